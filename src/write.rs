@@ -1,0 +1,54 @@
+//! Rendering an [`Article`] back to the article file format.
+
+use crate::article::Article;
+use std::fmt::Write as _;
+
+/// Renders an article in the file format: the ` date YYYY-MM-DD ` header when the article has a
+/// date, the dateline running into the first paragraph, then the paragraphs separated by blank
+/// lines, with a final newline.
+///
+/// Parsing the result gives back the same date, dateline and paragraph texts and kinds:
+///
+/// ```
+/// let src = " date 1987-02-26 SALVADOR, Feb 26 - Showers continued\nthroughout the week.\n    The dry period means the temporao will be late.\n";
+/// let article = newswire::parse(src)?;
+/// let rendered = newswire::render(&article);
+/// assert_eq!(
+///     rendered,
+///     " date 1987-02-26 SALVADOR, Feb 26 - Showers continued throughout the week.\n\nThe dry period means the temporao will be late.\n"
+/// );
+/// let again = newswire::parse(&rendered)?;
+/// assert_eq!(again.date, article.date);
+/// assert_eq!(again.paragraphs.len(), article.paragraphs.len());
+/// # Ok::<(), newswire::ParseError>(())
+/// ```
+pub fn render(article: &Article<'_>) -> String {
+    let mut out = String::with_capacity(article.source().len().max(64));
+    render_into(article, &mut out);
+    out
+}
+
+/// Appends the rendering of `article` to `out` (see [`render`]).
+pub fn render_into(article: &Article<'_>, out: &mut String) {
+    if let Some(date) = article.date {
+        // Writing to a String cannot fail.
+        let _ = write!(out, " date {} ", date.format("%Y-%m-%d"));
+    }
+    let mut paragraphs = article.paragraphs.iter();
+    if let Some(d) = &article.dateline {
+        out.push_str(&d.text);
+        if let Some(p) = paragraphs.next() {
+            out.push(' ');
+            out.push_str(&p.text);
+        }
+        out.push('\n');
+    } else if let Some(p) = paragraphs.next() {
+        out.push_str(&p.text);
+        out.push('\n');
+    }
+    for p in paragraphs {
+        out.push('\n');
+        out.push_str(&p.text);
+        out.push('\n');
+    }
+}
