@@ -34,21 +34,37 @@ pub fn render_into(article: &Article<'_>, out: &mut String) {
         // Writing to a String cannot fail.
         let _ = write!(out, " date {} ", date.format("%Y-%m-%d"));
     }
-    let mut paragraphs = article.paragraphs.iter();
-    if let Some(d) = &article.dateline {
-        out.push_str(&d.text);
-        if let Some(p) = paragraphs.next() {
-            out.push(' ');
-            out.push_str(&p.text);
+    // The dateline opens the first paragraph that starts after it: the first one, or the one
+    // after a headline (`Headline\n\nWASHINGTON (AP) — The story`).
+    let dateline_before = article.dateline.as_ref().map(|d| {
+        article
+            .paragraphs
+            .iter()
+            .position(|p| p.span.start >= d.span.end)
+            .unwrap_or(article.paragraphs.len())
+    });
+    let mut first = true;
+    for (i, p) in article.paragraphs.iter().enumerate() {
+        if !first {
+            out.push('\n');
         }
-        out.push('\n');
-    } else if let Some(p) = paragraphs.next() {
+        if let (Some(d), Some(at)) = (&article.dateline, dateline_before) {
+            if at == i {
+                out.push_str(&d.text);
+                out.push(' ');
+            }
+        }
         out.push_str(&p.text);
         out.push('\n');
+        first = false;
     }
-    for p in paragraphs {
-        out.push('\n');
-        out.push_str(&p.text);
-        out.push('\n');
+    if let (Some(d), Some(at)) = (&article.dateline, dateline_before) {
+        if at == article.paragraphs.len() {
+            if !first {
+                out.push('\n');
+            }
+            out.push_str(&d.text);
+            out.push('\n');
+        }
     }
 }

@@ -157,6 +157,7 @@ const BOILERPLATE_EXACT: &[&str] = &[
     "###",
     "abstract.",
     "full text.",
+    "correction appended.",
 ];
 
 const BOILERPLATE_PREFIXES: &[&str] = &[
@@ -173,7 +174,7 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "©",
 ];
 
-fn classify_all(paragraphs: &mut [Paragraph<'_>]) {
+pub(super) fn classify_all(paragraphs: &mut [Paragraph<'_>]) {
     let mut related = false;
     for p in paragraphs.iter_mut() {
         if !related && is_related_heading(&p.text) {
@@ -207,6 +208,43 @@ fn is_boilerplate(text: &str) -> bool {
     BOILERPLATE_EXACT.contains(&lower.as_str())
         || BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
         || is_byline(text)
+        || is_follow_line(&lower)
+}
+
+/// `Follow Jane Doe on Twitter @janedoe.`: a social-media pointer at the end of a story.
+fn is_follow_line(lower: &str) -> bool {
+    let t = lower.trim_end_matches(['.', '!']);
+    lower.starts_with("follow ")
+        && lower.len() <= 120
+        && !lower.contains(',')
+        && [" on twitter", " on facebook", " on instagram"]
+            .iter()
+            .any(|s| t.ends_with(s) || (lower.contains(s) && lower.contains('@')))
+}
+
+/// Photo credits that make up a whole paragraph (`Getty.`, `Getty/Instagram.`), compared
+/// case-insensitively with each `/`-separated part.
+const CREDITS: &[&str] = &[
+    "afp",
+    "ap",
+    "ap photo",
+    "epa",
+    "facebook",
+    "getty",
+    "getty images",
+    "instagram",
+    "screenshot",
+    "twitter",
+    "youtube",
+];
+
+fn is_credit_only(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    t.len() <= 60
+        && t.split('/').all(|part| {
+            let part = part.trim();
+            CREDITS.iter().any(|c| c.eq_ignore_ascii_case(part))
+        })
 }
 
 /// `By Jane Doe`, `By JANE DOE and JOHN ROE`: a short line of names after `By`.
@@ -228,6 +266,9 @@ fn is_byline(text: &str) -> bool {
 
 /// A photo caption: ends with a photo credit.
 fn is_caption(text: &str) -> bool {
+    if is_credit_only(text) {
+        return true;
+    }
     let tail_start = text.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
     let tail = &text[tail_start..];
     if let Some(i) = tail.rfind('©') {
@@ -298,6 +339,13 @@ mod tests {
         ));
         assert!(!is_caption(
             "The price was 5 © 2020 a unit, said the firm in a long sentence about prices that goes on and on."
+        ));
+        assert!(is_caption("Getty."));
+        assert!(is_caption("AFP/Getty Images"));
+        assert!(!is_caption("AP officials said."));
+        assert!(is_boilerplate("Follow Jane Doe on Twitter @janedoe."));
+        assert!(!is_boilerplate(
+            "Follow the money, investigators said on Twitter and elsewhere."
         ));
         assert!(is_byline("By Jane Doe"));
         assert!(!is_byline("By the end of the year, prices rose."));
