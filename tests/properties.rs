@@ -476,6 +476,34 @@ proptest! {
     }
 }
 
+/// Found by the `render_round_trip` fuzz target: a paragraph that opens with U+FEFF (not a byte
+/// order mark where it stood) must not lose it when rendered at the start of a file.
+#[test]
+fn fuzz_regression_paragraph_opening_with_feff() {
+    let src = "  \u{feff} \u{feff}7";
+    let a = parse(src).expect("lenient parse");
+    assert!(!a.bom);
+    let r1 = render(&a);
+    let b = parse(&r1).expect("lenient parse");
+    assert_eq!(b.paragraphs[0].text, a.paragraphs[0].text);
+    assert_eq!(render(&b), r1);
+}
+
+/// Found by the `render_round_trip` fuzz target: a rendered paragraph that opens with
+/// `date 2` reads back as a malformed header, which the next render must keep as written.
+#[test]
+fn fuzz_regression_paragraph_opening_like_a_header() {
+    let a = parse("date\n2 date 5").expect("lenient parse");
+    assert_eq!(a.header, None);
+    let r1 = render(&a);
+    let b = parse(&r1).expect("lenient parse");
+    assert_eq!(b.diagnostics.len(), 1);
+    let r2 = render(&b);
+    assert_eq!(r2, r1);
+    let c = parse(&r2).expect("lenient parse");
+    assert_eq!(c.paragraphs, b.paragraphs);
+}
+
 #[test]
 fn public_types_are_send_and_sync() {
     fn send_sync<T: Send + Sync>() {}

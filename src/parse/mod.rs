@@ -6,7 +6,6 @@ mod header;
 
 use crate::article::{Article, Diagnostic, DiagnosticKind};
 use crate::error::{ParseError, ParseErrorKind};
-use crate::span::Span;
 
 /// Parses an article in lenient mode: malformed dates become diagnostics, nothing is rejected
 /// except what [`Parser::parse`] documents.
@@ -250,12 +249,4 @@ fn headline_then_paragraph(src: &str, start: usize) -> Option<(usize, usize)> {
 pub(crate) fn skip_whitespace(src: &str, pos: usize) -> usize {
     let rest = &src[pos..];
     pos + (rest.len() - rest.trim_start().len())
-}
-
-/// `span` with whitespace trimmed from both ends.
-pub(crate) fn trim_span(src: &str, span: Span) -> Span {
-    let s = &src[span];
-    let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.start + s.trim_end().len();
-    Span::new(start, end)
 }
