@@ -1,43 +1,68 @@
-//! Parser throughput on a generated corpus (see `benches/README.md` once written).
+//! Parser throughput (MB/s).
+//!
+//! - `parse/corpus`: a corpus of at least 50 MB generated at bench time from synthetic articles
+//!   in every style of the format (header and dateline, blank-line paragraphs, single-newline
+//!   paragraphs with a related-stories trailer, hard-wrapped wire copy with indented paragraphs
+//!   and tables, CRLF, a byte order mark, captions, bylines, a headline before the dateline).
+//! - `pathological/*`: inputs of growing size that could trip a parser into superlinear time:
+//!   one huge line, thousands of blank lines, long runs of words in capitals, many `date`
+//!   tokens, many dashes. Throughput should stay flat as the size grows.
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-fn samples() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
-            if p.extension().is_some_and(|e| e == "txt") {
-                if let Ok(t) = std::fs::read_to_string(p) {
-                    out.push(t);
-                }
-            }
-        }
-    }
-    out
-}
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
+use corpus_gen::corpus;
 
-fn parse_samples(c: &mut Criterion) {
-    let docs = samples();
+fn parse_corpus(c: &mut Criterion) {
+    let docs = corpus(50 << 20);
     let bytes: usize = docs.iter().map(String::len).sum();
     let mut g = c.benchmark_group("parse");
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function("samples", |b| {
+    g.sample_size(10);
+    g.bench_function("corpus", |b| {
         b.iter(|| {
+            let mut paragraphs = 0;
             for d in &docs {
-                black_box(
-                    newswire::parse(black_box(d))
-                        .map(|a| a.paragraphs.len())
-                        .ok(),
-                );
+                if let Ok(a) = newswire::parse(black_box(d)) {
+                    paragraphs += a.paragraphs.len();
+                }
             }
+            black_box(paragraphs)
         })
     });
     g.finish();
 }
 
-criterion_group!(benches, parse_samples);
+/// Inputs built by repeating `unit` to `size` bytes, behind a header.
+fn pathological(c: &mut Criterion) {
+    let cases: &[(&str, &str)] = &[
+        ("one_huge_line", "officials said the talks would resume "),
+        ("blank_lines", "\n\n  \n"),
+        ("caps_run", "JAKARTA NEW YORK "),
+        ("caps_comma_run", "JAKARTA, ARGENTINA, "),
+        ("date_tokens", " date"),
+        ("dashes", "- -- "),
+        ("short_lines", "x\n"),
+        ("indented_lines", "    word\n"),
+    ];
+    let mut g = c.benchmark_group("pathological");
+    g.sample_size(10);
+    for &(name, unit) in cases {
+        for size in [64 << 10, 256 << 10, 1 << 20, 4 << 20] {
+            let mut src = String::from(" date 2021-05-01 ");
+            while src.len() < size {
+                src.push_str(unit);
+            }
+            g.throughput(Throughput::Bytes(src.len() as u64));
+            g.bench_with_input(BenchmarkId::new(name, size), &src, |b, src| {
+                b.iter(|| newswire::parse(black_box(src)).map(|a| a.paragraphs.len()))
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse_corpus, pathological);
 criterion_main!(benches);

@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// One article's text as read from a file or stream, checked to be UTF-8.
 ///
@@ -71,7 +72,8 @@ impl Document {
 
 enum Source {
     Path(PathBuf),
-    Reader(Option<PathBuf>, Box<dyn Read + Send>),
+    /// In a mutex so that a `Corpus` is `Sync` whatever the reader.
+    Reader(Option<PathBuf>, Mutex<Box<dyn Read + Send>>),
 }
 
 /// A set of inputs, read one document at a time.
@@ -128,7 +130,8 @@ impl Corpus {
 
     /// Adds a reader holding one article, such as standard input. `name` is used in messages.
     pub fn reader(mut self, name: Option<PathBuf>, reader: impl Read + Send + 'static) -> Self {
-        self.sources.push(Source::Reader(name, Box::new(reader)));
+        self.sources
+            .push(Source::Reader(name, Mutex::new(Box::new(reader))));
         self
     }
 
@@ -191,7 +194,10 @@ impl Iterator for Documents {
                         return Some(Document::read(path));
                     }
                 }
-                Source::Reader(name, mut reader) => {
+                Source::Reader(name, reader) => {
+                    let mut reader = reader
+                        .into_inner()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
                     let mut bytes = Vec::new();
                     return Some(match reader.read_to_end(&mut bytes) {
                         Ok(_) => Document::from_bytes(name, bytes),

@@ -28,6 +28,8 @@ struct Inner {
     position: Position,
     expected: &'static str,
     found: String,
+    /// Characters the caret underlines in `line_text`.
+    width: usize,
     line_text: String,
 }
 
@@ -42,12 +44,15 @@ impl ParseError {
     ) -> Self {
         let position = Position::of(src, span.start);
         let line_text = line_around(src.as_bytes(), span.start);
+        let found = found.into();
+        let width = found.chars().count();
         ParseError(Box::new(Inner {
             kind,
             span,
             position,
             expected,
-            found: found.into(),
+            found,
+            width,
             line_text,
         }))
     }
@@ -72,6 +77,8 @@ impl ParseError {
             position,
             expected: "UTF-8 text",
             found,
+            // The bad bytes show as one replacement character in the line.
+            width: 1,
             line_text: line_around(bytes, offset),
         }))
     }
@@ -130,7 +137,7 @@ impl fmt::Display for ParseError {
             i.kind, i.position, i.expected, i.found
         )?;
         let pad = i.position.column.saturating_sub(1);
-        let width = i.found.chars().count().clamp(1, 40);
+        let width = i.width.clamp(1, 40);
         writeln!(f, "  | {}", i.line_text)?;
         write!(f, "  | {}{}", " ".repeat(pad), "^".repeat(width))
     }

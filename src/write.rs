@@ -4,7 +4,7 @@ use crate::article::Article;
 use std::fmt::Write as _;
 
 /// Renders an article in the file format: the ` date YYYY-MM-DD ` header when the article has a
-/// date, the dateline running into the first paragraph, then the paragraphs separated by blank
+/// date (a malformed header as written, when the article still has its source), the dateline running into the first paragraph, then the paragraphs separated by blank
 /// lines, with a final newline.
 ///
 /// Parsing the result gives back the same date, dateline and paragraph texts and kinds:
@@ -30,25 +30,52 @@ pub fn render(article: &Article<'_>) -> String {
 
 /// Appends the rendering of `article` to `out` (see [`render`]).
 pub fn render_into(article: &Article<'_>, out: &mut String) {
+    let start = out.len();
     if let Some(date) = article.date {
         // Writing to a String cannot fail.
         let _ = write!(out, " date {} ", date.format("%Y-%m-%d"));
+    } else if let Some(raw) = article.header.and_then(|h| article.text(h)) {
+        // A malformed header (lenient mode) is kept as written: nothing is dropped, and the
+        // output parses back to the same records.
+        out.push_str(raw);
+        out.push(' ');
     }
-    let mut paragraphs = article.paragraphs.iter();
-    if let Some(d) = &article.dateline {
-        out.push_str(&d.text);
-        if let Some(p) = paragraphs.next() {
-            out.push(' ');
-            out.push_str(&p.text);
+    // The dateline opens the first paragraph that starts after it: the first one, or the one
+    // after a headline (`Headline\n\nWASHINGTON (AP) — The story`).
+    let dateline_before = article.dateline.as_ref().map(|d| {
+        article
+            .paragraphs
+            .iter()
+            .position(|p| p.span.start >= d.span.end)
+            .unwrap_or(article.paragraphs.len())
+    });
+    let mut first = true;
+    for (i, p) in article.paragraphs.iter().enumerate() {
+        if !first {
+            out.push('\n');
         }
-        out.push('\n');
-    } else if let Some(p) = paragraphs.next() {
+        if let (Some(d), Some(at)) = (&article.dateline, dateline_before) {
+            if at == i {
+                out.push_str(&d.text);
+                out.push(' ');
+            }
+        }
         out.push_str(&p.text);
         out.push('\n');
+        first = false;
     }
-    for p in paragraphs {
-        out.push('\n');
-        out.push_str(&p.text);
-        out.push('\n');
+    if let (Some(d), Some(at)) = (&article.dateline, dateline_before) {
+        if at == article.paragraphs.len() {
+            if !first {
+                out.push('\n');
+            }
+            out.push_str(&d.text);
+            out.push('\n');
+        }
+    }
+    // A text that opens with U+FEFF would lose it to the byte order mark check: write a byte
+    // order mark first, which the parser takes away again.
+    if out[start..].starts_with('\u{feff}') {
+        out.insert(start, '\u{feff}');
     }
 }

@@ -14,93 +14,100 @@ use std::borrow::Cow;
 /// columns, and 100 leaves room for wide terminals and multi-byte characters.
 pub(super) const WRAP_WIDTH: usize = 100;
 
-/// A block of consecutive non-blank lines not broken by indentation.
-struct Block {
-    span: Span,
-    lines: usize,
-    /// Longest line other than the last, trimmed.
-    longest_inner: usize,
-    last_len: usize,
+/// Whitespace bytes in ASCII, as `char::is_whitespace` sees them (without `\n`, which ends lines).
+fn is_ascii_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The line `start..end` without surrounding whitespace, or `None` if it is blank. ASCII
+/// whitespace is skipped byte by byte; Unicode whitespace (U+00A0 and others) is handled by the
+/// standard library where a non-ASCII byte is met at an edge.
+fn line_content(src: &str, start: usize, end: usize) -> Option<Span> {
+    let b = src.as_bytes();
+    let mut s = start;
+    while s < end && is_ascii_blank(b[s]) {
+        s += 1;
+    }
+    if s < end && b[s] >= 0x80 {
+        s = end - src[s..end].trim_start().len();
+    }
+    if s == end {
+        return None;
+    }
+    let mut e = end;
+    while e > s && is_ascii_blank(b[e - 1]) {
+        e -= 1;
+    }
+    if b[e - 1] >= 0x80 {
+        e = s + src[s..e].trim_end().len();
+    }
+    Some(Span::new(s, e))
 }
 
 pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph<'_>> {
     let bytes = src.as_bytes();
-    let mut out = Vec::new();
-    let mut block: Option<Block> = None;
+    // About one paragraph per 256 bytes of text: one allocation for most articles.
+    let mut out = Vec::with_capacity((bytes.len().saturating_sub(pos) / 256 + 1).min(4096));
+    // The trimmed lines of the current block: consecutive non-blank lines not broken by
+    // indentation. Reused from block to block.
+    let mut block: Vec<Span> = Vec::new();
     let mut line_start = pos;
-    let mut first_line = true;
-
+    let mut newlines = memchr::memchr_iter(b'\n', bytes.get(pos..).unwrap_or_default());
     loop {
-        let newline = memchr::memchr(b'\n', &bytes[line_start..]).map(|i| line_start + i);
+        let newline = newlines.next().map(|i| pos + i);
         let line_end = newline.unwrap_or(bytes.len());
-        let line = &src[line_start..line_end];
-        let trimmed_start = line.trim_start();
-        if trimmed_start.is_empty() {
-            if let Some(b) = block.take() {
-                emit(src, b, &mut out);
-            }
-        } else {
-            let lead = line.len() - trimmed_start.len();
-            let content = Span::new(
-                line_start + lead,
-                line_start + lead + trimmed_start.trim_end().len(),
-            );
-            let indented = lead > 0 && !first_line;
-            if indented {
-                if let Some(b) = block.take() {
-                    emit(src, b, &mut out);
+        match line_content(src, line_start, line_end) {
+            None => emit(src, &mut block, &mut out),
+            Some(content) => {
+                // An indented line starts a paragraph, except at the very start of the body
+                // (after a dateline, say).
+                if content.start > line_start && line_start > pos {
+                    emit(src, &mut block, &mut out);
                 }
-            }
-            match &mut block {
-                Some(b) => {
-                    b.longest_inner = b.longest_inner.max(b.last_len);
-                    b.last_len = content.len();
-                    b.span.end = content.end;
-                    b.lines += 1;
-                }
-                None => {
-                    block = Some(Block {
-                        span: content,
-                        lines: 1,
-                        longest_inner: 0,
-                        last_len: content.len(),
-                    })
-                }
+                block.push(content);
             }
         }
-        first_line = false;
         match newline {
             Some(i) => line_start = i + 1,
             None => break,
         }
     }
-    if let Some(b) = block.take() {
-        emit(src, b, &mut out);
-    }
+    emit(src, &mut block, &mut out);
     if classify {
         classify_all(&mut out);
     }
     out
 }
 
-fn emit<'a>(src: &'a str, block: Block, out: &mut Vec<Paragraph<'a>>) {
-    if block.lines == 1 {
-        out.push(paragraph(Cow::Borrowed(&src[block.span]), block.span));
-    } else if block.longest_inner > WRAP_WIDTH {
-        // One paragraph per line.
-        for line in lines(src, block.span) {
-            out.push(paragraph(Cow::Borrowed(&src[line]), line));
-        }
-    } else {
-        let mut text = String::with_capacity(block.span.len());
-        for line in lines(src, block.span) {
-            if !text.is_empty() {
-                text.push(' ');
+/// Turns the block's lines into paragraphs and empties the block.
+fn emit<'a>(src: &'a str, block: &mut Vec<Span>, out: &mut Vec<Paragraph<'a>>) {
+    match block.as_slice() {
+        [] => {}
+        [line] => out.push(paragraph(Cow::Borrowed(&src[*line]), *line)),
+        [inner @ .., last] => {
+            let longest_inner = inner.iter().map(Span::len).max().unwrap_or(0);
+            if longest_inner > WRAP_WIDTH {
+                // One paragraph per line.
+                out.extend(
+                    block
+                        .iter()
+                        .map(|&line| paragraph(Cow::Borrowed(&src[line]), line)),
+                );
+            } else {
+                // Hard wraps: join the lines with single spaces.
+                let span = Span::new(inner.first().map_or(last.start, |f| f.start), last.end);
+                let mut text = String::with_capacity(span.len());
+                for (i, &line) in block.iter().enumerate() {
+                    if i > 0 {
+                        text.push(' ');
+                    }
+                    text.push_str(&src[line]);
+                }
+                out.push(paragraph(Cow::Owned(text), span));
             }
-            text.push_str(&src[line]);
         }
-        out.push(paragraph(Cow::Owned(text), block.span));
     }
+    block.clear();
 }
 
 fn paragraph(text: Cow<'_, str>, span: Span) -> Paragraph<'_> {
@@ -109,23 +116,6 @@ fn paragraph(text: Cow<'_, str>, span: Span) -> Paragraph<'_> {
         span,
         kind: ParagraphKind::Body,
     }
-}
-
-/// The trimmed, non-empty lines inside `span`.
-fn lines(src: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
-    let mut start = span.start;
-    std::iter::from_fn(move || {
-        while start < span.end {
-            let end = memchr::memchr(b'\n', &src.as_bytes()[start..span.end])
-                .map_or(span.end, |i| start + i);
-            let line = super::trim_span(src, Span::new(start, end));
-            start = end + 1;
-            if !line.is_empty() {
-                return Some(line);
-            }
-        }
-        None
-    })
 }
 
 /// Headings that open a related-stories block; compared case-insensitively with the whole
@@ -157,6 +147,7 @@ const BOILERPLATE_EXACT: &[&str] = &[
     "###",
     "abstract.",
     "full text.",
+    "correction appended.",
 ];
 
 const BOILERPLATE_PREFIXES: &[&str] = &[
@@ -173,7 +164,7 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "©",
 ];
 
-fn classify_all(paragraphs: &mut [Paragraph<'_>]) {
+pub(super) fn classify_all(paragraphs: &mut [Paragraph<'_>]) {
     let mut related = false;
     for p in paragraphs.iter_mut() {
         if !related && is_related_heading(&p.text) {
@@ -195,18 +186,75 @@ fn is_related_heading(text: &str) -> bool {
     if text.len() > 48 {
         return false;
     }
-    let t = text.trim().trim_end_matches(':').trim_end().to_lowercase();
-    RELATED_HEADINGS.contains(&t.as_str())
+    let t = text.trim().trim_end_matches(':').trim_end();
+    RELATED_HEADINGS.iter().any(|h| t.eq_ignore_ascii_case(h))
+}
+
+/// `text` starts with `prefix`, ASCII case ignored (the patterns are lower-case).
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `text` contains `needle`, ASCII case ignored. For short texts only.
+fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn is_boilerplate(text: &str) -> bool {
     if text.len() > 200 {
         return false;
     }
-    let lower = text.trim().to_lowercase();
-    BOILERPLATE_EXACT.contains(&lower.as_str())
-        || BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || is_byline(text)
+    let t = text.trim();
+    BOILERPLATE_EXACT.iter().any(|e| t.eq_ignore_ascii_case(e))
+        || BOILERPLATE_PREFIXES
+            .iter()
+            .any(|p| starts_with_ignore_case(t, p))
+        || is_byline(t)
+        || is_follow_line(t)
+}
+
+/// `Follow Jane Doe on Twitter @janedoe.`: a social-media pointer at the end of a story.
+fn is_follow_line(text: &str) -> bool {
+    if !starts_with_ignore_case(text, "follow ") || text.len() > 120 || text.contains(',') {
+        return false;
+    }
+    let t = text.trim_end_matches(['.', '!']);
+    [" on twitter", " on facebook", " on instagram"]
+        .iter()
+        .any(|s| {
+            let ends = t.len() >= s.len()
+                && t.as_bytes()[t.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes());
+            ends || (contains_ignore_case(text, s) && text.contains('@'))
+        })
+}
+
+/// Photo credits that make up a whole paragraph (`Getty.`, `Getty/Instagram.`), compared
+/// case-insensitively with each `/`-separated part.
+const CREDITS: &[&str] = &[
+    "afp",
+    "ap",
+    "ap photo",
+    "epa",
+    "facebook",
+    "getty",
+    "getty images",
+    "instagram",
+    "screenshot",
+    "twitter",
+    "youtube",
+];
+
+fn is_credit_only(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    t.len() <= 60
+        && t.split('/').all(|part| {
+            let part = part.trim();
+            CREDITS.iter().any(|c| c.eq_ignore_ascii_case(part))
+        })
 }
 
 /// `By Jane Doe`, `By JANE DOE and JOHN ROE`: a short line of names after `By`.
@@ -227,19 +275,32 @@ fn is_byline(text: &str) -> bool {
 }
 
 /// A photo caption: ends with a photo credit.
+/// Bytes at the end of a paragraph searched for a photo credit.
+const CREDIT_TAIL_BYTES: usize = 80;
+
 fn is_caption(text: &str) -> bool {
-    let tail_start = text.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    if text.starts_with("Photo:")
+        || text.ends_with("Getty Images")
+        || text.ends_with("Getty Images)")
+        || (text.len() <= 64 && is_credit_only(text))
+    {
+        return true;
+    }
+    let mut tail_start = text.len().saturating_sub(CREDIT_TAIL_BYTES);
+    while !text.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
     let tail = &text[tail_start..];
+    // Every credit form holds `©` (0xC2 0xA9), `/` or `(`: most paragraphs are rejected by one
+    // vectorized scan.
+    if memchr::memchr3(0xC2, b'/', b'(', tail.as_bytes()).is_none() {
+        return false;
+    }
     if let Some(i) = tail.rfind('©') {
         // `© Reuters`, `© AFP/Getty Images`: a short credit after the sign.
         return tail[i..].split_whitespace().count() <= 6;
     }
-    tail.contains("REUTERS/")
-        || tail.contains("(AP Photo")
-        || tail.contains("(Photo:")
-        || tail.ends_with("Getty Images")
-        || tail.ends_with("Getty Images)")
-        || text.starts_with("Photo:")
+    tail.contains("REUTERS/") || tail.contains("(AP Photo") || tail.contains("(Photo:")
 }
 
 #[cfg(test)]
@@ -298,6 +359,13 @@ mod tests {
         ));
         assert!(!is_caption(
             "The price was 5 © 2020 a unit, said the firm in a long sentence about prices that goes on and on."
+        ));
+        assert!(is_caption("Getty."));
+        assert!(is_caption("AFP/Getty Images"));
+        assert!(!is_caption("AP officials said."));
+        assert!(is_boilerplate("Follow Jane Doe on Twitter @janedoe."));
+        assert!(!is_boilerplate(
+            "Follow the money, investigators said on Twitter and elsewhere."
         ));
         assert!(is_byline("By Jane Doe"));
         assert!(!is_byline("By the end of the year, prices rose."));

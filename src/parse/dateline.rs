@@ -4,16 +4,22 @@
 //! Grammar (blanks are spaces or tabs, never line breaks):
 //!
 //! ```text
-//! dateline  := location (',' blank* region)* [','] [blank+ date | ',' blank* date]
+//! dateline  := ['*'{1,8}] location (blank* ',' blank* region)* [blank* ','] [lead date [',']]
 //!              [blank* '(' agency ')'] blank* separator (whitespace | end)
 //! location  := word (' ' word)*          at most 6 words, each starting with an upper-case letter
 //! region    := word (' ' word)*          at most 3 words
-//! date      := month blank+ day          month names and abbreviations, any case, optional '.'
+//! lead      := blank+ | blank* ',' blank* ['-' blank+]      (`Md., - March 4 -`)
+//! date      := month blank+ day | day blank+ month
+//! month     := a month name or abbreviation, any case, optional '.'; or a word of 4 or more
+//!              letters one edit away from a month name (`Narch`, `Marc`, `Mach`)
 //! separator := '--' | '—' | '–' | '―' | '-' | '_'
 //! ```
 //!
 //! A location in mixed case (`Toronto`) counts only with a date or an agency, so that ordinary
-//! sentences (`Officials - ...`) are not taken for datelines.
+//! sentences (`Officials - ...`) are not taken for datelines. A location whose later words are in
+//! lower case (`New york`, `La paz`) counts only when it has at most two words and a date
+//! follows it after a comma, and the story after the separator opens with a capital, a digit
+//! or a quote.
 
 use crate::article::Dateline;
 use crate::span::Span;
@@ -21,7 +27,7 @@ use chrono::{Datelike, NaiveDate};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::verify;
+use nom::combinator::{opt, verify};
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 use std::borrow::Cow;
@@ -48,8 +54,27 @@ fn word(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    let w = word.strip_suffix('.').unwrap_or(word);
+    if w.len() > 9 {
+        return None;
+    }
+    let w = w.to_ascii_lowercase();
     Some(match w.as_str() {
         "jan" | "january" => 1,
         "feb" | "february" => 2,
@@ -63,25 +88,63 @@ fn month_number(word: &str) -> Option<u32> {
         "oct" | "october" => 10,
         "nov" | "november" => 11,
         "dec" | "december" => 12,
-        _ => return None,
+        _ => return near_month(w.as_bytes()),
     })
 }
 
-/// `Feb 26`, `March  2`, `feb. 26`: month and day, the day not followed by another digit.
+/// A word of at least 4 letters one typing slip (a letter changed, dropped or added) away from a
+/// month name of at least 4 letters: `Narch`, `Marc`, `Mach`. Only used where a day number and
+/// the dateline separator follow, so ordinary words are not at risk.
+fn near_month(w: &[u8]) -> Option<u32> {
+    if w.len() < 4 {
+        return None;
+    }
+    MONTH_NAMES
+        .iter()
+        .zip(1..)
+        .find(|(name, _)| name.len() >= 4 && within_one_edit(w, name.as_bytes()))
+        .map(|(_, n)| n)
+}
+
+/// Whether `a` and `b` differ by at most one substitution, insertion or deletion.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+/// `Feb 26`, `March  2`, `feb. 26`, `2 March`: month and day, the day not followed by another
+/// digit. Returns the month, the day and the text of the date.
 fn month_day(input: &str) -> IResult<&str, (u32, u32, &str)> {
-    let start = input;
-    let (rest, (m, _, d)) = (
-        take_while1(|c: char| c.is_ascii_alphabetic() || c == '.'),
-        space1,
-        verify(digit1, |d: &str| d.len() <= 2),
-    )
-        .parse(input)?;
+    let month_word = take_while1(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let day_number = verify(digit1, |d: &str| d.len() <= 2);
+    let (rest, (m, d)) = alt((
+        (month_word, space1, day_number).map(|(m, _, d)| (m, d)),
+        (
+            verify(digit1, |d: &str| d.len() <= 2),
+            space1,
+            take_while1(|c: char| c.is_ascii_alphabetic() || c == '.'),
+        )
+            .map(|(d, _, m)| (m, d)),
+    ))
+    .parse(input)?;
+    // The date ends at a word boundary: `26th`, `2 Marchers` are not dates.
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return Err(fail(input));
+    }
     let month = month_number(m).ok_or_else(|| fail(input))?;
     let day: u32 = d.parse().map_err(|_| fail(input))?;
     if !(1..=31).contains(&day) {
         return Err(fail(input));
     }
-    let text = &start[..start.len() - rest.len()];
+    let text = &input[..input.len() - rest.len()];
     Ok((rest, (month, day, text)))
 }
 
@@ -89,19 +152,32 @@ fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
     nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
 }
 
-/// Words separated by single spaces, stopping before a month-day.
-fn words(input: &str, max: usize) -> IResult<&str, &str> {
-    let start = input;
+/// A word starting with a letter of any case: the later words of `New york`, `La paz`.
+fn any_word(input: &str) -> IResult<&str, &str> {
+    verify(take_while1(is_word_char), |w: &str| {
+        w.chars().next().is_some_and(char::is_alphabetic)
+    })
+    .parse(input)
+}
+
+/// Words separated by single spaces, stopping before a month-day. The first word starts with an
+/// upper-case letter; the later ones too unless `lower_ok`. Returns the words and their count.
+fn words(input: &str, max: usize, lower_ok: bool) -> IResult<&str, (&str, usize)> {
     let (mut rest, _) = word(input)?;
     let mut count = 1;
     while count < max {
-        let Ok((after_space, _)) = char::<&str, nom::error::Error<&str>>(' ').parse(rest) else {
+        let Some(after_space) = rest.strip_prefix(' ') else {
             break;
         };
         if month_day(after_space).is_ok() {
             break;
         }
-        match word(after_space) {
+        let next = if lower_ok {
+            any_word(after_space)
+        } else {
+            word(after_space)
+        };
+        match next {
             Ok((r, _)) => {
                 rest = r;
                 count += 1;
@@ -109,7 +185,7 @@ fn words(input: &str, max: usize) -> IResult<&str, &str> {
             Err(_) => break,
         }
     }
-    Ok((rest, &start[..start.len() - rest.len()]))
+    Ok((rest, (&input[..input.len() - rest.len()], count)))
 }
 
 fn agency(input: &str) -> IResult<&str, &str> {
@@ -141,6 +217,42 @@ fn separator(input: &str) -> IResult<&str, &str> {
     }
 }
 
+/// Whether the text after a separator opens a story: an upper-case letter, a digit or an
+/// opening quote after the whitespace.
+fn opens_story(rest: &str) -> bool {
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\''))
+}
+
+/// Words in capitals that flag a headline or a story type rather than name a place:
+/// `EXCLUSIVE – ...`, `UPDATE - ...`. Compared with the whole location, ASCII case ignored.
+const FLAG_WORDS: &[&str] = &[
+    "ANALYSIS",
+    "BREAKING",
+    "BULLETIN",
+    "COMMENTARY",
+    "CORRECTION",
+    "EDITORIAL",
+    "EXCLUSIVE",
+    "FLASH",
+    "LISTEN",
+    "LIVE",
+    "OPINION",
+    "PHOTOS",
+    "REVIEW",
+    "UPDATE",
+    "UPDATED",
+    "URGENT",
+    "VIDEO",
+    "WATCH",
+];
+
+fn is_flag_word(location: &str) -> bool {
+    FLAG_WORDS.iter().any(|w| w.eq_ignore_ascii_case(location))
+}
+
 fn is_all_caps(s: &str) -> bool {
     s.chars()
         .filter(|c| c.is_alphabetic())
@@ -157,54 +269,112 @@ fn resolve(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
 }
 
 pub(super) fn parse(src: &str, start: usize, anchor: Option<NaiveDate>) -> Option<Parsed<'_>> {
-    let input = &src[start..];
+    parse_with(src, start, anchor, false).or_else(|| parse_with(src, start, anchor, true))
+}
+
+/// A dateline at the start of the paragraph after a headline: only the strict grammar (place
+/// words in capitals, no lower-case relaxations).
+pub(super) fn parse_after_headline(
+    src: &str,
+    start: usize,
+    anchor: Option<NaiveDate>,
+) -> Option<Parsed<'_>> {
+    parse_with(src, start, anchor, false)
+}
+
+/// One attempt at a dateline; `relaxed` admits lower-case words after the first location word.
+fn parse_with(
+    src: &str,
+    start: usize,
+    anchor: Option<NaiveDate>,
+    relaxed: bool,
+) -> Option<Parsed<'_>> {
     let off = |rest: &str| src.len() - rest.len();
+    let input = &src[start..];
+    // A flash mark before the place: `****LONDON, March 5 -`.
+    let stars = input.bytes().take_while(|&b| b == b'*').count();
+    if stars > 8 {
+        return None;
+    }
+    let loc_start = start + stars;
+    let input = &src[loc_start..];
 
-    let (mut rest, location_head) = words(input, MAX_LOCATION_WORDS).ok()?;
-    let city_span = Span::new(start, off(rest));
+    let (mut rest, (location_head, location_words)) =
+        words(input, MAX_LOCATION_WORDS, relaxed).ok()?;
+    if relaxed && location_words > 2 {
+        return None;
+    }
+    let city_span = Span::new(loc_start, off(rest));
 
-    // Regions: `, Ore.`, `, Argentina`, `, West Germany`.
+    // Regions: `, Ore.`, `, Argentina`, `, West Germany`, and `OAKLAND , N.J.`.
     let mut region_span: Option<Span> = None;
-    loop {
-        let Ok((r, _)) = (char::<&str, nom::error::Error<&str>>(','), space0).parse(rest) else {
-            break;
-        };
+    // (A relaxed location has no regions.)
+    while let (false, Ok((r, _))) = (
+        relaxed,
+        (space0, char::<&str, nom::error::Error<&str>>(','), space0).parse(rest),
+    ) {
         if month_day(r).is_ok() {
             break;
         }
-        let Ok((r2, region)) = words(r, MAX_REGION_WORDS) else {
+        let Ok((r2, (region, _))) = words(r, MAX_REGION_WORDS, false) else {
             break;
         };
         let s = Span::new(off(r2) - region.len(), off(r2));
         region_span = Some(region_span.map_or(s, |prev| prev.cover(s)));
         rest = r2;
     }
-    let location_span = Span::new(start, off(rest));
+    let location_span = Span::new(loc_start, off(rest));
 
-    // Date: `, Feb 26` or ` Feb 26` (after an abbreviated region such as `Va.`).
+    // Date: `, Feb 26`, ` Feb 26` (after an abbreviated region such as `Va.`), `, - March 4`;
+    // then an optional comma (`March 4, -`).
     let mut date = None;
-    let lead = take_while(|c| c == ',' || c == ' ' || c == '\t');
-    if let Ok((r, (l, (m, d, text)))) = (lead, month_day).parse(rest) {
-        if !l.is_empty() {
+    let blanks = |c| c == ' ' || c == '\t';
+    let lead = (
+        take_while(blanks),
+        opt(char(',')),
+        take_while(blanks),
+        opt((char('-'), space1)),
+    );
+    if let Ok((r, ((b1, comma, b2, dash), (m, d, text)))) = (lead, month_day).parse(rest) {
+        let ok = if comma.is_some() {
+            true
+        } else {
+            // Without a comma: blanks and no stray dash, and not in a relaxed location.
+            !relaxed && dash.is_none() && !(b1.is_empty() && b2.is_empty())
+        };
+        if ok {
             let end = off(r);
             date = Some((m, d, Span::new(end - text.len(), end)));
             rest = r;
+            if let Ok((r, _)) = (space0, char::<&str, nom::error::Error<&str>>(',')).parse(rest) {
+                rest = r;
+            }
         }
+    }
+    if relaxed && date.is_none() {
+        return None;
     }
 
     let mut agency_span = None;
     if let Ok((r, name)) = agency(rest) {
-        let end = off(r) - 1;
-        agency_span = Some(Span::new(end - name.len(), end));
+        // `(AP )`: the name without the blanks before the parenthesis.
+        let name_start = off(r) - 1 - name.len();
+        agency_span = Some(Span::new(name_start, name_start + name.trim_end().len()));
         rest = r;
     }
 
     let (rest, _) = separator(rest).ok()?;
     let end = off(rest);
+    if relaxed && !opens_story(rest) {
+        return None;
+    }
     if end - start > MAX_DATELINE_BYTES {
         return None;
     }
-    if date.is_none() && agency_span.is_none() && !is_all_caps(&src[location_span]) {
+    if date.is_none()
+        && agency_span.is_none()
+        && (!is_all_caps(&src[location_span]) || is_flag_word(&src[location_span]))
+    {
         return None;
     }
     if !location_head.chars().any(char::is_alphabetic) {
@@ -399,6 +569,114 @@ mod tests {
             None,
         ),
         (
+            "AMSTERDAM, 2 March - Dutch",
+            "AMSTERDAM, 2 March -",
+            "AMSTERDAM",
+            "AMSTERDAM",
+            None,
+            Some((3, 2)),
+            None,
+        ),
+        (
+            "NEW YORK, Narch 2 - Shares",
+            "NEW YORK, Narch 2 -",
+            "NEW YORK",
+            "NEW YORK",
+            None,
+            Some((3, 2)),
+            None,
+        ),
+        (
+            "ALBANY, N.Y., Marc 3 - The",
+            "ALBANY, N.Y., Marc 3 -",
+            "ALBANY, N.Y.",
+            "ALBANY",
+            Some("N.Y."),
+            Some((3, 3)),
+            None,
+        ),
+        (
+            "RENO, Nev., Mach 4 - The",
+            "RENO, Nev., Mach 4 -",
+            "RENO, Nev.",
+            "RENO",
+            Some("Nev."),
+            Some((3, 4)),
+            None,
+        ),
+        (
+            "OAKLAND , N.J., March 2 - The",
+            "OAKLAND , N.J., March 2 -",
+            "OAKLAND , N.J.",
+            "OAKLAND",
+            Some("N.J."),
+            Some((3, 2)),
+            None,
+        ),
+        (
+            "****SANTO DOMINGO, March 4 - The",
+            "****SANTO DOMINGO, March 4 -",
+            "SANTO DOMINGO",
+            "SANTO DOMINGO",
+            None,
+            Some((3, 4)),
+            None,
+        ),
+        (
+            "New york, March 2 - The",
+            "New york, March 2 -",
+            "New york",
+            "New york",
+            None,
+            Some((3, 2)),
+            None,
+        ),
+        (
+            "La paz, march 4 - The",
+            "La paz, march 4 -",
+            "La paz",
+            "La paz",
+            None,
+            Some((3, 4)),
+            None,
+        ),
+        (
+            "CHEVY CHASE, Md., - March 4 - The",
+            "CHEVY CHASE, Md., - March 4 -",
+            "CHEVY CHASE, Md.",
+            "CHEVY CHASE",
+            Some("Md."),
+            Some((3, 4)),
+            None,
+        ),
+        (
+            "CHICAGO, March 4, - The",
+            "CHICAGO, March 4, -",
+            "CHICAGO",
+            "CHICAGO",
+            None,
+            Some((3, 4)),
+            None,
+        ),
+        (
+            "EXCLUSIVE, March 4 - The",
+            "EXCLUSIVE, March 4 -",
+            "EXCLUSIVE",
+            "EXCLUSIVE",
+            None,
+            Some((3, 4)),
+            None,
+        ),
+        (
+            "HAVANA (AP ) -- The",
+            "HAVANA (AP ) --",
+            "HAVANA",
+            "HAVANA",
+            None,
+            None,
+            Some("AP"),
+        ),
+        (
             "WASHINGTON ― The",
             "WASHINGTON ―",
             "WASHINGTON",
@@ -442,9 +720,38 @@ mod tests {
             "ASEAN",
             "Pacific First Financial Corp. said",
             "NEW YORK-based firms",
+            "U.S. officials said on Monday - after talks - that",
+            "U.S. OFFICIALS SAY TALKS WITH ASEAN TO RESUME",
+            "ASEAN LEADERS MEET AS MYANMAR CRISIS DEEPENS\n\nJAKARTA -- Talks",
+            "MARCH 4 - A rally",
+            "Markets fell, March 4 - the",
+            "The minister said, March 4 - the",
+            "Prices rose 2 Marchers - no",
+            "NEW YORK, March 26th - Stocks",
+            "*** - ***",
+            "Officials said, Mayor 3 - x",
+            "EXCLUSIVE – Senator speaks",
+            "UPDATE - Markets fell",
         ] {
             assert!(parse(input, 0, None).is_none(), "{input}");
         }
+    }
+
+    #[test]
+    fn month_words_within_one_edit() {
+        assert_eq!(month_number("Narch"), Some(3));
+        assert_eq!(month_number("Marc"), Some(3));
+        assert_eq!(month_number("Mach"), Some(3));
+        assert_eq!(month_number("Febuary"), Some(2));
+        assert_eq!(month_number("MArch"), Some(3));
+        assert_eq!(month_number("Mayo"), None);
+        assert_eq!(month_number("Maps"), None);
+        assert_eq!(month_number("Marchers"), None);
+        assert!(within_one_edit(b"abc", b"abc"));
+        assert!(within_one_edit(b"abc", b"abd"));
+        assert!(within_one_edit(b"abc", b"ab"));
+        assert!(!within_one_edit(b"abc", b"bca"));
+        assert!(within_one_edit(b"", b"a"));
     }
 
     #[test]

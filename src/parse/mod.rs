@@ -6,7 +6,6 @@ mod header;
 
 use crate::article::{Article, Diagnostic, DiagnosticKind};
 use crate::error::{ParseError, ParseErrorKind};
-use crate::span::Span;
 
 /// Parses an article in lenient mode: malformed dates become diagnostics, nothing is rejected
 /// except what [`Parser::parse`] documents.
@@ -174,9 +173,20 @@ impl Parser {
             }
         }
 
+        let mut headline = None;
         if self.datelines {
             let start = skip_whitespace(src, pos);
-            if let Some(parsed) = dateline::parse(src, start, article.date) {
+            let mut parsed = dateline::parse(src, start, article.date);
+            if parsed.is_none() {
+                // A headline line, then the dateline opening the next paragraph.
+                if let Some((end, next)) = headline_then_paragraph(src, start) {
+                    parsed = dateline::parse_after_headline(src, next, article.date);
+                    if parsed.is_some() {
+                        headline = Some(end);
+                    }
+                }
+            }
+            if let Some(parsed) = parsed {
                 if let Some((bad_span, month, day)) = parsed.invalid_date {
                     if self.strict {
                         return Err(ParseError::new(
@@ -197,26 +207,46 @@ impl Parser {
                         ),
                     });
                 }
-                pos = parsed.dateline.span.end;
                 article.dateline = Some(parsed.dateline);
             }
         }
 
-        article.paragraphs = body::paragraphs(src, pos, self.classify);
+        match (headline, &article.dateline) {
+            (Some(headline_end), Some(d)) => {
+                // The headline is a paragraph of its own; the story starts after the dateline.
+                let mut paragraphs = body::paragraphs(&src[..headline_end], pos, false);
+                paragraphs.extend(body::paragraphs(src, d.span.end, false));
+                if self.classify {
+                    body::classify_all(&mut paragraphs);
+                }
+                article.paragraphs = paragraphs;
+            }
+            (_, Some(d)) => article.paragraphs = body::paragraphs(src, d.span.end, self.classify),
+            _ => article.paragraphs = body::paragraphs(src, pos, self.classify),
+        }
         Ok(article)
     }
+}
+
+/// Headlines are short single lines.
+const MAX_HEADLINE_BYTES: usize = 200;
+
+/// If the text at `start` is a headline line followed by another paragraph, the end of the
+/// headline and the start of the next paragraph.
+fn headline_then_paragraph(src: &str, start: usize) -> Option<(usize, usize)> {
+    let rest = src.get(start..)?;
+    let line_len = memchr::memchr(b'\n', rest.as_bytes())?;
+    let line = rest[..line_len].trim_end();
+    if line.is_empty() || line.len() > MAX_HEADLINE_BYTES || line.ends_with([',', ';', ':', '-']) {
+        return None;
+    }
+    let end = start + line.len();
+    let next = skip_whitespace(src, start + line_len);
+    (next < src.len()).then_some((end, next))
 }
 
 /// The first offset at or after `pos` that is not whitespace.
 pub(crate) fn skip_whitespace(src: &str, pos: usize) -> usize {
     let rest = &src[pos..];
     pos + (rest.len() - rest.trim_start().len())
-}
-
-/// `span` with whitespace trimmed from both ends.
-pub(crate) fn trim_span(src: &str, span: Span) -> Span {
-    let s = &src[span];
-    let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.start + s.trim_end().len();
-    Span::new(start, end)
 }
