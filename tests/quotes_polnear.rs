@@ -99,8 +99,8 @@ fn quotes_against_polnear() {
             })
             .collect();
         let article = newswire::parse(&src).expect("lenient parsing accepts any text");
-        let quotes = Quotes::default().extract(&Analysis::new(&article));
         let name = txt.file_name().unwrap_or_default().to_string_lossy();
+        let quotes = Quotes::default().extract(&Analysis::new(&article));
 
         t.predicted += quotes.len();
         t.gold += gold.len();

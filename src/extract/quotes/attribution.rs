@@ -8,7 +8,7 @@ use crate::span::Span;
 /// Most words a speaker phrase may have.
 const MAX_SPEAKER_WORDS: usize = 9;
 /// How far after a closing mark the cue may stand, in words.
-const MAX_TRAILING_CUE: usize = 12;
+const MAX_TRAILING_CUE: usize = 20;
 /// How far a cue in the sentence after a quotation may stand from its start, in words.
 const MAX_NEXT_SENTENCE_CUE: usize = 5;
 /// How far back to look for a named person a pronoun refers to, in bytes.
@@ -19,6 +19,22 @@ const PRONOUN_WINDOW: usize = 1500;
 struct Found {
     speaker: Span,
     cue: Option<Span>,
+    how: How,
+}
+
+/// Where an attribution was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// A cue right after the closing mark.
+    Trailing,
+    /// A cue before the opening mark in the same sentence.
+    Leading,
+    /// A colon after a name (`Price: "`).
+    Colon,
+    /// No cue: the subject of the sentence.
+    Subject,
+    /// The speaker of the quotation before.
+    Inherited,
 }
 
 /// Attributes each raw quotation and builds the output records.
@@ -37,15 +53,37 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
             .and_then(|j| raw.get(j))
             .map(|p| p.close.map_or(p.content.end, |c| c.end));
         let next_open = raw.get(k + 1).map(|n| n.open.start);
-        let found = q
-            .close
-            .and_then(|c| trailing(src, sentences, c.end, next_open, q.last_paragraph))
-            .or_else(|| leading(src, sentences, q.open.start, prev_close));
-        let found = match found {
-            Some(f) => Some(f),
-            None => inherited(src, sentences, q, last),
+        // A quotation that ends in `?`, `!`, `,` or a dash may be attributed in the sentence
+        // the splitter starts after it (`"Why?" Price asked.`).
+        let open_ended = src[q.content]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '?' | '!' | ',' | '-' | '—' | '–' | '…'));
+        let after = |c: Span| {
+            trailing(
+                src,
+                sentences,
+                c.end,
+                next_open,
+                q.last_paragraph,
+                open_ended,
+            )
         };
-        if found.is_none_or(|f| f.cue.is_none()) && is_name_or_title(analysis, q) {
+        let before = || leading(src, sentences, q.open.start, prev_close);
+        // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is attributed
+        // by what comes before it first.
+        let found = if opens_sentence(src, sentences, q.open.start) {
+            q.close.and_then(after).or_else(before)
+        } else {
+            match before() {
+                Some(f) if f.how == How::Leading => Some(f),
+                weak => q.close.and_then(after).or(weak),
+            }
+        };
+        let found = found
+            .or_else(|| q.close.and_then(|c| dash_attribution(src, c.end)))
+            .or_else(|| inherited(src, sentences, q, last));
+        if not_a_quotation(analysis, q, found.map(|f| f.how)) {
             continue;
         }
         if let Some(f) = found {
@@ -53,7 +91,12 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
         }
         let speaker = found.map(|f| {
             let text = &src[f.speaker];
-            let resolved = if words::is_person_pronoun(text) {
+            let resolved = if text == "who" {
+                name_before(src, f.speaker.start).map(|s| Mention {
+                    text: src[s].to_string(),
+                    span: s,
+                })
+            } else if words::is_person_pronoun(text) {
                 last_named
                     .or_else(|| name_before(src, f.speaker.start))
                     .map(|s| Mention {
@@ -89,23 +132,50 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
 
 /// Most words a quoted title or name (`the show "Morning Joe"`) has.
 const MAX_TITLE_WORDS: usize = 4;
+/// Most words a quoted title has after a possessive or a word such as `show` or `book`.
+const MAX_NAMED_TITLE_WORDS: usize = 12;
 
-/// Whether an unattributed quotation is rather a title, a name or a markup attribute than
-/// something said: an attribute value (`author="@x"`), or a few capitalized words
-/// (`"Morning Joe"`, `"Tea Party"`) in a paragraph that is not itself set in title case (a
-/// headline, where every word is capitalized).
-fn is_name_or_title(analysis: &Analysis<'_>, q: &Raw) -> bool {
+/// Whether quote marks enclose something other than words someone said or wrote:
+///
+/// - a markup attribute value (`author="@x"`) or markup;
+/// - a subheading: a paragraph that is nothing but a phrase in single quote marks;
+/// - a title or name: a few capitalized words (`"Morning Joe"`, `"Tea Party"`) with no cue
+///   right beside them, or a longer title after a possessive or a word such as `show`, `book`
+///   (`ABC's "This Week With George Stephanopoulos"`), in a paragraph that is not itself set in
+///   title case (a headline, where every word is capitalized).
+fn not_a_quotation(analysis: &Analysis<'_>, q: &Raw, how: Option<How>) -> bool {
     let src = analysis.source();
-    if src.get(..q.open.start).is_some_and(|s| s.ends_with('=')) {
+    let before = src.get(..q.open.start).unwrap_or("");
+    if before.ends_with('=') || src[q.content].contains(['<', '>']) {
         return true;
-    }
-    let ws = words::words(src, q.content);
-    if ws.is_empty() || ws.len() > MAX_TITLE_WORDS || !title_case(&ws) {
-        return false;
     }
     let Some(p) = analysis.article().paragraphs.get(q.first_paragraph) else {
         return false;
     };
+    if q.single
+        && q.first_paragraph > 0
+        && q.open.start == p.span.start
+        && q.close
+            .is_some_and(|c| c.end >= p.span.end.saturating_sub(1))
+    {
+        return true;
+    }
+    let ws = words::words(src, q.content);
+    if ws.is_empty() || ws.len() > MAX_NAMED_TITLE_WORDS || !title_case(&ws) {
+        return false;
+    }
+    let prev = words::words(
+        src,
+        Span::new(q.open.start.saturating_sub(24), q.open.start),
+    );
+    let named = prev.last().is_some_and(|w| {
+        matches!(w.after, "" | ",")
+            && (w.text.ends_with("'s") || w.text.ends_with("’s") || words::is_title_noun(w.text))
+    });
+    let adjacent_cue = matches!(how, Some(How::Trailing | How::Leading | How::Colon));
+    if !(named || ws.len() <= MAX_TITLE_WORDS && !adjacent_cue) {
+        return false;
+    }
     let pws = words::words(src, p.span);
     !title_case(&pws)
 }
@@ -124,6 +194,14 @@ fn title_case(ws: &[Word<'_>]) -> bool {
     caps * 10 >= long.len() * 7
 }
 
+/// Whether the quote mark at `at` opens its sentence (nothing but space before it).
+fn opens_sentence(src: &str, sentences: &[Sentence], at: usize) -> bool {
+    match sentence_at(sentences, at) {
+        Some((_, s)) => src.get(s.start..at).is_some_and(|t| t.trim().is_empty()),
+        None => true,
+    }
+}
+
 /// The sentence containing byte `at`, if any.
 fn sentence_at(sentences: &[Sentence], at: usize) -> Option<(usize, Span)> {
     let i = sentences.partition_point(|s| s.span.start <= at);
@@ -140,9 +218,11 @@ fn trailing(
     from: usize,
     next_open: Option<usize>,
     paragraph: usize,
+    open_ended: bool,
 ) -> Option<Found> {
     let (window, limit) = match sentence_at(sentences, from) {
         Some((_, s)) => (Span::new(from, s.end), MAX_TRAILING_CUE),
+        None if !open_ended => return None,
         None => {
             // The quotation ended its sentence: the cue may open the next one (`?" Price asked.`).
             let i = sentences.partition_point(|s| s.span.start < from);
@@ -169,12 +249,63 @@ fn trailing(
             while end > 0 && words::is_filler(ws[end - 1].text) {
                 end -= 1;
             }
+            // `" like the markets, said Price`: a comma before the cue puts the speaker after it.
+            if end > 0 && ws[end - 1].after.starts_with(',') {
+                if let Some(speaker) = phrase_after(&ws, c + 1) {
+                    return Some(Found {
+                        speaker,
+                        cue,
+                        how: How::Trailing,
+                    });
+                }
+            }
             // `," Price said`: the words between the quotation and the cue are the speaker.
             if end > 0 {
                 let (begin, end) = phrase_before(&ws, end);
                 if begin == 0 {
                     if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
-                        return Some(Found { speaker, cue });
+                        return Some(Found {
+                            speaker,
+                            cue,
+                            how: How::Trailing,
+                        });
+                    }
+                }
+                // `'' of the case, the unsigned opinion said`: the quoted sentence runs on after
+                // the closing mark up to a comma, then the speaker.
+                if end > 0 {
+                    let (begin, end) = phrase_before(&ws, end);
+                    if begin > 0
+                        && ws[begin - 1].after.starts_with(',')
+                        && !ws[..begin]
+                            .iter()
+                            .any(|w| w.ends_sentence() || words::is_cue(w.text))
+                    {
+                        if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
+                            return Some(Found {
+                                speaker,
+                                cue,
+                                how: How::Trailing,
+                            });
+                        }
+                    }
+                }
+                // `," the bespectacled, 71-year-old diplomat said`: a phrase with commas that
+                // runs from the closing mark to the cue.
+                if end <= MAX_SPEAKER_WORDS
+                    && ws
+                        .first()
+                        .is_some_and(|w| w.is_capitalized() || words::is_determiner(w.text))
+                    && !ws[..end]
+                        .iter()
+                        .any(|w| w.ends_sentence() || words::is_cue(w.text))
+                {
+                    if let (Some(a), Some(b)) = (ws.first(), ws.get(end - 1)) {
+                        return Some(Found {
+                            speaker: a.span.cover(b.span),
+                            cue,
+                            how: How::Trailing,
+                        });
                     }
                 }
             }
@@ -186,7 +317,11 @@ fn trailing(
                     c + 1
                 };
                 if let Some(speaker) = phrase_after(&ws, after) {
-                    return Some(Found { speaker, cue });
+                    return Some(Found {
+                        speaker,
+                        cue,
+                        how: How::Trailing,
+                    });
                 }
             }
             return None;
@@ -195,7 +330,68 @@ fn trailing(
             break;
         }
     }
+    // No known cue: `," Oliver barked.`, `," an angry Hollande retaliated`: a short phrase
+    // right after the quotation and a verb in the past tense.
+    if open_ended {
+        let v = ws
+            .iter()
+            .take(MAX_SPEAKER_WORDS)
+            .position(|w| w.text.ends_with("ed") && w.text.len() > 3)?;
+        if v > 0
+            && !ws[..v]
+                .iter()
+                .any(|w| w.ends_sentence() || w.after.contains(';'))
+        {
+            let speaker = trim_speaker(&ws[..v]).filter(|sp| sp.start == ws[0].span.start)?;
+            return Some(Found {
+                speaker,
+                cue: Some(ws[v].span),
+                how: How::Trailing,
+            });
+        }
+    }
     None
+}
+
+/// A dash attribution after a quotation (`" ― Steve Quinlan`, `"\n\n- Sanders.`): the name
+/// after a dash that follows the closing mark, in the same or the next paragraph.
+fn dash_attribution(src: &str, from: usize) -> Option<Found> {
+    let rest = src.get(from..)?;
+    let trimmed = rest.trim_start();
+    let skipped = rest.len() - trimmed.len();
+    if rest[..skipped].matches('\n').count() > 2 {
+        return None;
+    }
+    let dash = trimmed.chars().next()?;
+    if !matches!(dash, '―' | '—' | '–' | '-') {
+        return None;
+    }
+    let start = from + skipped + dash.len_utf8();
+    let line_end = src
+        .get(start..)?
+        .find(['\n', '.', ';', '(', '"', '“'])
+        .map_or(src.len(), |i| start + i);
+    let ws = words::words(
+        src,
+        Span::new(start, line_end.min(start.saturating_add(120))),
+    );
+    let first = ws.first()?;
+    if !first.is_capitalized() || !first.before.is_empty() && first.before != "\u{a0}" {
+        return None;
+    }
+    let mut end = 0;
+    while end < ws.len() && end < 5 && ws[end].is_capitalized() {
+        end += 1;
+        if ws[end - 1].ends_clause() {
+            break;
+        }
+    }
+    let last = ws.get(end.checked_sub(1)?)?;
+    Some(Found {
+        speaker: first.span.cover(last.span),
+        cue: None,
+        how: How::Trailing,
+    })
 }
 
 /// Attribution before an opening mark at `to`: `Price said: "`, `according to Price, "`,
@@ -234,18 +430,31 @@ fn leading(
         if last.after.ends_with(':') {
             let (begin, end) = phrase_before(&ws, ws.len());
             let speaker = trim_speaker(ws.get(begin..end)?)?;
-            return Some(Found { speaker, cue: None });
+            return Some(Found {
+                speaker,
+                cue: None,
+                how: How::Colon,
+            });
         }
-        if !sentence_start {
-            return None;
-        }
-        let speaker = subject(&ws)?;
-        return Some(Found { speaker, cue: None });
+        let speaker = if sentence_start {
+            subject(&ws)?
+        } else {
+            sentence_subject(src, s, to)?
+        };
+        return Some(Found {
+            speaker,
+            cue: None,
+            how: How::Subject,
+        });
     };
     let cue = Some(cue_span(&ws, c));
     if ws[c].text.eq_ignore_ascii_case("according") {
         let speaker = phrase_after(&ws, c + 2)?;
-        return Some(Found { speaker, cue });
+        return Some(Found {
+            speaker,
+            cue,
+            how: How::Leading,
+        });
     }
     if ws[c].text.ends_with("ing") {
         // `he told reporters, calling for "`: the participle shares the speaker of the finite
@@ -261,7 +470,11 @@ fn leading(
             if end > 0 {
                 let (begin, end) = phrase_before(&ws, end);
                 if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
-                    return Some(Found { speaker, cue });
+                    return Some(Found {
+                        speaker,
+                        cue,
+                        how: How::Leading,
+                    });
                 }
             }
         }
@@ -276,21 +489,46 @@ fn leading(
         if end == 0 && !sentence_start {
             return None;
         }
-        if end == 0 {
-            // `Said Price: "`
+        if !ws[c].text.ends_with("ing") && ws.get(c + 1).is_some_and(Word::is_capitalized) {
+            // `Said Price: "`, `But, said Solovey, "`
             if let Some(speaker) = phrase_after(&ws, c + 1) {
-                return Some(Found { speaker, cue });
+                return Some(Found {
+                    speaker,
+                    cue,
+                    how: How::Leading,
+                });
             }
         }
-        if !sentence_start {
-            return None;
-        }
-        let speaker = subject(&ws[..c])?;
-        return Some(Found { speaker, cue });
+        let speaker = if sentence_start {
+            subject(&ws[..c])?
+        } else {
+            sentence_subject(src, s, to)?
+        };
+        return Some(Found {
+            speaker,
+            cue,
+            how: How::Subject,
+        });
     }
     let (begin, end) = phrase_before(&ws, end);
-    let speaker = trim_speaker(ws.get(begin..end)?)?;
-    Some(Found { speaker, cue })
+    if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
+        return Some(Found {
+            speaker,
+            cue,
+            how: How::Leading,
+        });
+    }
+    // `Scott beamed and asked the crowd - "`: the subject of the sentence.
+    let speaker = if sentence_start {
+        subject(&ws[..c])?
+    } else {
+        sentence_subject(src, s, to)?
+    };
+    Some(Found {
+        speaker,
+        cue,
+        how: How::Subject,
+    })
 }
 
 /// Whether the words before `end` (the last ending in a comma) are an appositive after a name:
@@ -346,16 +584,44 @@ fn is_verb_like(word: &str) -> bool {
         && (word.ends_with("ed") && word.len() > 4 || words::is_filler(word))
 }
 
+/// The subject of sentence `s`, read from its start up to `to`, unless the sentence opens with
+/// a quotation.
+fn sentence_subject(src: &str, s: Span, to: usize) -> Option<Span> {
+    let text = src.get(s.start..to)?;
+    if text.starts_with(['"', '\'', '`', '“', '‘']) {
+        return None;
+    }
+    subject(&words::words(src, Span::new(s.start, to)))
+}
+
 /// The subject of a sentence: its first noun phrase after an introductory phrase
 /// (`On Friday, Mr. Carson endorsed` gives `Mr. Carson`).
 fn subject(ws: &[Word<'_>]) -> Option<Span> {
     let mut i = 0;
     // Skip an introductory phrase that ends in a comma.
-    if ws.first().is_some_and(|w| words::is_intro(w.text)) {
-        if let Some(k) = ws.iter().take(10).position(Word::ends_clause) {
-            i = k + 1;
-        }
+    let opener = |w: &Word<'_>| {
+        words::is_intro(w.text)
+            || w.is_capitalized() && (w.text.ends_with("ing") || w.text.ends_with("ed"))
+    };
+    if ws.first().is_some_and(opener) {
+        i = match ws.iter().take(16).position(Word::ends_clause) {
+            Some(k) => k + 1,
+            // `When he returned he began`: the first pronoun or name after the intro word.
+            None => 1,
+        };
     }
+    // `conservative commentator Jonah Goldberg`: start at the name.
+    let skip = ws
+        .iter()
+        .skip(i)
+        .take(3)
+        .position(|w| {
+            w.is_capitalized()
+                || words::is_pronoun(w.text)
+                || words::is_determiner(&w.text.to_ascii_lowercase())
+        })
+        .unwrap_or(0);
+    i += skip;
     let first = ws.get(i)?;
     if words::is_pronoun(first.text) {
         return Some(first.span);
@@ -401,6 +667,10 @@ fn inherited(
     last: Option<(Found, usize)>,
 ) -> Option<Found> {
     let (f, paragraph) = last?;
+    let f = Found {
+        how: How::Inherited,
+        ..f
+    };
     if paragraph == q.first_paragraph {
         return Some(f);
     }
@@ -450,7 +720,7 @@ fn phrase_after(ws: &[Word<'_>], from: usize) -> Option<Span> {
     }
     while end < ws.len() && end - begin < MAX_SPEAKER_WORDS {
         let w = &ws[end];
-        if end > begin && words::is_preposition(w.text) {
+        if end > begin && (words::is_preposition(w.text) || words::is_filler(w.text)) {
             break;
         }
         end += 1;
@@ -468,11 +738,16 @@ fn phrase_after(ws: &[Word<'_>], from: usize) -> Option<Span> {
 /// opened by a determiner. Leading lower-case words that are none of these are dropped.
 fn trim_speaker(phrase: &[Word<'_>]) -> Option<Span> {
     let start = phrase.iter().position(|w| {
-        w.is_capitalized() || words::is_pronoun(w.text) || words::is_determiner(w.text)
+        (w.is_capitalized() || words::is_pronoun(w.text) || words::is_determiner(w.text))
+            && !words::is_intro(w.text)
+            && !words::is_phrase_boundary(w.text)
     })?;
     let phrase = &phrase[start..];
     let first = phrase.first()?;
     let last = phrase.last()?;
+    if words::is_determiner(last.text) || words::is_filler(last.text) {
+        return None; // `a`, `his boss was`: no head noun
+    }
     if phrase.len() > MAX_SPEAKER_WORDS {
         return None;
     }

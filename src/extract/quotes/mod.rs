@@ -124,6 +124,8 @@ pub(super) struct Raw {
     pub first_paragraph: usize,
     /// Index of the paragraph it ends in.
     pub last_paragraph: usize,
+    /// Whether it is in single quote marks.
+    pub single: bool,
 }
 
 struct Open {
@@ -244,5 +246,6 @@ fn emit(src: &str, o: &Open, end: usize, close: Option<Span>, last: usize, out: 
         close,
         first_paragraph: o.paragraph,
         last_paragraph: last,
+        single: o.mark.family == Family::Single,
     });
 }

@@ -26,12 +26,15 @@ impl Word<'_> {
     pub fn ends_clause(&self) -> bool {
         self.after
             .chars()
-            .any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')'))
+            .any(|c| matches!(c, ',' | ';' | ':' | '—' | '–'))
     }
 
     /// Whether a sentence could end after this word: a period (that is not an abbreviation's),
     /// `!` or `?`.
     pub fn ends_sentence(&self) -> bool {
+        if self.after.contains(')') {
+            return false; // `(D-Mo.)`
+        }
         if self.after.contains(['!', '?']) {
             return true;
         }
@@ -415,13 +418,13 @@ pub(super) fn is_time_word(word: &str) -> bool {
 pub(super) fn is_pronoun(word: &str) -> bool {
     matches!(
         word,
-        "he" | "she" | "they" | "I" | "we" | "He" | "She" | "They" | "We" | "it" | "It"
+        "he" | "she" | "they" | "I" | "we" | "He" | "She" | "They" | "We" | "it" | "It" | "who"
     )
 }
 
 /// Pronouns that refer back to one named person, resolved to that person.
 pub(super) fn is_person_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "He" | "She")
+    matches!(word, "he" | "she" | "He" | "She" | "who")
 }
 
 /// Words that may open a speaker phrase written in lower case (`the statement said`).
@@ -552,5 +555,51 @@ pub(super) fn is_intro(word: &str) -> bool {
             | "Friday"
             | "Saturday"
             | "Sunday"
+    )
+}
+
+/// Nouns that name the title quoted after them (`the show "Today"`, `his book "Crippled
+/// America"`).
+pub(super) fn is_title_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "show"
+            | "book"
+            | "books"
+            | "film"
+            | "movie"
+            | "documentary"
+            | "program"
+            | "programme"
+            | "series"
+            | "episode"
+            | "titled"
+            | "entitled"
+            | "called"
+            | "named"
+            | "dubbed"
+            | "headlined"
+            | "song"
+            | "album"
+            | "magazine"
+            | "newspaper"
+            | "column"
+            | "play"
+            | "musical"
+            | "memoir"
+            | "novel"
+            | "podcast"
+            | "sitcom"
+            | "drama"
+            | "comedy"
+            | "thriller"
+            | "hit"
+            | "website"
+            | "blog"
+            | "article"
+            | "essay"
+            | "op-ed"
+            | "report"
+            | "study"
     )
 }
