@@ -7,8 +7,10 @@ use crate::span::Span;
 
 /// Most words a speaker phrase may have.
 const MAX_SPEAKER_WORDS: usize = 9;
+/// Most words an appositive after a name may have (`Flynn, a top Trump surrogate,`).
+const MAX_APPOSITIVE_WORDS: usize = 20;
 /// How far after a closing mark the cue may stand, in words.
-const MAX_TRAILING_CUE: usize = 20;
+const MAX_TRAILING_CUE: usize = 30;
 /// How far a cue in the sentence after a quotation may stand from its start, in words.
 const MAX_NEXT_SENTENCE_CUE: usize = 5;
 /// How far back to look for a named person a pronoun refers to, in bytes.
@@ -97,7 +99,19 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
                     span: s,
                 })
             } else if words::is_person_pronoun(text) {
-                last_named
+                // The named subject of the same sentence (`Ban Ki-moon condemned what he
+                // called`), else the last named speaker, else the nearest name before.
+                sentence_at(sentences, f.speaker.start)
+                    .and_then(|(_, s)| sentence_subject(src, s, f.speaker.start))
+                    .filter(|sp| sp.end <= f.speaker.start)
+                    .and_then(|sp| name_in(src, sp))
+                    .filter(|n| {
+                        // A lone capitalized word is a name only if nothing better is known
+                        // or it names the last speaker (`Trump` after `Donald Trump`).
+                        src[*n].contains(' ')
+                            || last_named.is_none_or(|l| src[l].contains(&src[*n]))
+                    })
+                    .or(last_named)
                     .or_else(|| name_before(src, f.speaker.start))
                     .map(|s| Mention {
                         text: src[s].to_string(),
@@ -250,7 +264,7 @@ fn trailing(
                 end -= 1;
             }
             // `" like the markets, said Price`: a comma before the cue puts the speaker after it.
-            if end > 0 && ws[end - 1].after.starts_with(',') {
+            if end > 0 && ws[end - 1].after.starts_with(',') && !appositive(&ws, end) {
                 if let Some(speaker) = phrase_after(&ws, c + 1) {
                     return Some(Found {
                         speaker,
@@ -333,10 +347,25 @@ fn trailing(
     // No known cue: `," Oliver barked.`, `," an angry Hollande retaliated`: a short phrase
     // right after the quotation and a verb in the past tense.
     if open_ended {
-        let v = ws
-            .iter()
-            .take(MAX_SPEAKER_WORDS)
-            .position(|w| w.text.ends_with("ed") && w.text.len() > 3)?;
+        // `," reacted Trump.`
+        if let (Some(verb), Some(name)) = (ws.first(), ws.get(1)) {
+            if verb.text.ends_with("ed") && !verb.is_capitalized() && name.is_capitalized() {
+                if let Some(speaker) = phrase_after(&ws, 1) {
+                    return Some(Found {
+                        speaker,
+                        cue: Some(verb.span),
+                        how: How::Trailing,
+                    });
+                }
+            }
+        }
+        let is_verb = |w: &Word<'_>| {
+            !w.is_capitalized()
+                && w.text.len() > 3
+                && (w.text.ends_with("ed")
+                    || w.text.ends_with('s') && !w.text.ends_with("ss") && !w.text.ends_with("us"))
+        };
+        let v = ws.iter().take(MAX_SPEAKER_WORDS).position(is_verb)?;
         if v > 0
             && !ws[..v]
                 .iter()
@@ -437,7 +466,7 @@ fn leading(
             });
         }
         let speaker = if sentence_start {
-            subject(&ws)?
+            subject(src, &ws)?
         } else {
             sentence_subject(src, s, to)?
         };
@@ -500,7 +529,7 @@ fn leading(
             }
         }
         let speaker = if sentence_start {
-            subject(&ws[..c])?
+            subject(src, &ws[..c])?
         } else {
             sentence_subject(src, s, to)?
         };
@@ -520,7 +549,7 @@ fn leading(
     }
     // `Scott beamed and asked the crowd - "`: the subject of the sentence.
     let speaker = if sentence_start {
-        subject(&ws[..c])?
+        subject(src, &ws[..c])?
     } else {
         sentence_subject(src, s, to)?
     };
@@ -541,7 +570,7 @@ fn appositive(ws: &[Word<'_>], end: usize) -> bool {
     while j > 0 && !ws[j - 1].ends_clause() {
         j -= 1;
     }
-    j > 0 && last - j < MAX_SPEAKER_WORDS && ws[j - 1].after.starts_with(',')
+    j > 0 && last - j < MAX_APPOSITIVE_WORDS && ws[j - 1].after.starts_with(',')
 }
 
 /// The speaker phrase that ends at word `end` (exclusive), read leftwards: `(begin, end)`.
@@ -591,25 +620,59 @@ fn sentence_subject(src: &str, s: Span, to: usize) -> Option<Span> {
     if text.starts_with(['"', '\'', '`', '“', '‘']) {
         return None;
     }
-    subject(&words::words(src, Span::new(s.start, to)))
+    subject(src, &words::words(src, Span::new(s.start, to)))
 }
 
 /// The subject of a sentence: its first noun phrase after an introductory phrase
 /// (`On Friday, Mr. Carson endorsed` gives `Mr. Carson`).
-fn subject(ws: &[Word<'_>]) -> Option<Span> {
+fn subject(src: &str, ws: &[Word<'_>]) -> Option<Span> {
     let mut i = 0;
-    // Skip an introductory phrase that ends in a comma.
+    // Skip a wire dateline: `FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton`.
+    if ws
+        .first()
+        .is_some_and(|w| w.text.len() > 1 && !w.text.contains(char::is_lowercase))
+    {
+        let dash = ws.windows(2).take(10).position(|pair| {
+            src.get(pair[0].span.end..pair[1].span.start)
+                .is_some_and(|gap| {
+                    gap.contains(['—', '―', '–']) || gap.contains(" - ") || gap.contains("--")
+                })
+        });
+        if let Some(k) = dash {
+            i = k + 1;
+        }
+    }
+    // Skip an introductory phrase that ends in a comma: `On Friday,`, `Back in 1999,`,
+    // `Specifically,`, `Addressing supporters Monday,` (but not a name: `Flynn, a surrogate,`).
+    let rest = ws.get(i..)?;
     let opener = |w: &Word<'_>| {
         words::is_intro(w.text)
             || w.is_capitalized() && (w.text.ends_with("ing") || w.text.ends_with("ed"))
     };
-    if ws.first().is_some_and(opener) {
-        i = match ws.iter().take(16).position(Word::ends_clause) {
+    let comma = rest.iter().take(16).position(Word::ends_clause);
+    if rest.first().is_some_and(opener) {
+        i += match comma {
             Some(k) => k + 1,
             // `When he returned he began`: the first pronoun or name after the intro word.
             None => 1,
         };
+    } else if let Some(k) = comma.filter(|&k| k < 6) {
+        let intro = &rest[..=k];
+        let namelike = intro
+            .iter()
+            .all(|w| w.is_capitalized() && !w.text.ends_with("ly"));
+        if !namelike && !rest.first().is_some_and(|w| words::is_pronoun(w.text)) {
+            if let Some(found) = noun_phrase_at(ws, i + k + 1) {
+                return Some(found);
+            }
+        }
     }
+    noun_phrase_at(ws, i)
+}
+
+/// The noun phrase that starts at or just after word `i` (see [`subject`]).
+fn noun_phrase_at(ws: &[Word<'_>], i: usize) -> Option<Span> {
+    let mut i = i;
     // `conservative commentator Jonah Goldberg`: start at the name.
     let skip = ws
         .iter()
@@ -623,6 +686,9 @@ fn subject(ws: &[Word<'_>]) -> Option<Span> {
         .unwrap_or(0);
     i += skip;
     let first = ws.get(i)?;
+    if matches!(first.text, "There" | "What" | "That’s" | "It’s") {
+        return None; // no speaker in `It was "`, `That's "`
+    }
     if words::is_pronoun(first.text) {
         return Some(first.span);
     }
@@ -788,7 +854,11 @@ fn name_before(src: &str, at: usize) -> Option<Span> {
         }
         let last = i;
         let mut first = i;
-        while first > 0 && ws[first - 1].is_capitalized() && !ws[first - 1].ends_clause() {
+        while first > 0
+            && ws[first - 1].is_capitalized()
+            && !ws[first - 1].ends_clause()
+            && !ws[first - 1].ends_sentence()
+        {
             first -= 1;
         }
         let titled = words::is_title(ws[first].text);

@@ -32,8 +32,8 @@ impl Word<'_> {
     /// Whether a sentence could end after this word: a period (that is not an abbreviation's),
     /// `!` or `?`.
     pub fn ends_sentence(&self) -> bool {
-        if self.after.contains(')') {
-            return false; // `(D-Mo.)`
+        if self.after.contains([')', ',']) {
+            return false; // `(D-Mo.)`, `R-Ky.,`
         }
         if self.after.contains(['!', '?']) {
             return true;
@@ -358,6 +358,7 @@ pub(super) fn is_preposition(word: &str) -> bool {
     matches!(
         word,
         "in" | "on"
+            | "of"
             | "at"
             | "during"
             | "after"
