@@ -260,7 +260,7 @@ fn trailing(
         if is_cue_at(&ws, c) {
             let cue = Some(cue_span(&ws, c));
             let mut end = c;
-            while end > 0 && words::is_filler(ws[end - 1].text) {
+            while end > 0 && is_skippable(&ws[..end]) {
                 end -= 1;
             }
             // `" like the markets, said Price`: a comma before the cue puts the speaker after it.
@@ -493,7 +493,7 @@ fn leading(
             .find(|&i| is_cue_at(&ws, i) && !ws[i].text.ends_with("ing"))
         {
             let mut end = f;
-            while end > 0 && words::is_filler(ws[end - 1].text) {
+            while end > 0 && is_skippable(&ws[..end]) {
                 end -= 1;
             }
             if end > 0 {
@@ -510,7 +510,7 @@ fn leading(
     }
     // A participle (`..., saying "`) or a cue with nothing before it takes the sentence's subject.
     let mut end = c;
-    while end > 0 && words::is_filler(ws[end - 1].text) {
+    while end > 0 && is_skippable(&ws[..end]) {
         end -= 1;
     }
     if ws[c].text.ends_with("ing") || end == 0 || ws[end - 1].ends_clause() && !appositive(&ws, end)
@@ -709,7 +709,9 @@ fn noun_phrase_at(ws: &[Word<'_>], i: usize) -> Option<Span> {
             && !is_verb_like(next.text)
             && !words::is_preposition(next.text)
             && !words::is_phrase_boundary(next.text)
-            && !next.text.ends_with('s')
+            && (!next.text.ends_with('s')
+                || next.text.ends_with("'s")
+                || next.text.ends_with("’s"))
             && determiner;
         if next.is_capitalized() || joins || lower_noun {
             j += 1;
@@ -752,6 +754,28 @@ fn inherited(
         }
     }
     None
+}
+
+/// Whether the last of `ws` stands between a speaker and a cue without belonging to either:
+/// an auxiliary or adverb (`had said`), or a time (`Price on Thursday said`).
+fn is_skippable(ws: &[Word<'_>]) -> bool {
+    let Some(last) = ws.last() else {
+        return false;
+    };
+    if words::is_filler(last.text) {
+        return true;
+    }
+    let n = ws.len();
+    // `on Thursday`, `last week`, `on Feb. 1`
+    let time =
+        |w: &Word<'_>| words::is_time_word(w.text) || matches!(w.text, "week" | "month" | "year");
+    if n >= 2
+        && time(last)
+        && matches!(ws[n - 2].text, "on" | "last" | "this" | "earlier" | "later")
+    {
+        return true;
+    }
+    false
 }
 
 /// Whether word `i` is a cue (`according` counts only before `to`).
@@ -809,9 +833,27 @@ fn trim_speaker(phrase: &[Word<'_>]) -> Option<Span> {
             && !words::is_phrase_boundary(w.text)
     })?;
     let phrase = &phrase[start..];
+    // `An ASEAN statement on Feb. 1`: a time adverbial is not part of the speaker.
+    let cut = phrase
+        .iter()
+        .skip(1)
+        .position(|w| {
+            matches!(
+                w.text,
+                "on" | "during" | "last" | "earlier" | "yesterday" | "today"
+            )
+        })
+        .map_or(phrase.len(), |i| i + 1);
+    let phrase = &phrase[..cut];
     let first = phrase.first()?;
     let last = phrase.last()?;
-    if words::is_determiner(last.text) || words::is_filler(last.text) {
+    if words::is_determiner(last.text)
+        || words::is_filler(last.text)
+        || matches!(
+            last.text,
+            "of" | "in" | "on" | "at" | "for" | "with" | "from" | "to" | "by" | "about" | "and"
+        )
+    {
         return None; // `a`, `his boss was`: no head noun
     }
     if phrase.len() > MAX_SPEAKER_WORDS {

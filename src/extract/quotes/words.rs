@@ -251,7 +251,6 @@ pub(super) fn is_cue(word: &str) -> bool {
             | "speculated"
             | "describes"
             | "described"
-            | "calls"
             | "called"
             | "calling"
             | "dubbed"
