@@ -906,7 +906,9 @@ fn name_before(src: &str, at: usize) -> Option<Span> {
         let titled = words::is_title(ws[first].text);
         let opens_sentence = first == 0 || ws[first - 1].ends_sentence();
         let len = last - first + 1;
-        if len >= 3 || (len >= 2 && (titled || !opens_sentence)) {
+        let generic = words::is_intro(ws[first].text)
+            || words::is_determiner(&ws[first].text.to_ascii_lowercase());
+        if len >= 3 || (len >= 2 && (titled || !opens_sentence || !generic)) {
             return Some(ws[first].span.cover(ws[last].span));
         }
         i = first;

@@ -249,3 +249,141 @@ fn emit(src: &str, o: &Open, end: usize, close: Option<Span>, last: usize, out: 
         single: o.mark.family == Family::Single,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `t!(name, text, [(quote, speaker, cue), ...])`: the quotations found in `text`, each
+    /// with its speaker (or the name a pronoun resolves to, after `=`) and cue, `""` for none.
+    macro_rules! t {
+        ($name:ident, $text:expr, [$(($q:expr, $s:expr, $c:expr)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let src: &str = $text;
+                let article = crate::parse(src).expect("lenient parsing accepts any text");
+                let quotes = Quotes::default().extract(&Analysis::new(&article));
+                let got: Vec<(String, String, String)> = quotes
+                    .iter()
+                    .map(|q| {
+                        let speaker = q.speaker.as_ref().map_or(String::new(), |s| {
+                            match &s.resolved {
+                                Some(r) => format!("{}={}", s.text, r.text),
+                                None => s.text.clone(),
+                            }
+                        });
+                        let cue = q.cue.as_ref().map_or(String::new(), |c| c.text.clone());
+                        (q.text.clone(), speaker, cue)
+                    })
+                    .collect();
+                let want: Vec<(String, String, String)> =
+                    vec![$(($q.to_string(), $s.to_string(), $c.to_string())),*];
+                assert_eq!(got, want, "quotes of {src:?}");
+            }
+        };
+    }
+
+    t!(
+        trailing_name_cue,
+        "\"We agree,\" Price said.",
+        [("We agree,", "Price", "said")]
+    );
+    t!(
+        trailing_cue_name,
+        "\"We agree,\" said Ned Price, a spokesman.",
+        [("We agree,", "Ned Price", "said")]
+    );
+    t!(
+        leading_colon,
+        "Price told reporters: \"We agree.\"",
+        [("We agree.", "Price", "told")]
+    );
+    t!(
+        according_to,
+        "According to Price, \"it works.\"",
+        [("it works.", "Price", "According to")]
+    );
+    t!(
+        appositive,
+        "\"Yes,\" Flynn, a top adviser, said.",
+        [("Yes,", "Flynn", "said")]
+    );
+    t!(
+        split_quote,
+        "\"We agree,\" Price said. \"It is a good start.\"",
+        [
+            ("We agree,", "Price", "said"),
+            ("It is a good start.", "Price", "said")
+        ]
+    );
+    t!(
+        pronoun_resolved,
+        "Ned Price spoke first. \"Fine,\" he said.",
+        [("Fine,", "he=Ned Price", "said")]
+    );
+    t!(
+        partial_quote,
+        "The chair called for the \"immediate cessation of violence.\"",
+        [("immediate cessation of violence.", "The chair", "called")]
+    );
+    t!(
+        curly_quotes,
+        "“We agree,” Price said.",
+        [("We agree,", "Price", "said")]
+    );
+    t!(
+        ap_quotes,
+        "``We agree,'' Price said.",
+        [("We agree,", "Price", "said")]
+    );
+    t!(
+        nyt_quotes,
+        "''We agree,'' Price said.",
+        [("We agree,", "Price", "said")]
+    );
+    t!(
+        nested_single,
+        "\"He said 'no' twice,\" Price said.",
+        [("He said 'no' twice,", "Price", "said")]
+    );
+    t!(
+        apostrophes_are_not_quotes,
+        "Price's team didn't say it was the '90s rock 'n' roll.",
+        []
+    );
+    t!(
+        headline_single_quotes,
+        "Price: 'We agree'",
+        [("We agree", "Price", "")]
+    );
+    t!(
+        title_is_not_a_quote,
+        "He appeared on the show \"Morning Joe\" on Monday.",
+        []
+    );
+    t!(
+        markup_is_not_a_quote,
+        "<tweet author=\"@price\">Hi</tweet>",
+        []
+    );
+    t!(
+        stray_mark_ends_with_paragraph,
+        "It \"never closes\n\nNext paragraph.",
+        [("never closes", "It", "")]
+    );
+    t!(
+        multi_paragraph,
+        "\"First part,\n\n\"second part,\" Price said.",
+        [("First part,\n\n\"second part,", "Price", "said")]
+    );
+    t!(
+        question_then_cue,
+        "\"Why?\" Price asked.",
+        [("Why?", "Price", "asked")]
+    );
+    t!(
+        dash_attribution,
+        "\"We agree.\" ― Ned Price",
+        [("We agree.", "Ned Price", "")]
+    );
+}
