@@ -46,9 +46,11 @@
 //! # Ok::<(), newswire::ParseError>(())
 //! ```
 
+mod quotes;
 mod sentences;
 mod set;
 
+pub use quotes::{Cue, Mention, Quote, Quotes, Speaker};
 pub use sentences::{Sentence, Sentences};
 pub use set::{Extraction, ExtractorSet, UnknownExtractor};
 

@@ -45,19 +45,79 @@ impl Extractor for Sentences {
     }
 }
 
-/// Abbreviations after which a period does not end a sentence when a capital follows.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
-    "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "st", "ste", "mt",
-    "ft", "jr", "sr", "no", "nos", "vs", "v", "co", "corp", "inc", "ltd", "bros", "dept", "univ",
-    "assn", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
-    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-    "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "approx", "est", "fig", "op", "cf", "al",
-    "etc",
+/// Titles and abbreviations that stand before a name or a number: a period after them never
+/// ends a sentence (`Sen. Smith`, `Gen. Lee`, `St. Louis`, `Feb. 1`).
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
+    "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp",
+    "st", "ste", "mt", "ft", "vs", "v", "fig", "op", "cf", "approx", "dept", "univ", "assn", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
-const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+/// Abbreviations that often end a sentence too (`Apple Inc.`, `John Smith Jr.`, `Portland,
+/// Ore.`): the period ends the sentence only before a word that usually opens one.
+const ABBREVIATIONS: &[&str] = &[
+    "jr", "sr", "co", "corp", "inc", "ltd", "bros", "ala", "ariz", "ark", "calif", "colo", "conn",
+    "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss",
+    "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
+    "wyo", "est", "al", "etc",
+];
+
+/// Words that usually open a sentence; after an ambiguous abbreviation (`U.S.`, `Inc.`) they
+/// mark a sentence boundary.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "Yet",
+    "So",
+    "Now",
+    "Then",
+    "Also",
+    "Last",
+    "Earlier",
+    "Later",
+];
+
+/// Marks that close a sentence after its final punctuation.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '`'];
+
+/// Marks that may open a sentence before its first word.
+const OPENERS: &[char] = &['"', '“', '\'', '‘', '(', '[', '`', '«'];
 
 /// Sentences of all body paragraphs of `article`.
 pub(crate) fn split_article(article: &Article<'_>) -> Vec<Sentence> {
@@ -80,38 +140,38 @@ pub(crate) fn split_article(article: &Article<'_>) -> Vec<Sentence> {
     out
 }
 
-/// Sentence spans within `text`, relative to it.
+/// Sentence spans within `text`, relative to it. Every span is trimmed and non-empty.
 pub(crate) fn split(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = skip_ws(text, 0);
-    let mut i = start;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            // Extend over repeated terminators and closing quotes/brackets.
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
-                end += 1;
+    let mut from = start;
+    while let Some(k) = find_terminator(bytes, from) {
+        // The run of terminators (`?!`, `...`, `…`) and closing quotes or brackets after it.
+        let mut end = k;
+        while let Some(c) = text.get(end..).and_then(|r| r.chars().next()) {
+            if matches!(c, '.' | '!' | '?' | '…') {
+                end += c.len_utf8();
+            } else {
+                break;
             }
-            while let Some(c) = text[end..].chars().next() {
-                if CLOSERS.contains(&c) {
-                    end += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let next = skip_ws(text, end);
-            if next > end && next < bytes.len() && is_boundary(text, start, i, end, next) {
-                out.push(Span::new(start, trim_end(text, end)));
-                start = next;
-                i = next;
-                continue;
-            }
-            i = end;
-            continue;
         }
-        i += 1;
+        while let Some(c) = text.get(end..).and_then(|r| r.chars().next()) {
+            if CLOSERS.contains(&c) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let next = skip_ws(text, end);
+        if next > end && next < bytes.len() && is_boundary(text, start, k, next) {
+            let e = trim_end(text, end);
+            if e > start {
+                out.push(Span::new(start, e));
+            }
+            start = next;
+        }
+        from = end.max(k + 1);
     }
     if start < bytes.len() {
         let end = trim_end(text, bytes.len());
@@ -122,47 +182,268 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
     out
 }
 
+/// The next `.`, `!`, `?` or `…` at or after `from`.
+fn find_terminator(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let rest = bytes.get(i..)?;
+        let k = memchr::memchr3(b'.', b'!', b'?', rest);
+        // `…` is E2 80 A6; look for it only in text that has one.
+        let e = memchr::memchr(0xE2, &rest[..k.unwrap_or(rest.len())]);
+        match (k, e) {
+            (_, Some(e)) => {
+                if rest.get(e + 1..e + 3) == Some(&[0x80, 0xA6]) {
+                    return Some(i + e);
+                }
+                i += e + 1;
+            }
+            (Some(k), None) => return Some(i + k),
+            (None, None) => return None,
+        }
+    }
+}
+
 fn skip_ws(text: &str, from: usize) -> usize {
-    from + (text[from..].len() - text[from..].trim_start().len())
+    let rest = text.get(from..).unwrap_or("");
+    from + (rest.len() - rest.trim_start().len())
 }
 
 fn trim_end(text: &str, end: usize) -> usize {
-    text[..end].trim_end().len()
+    text.get(..end).map_or(end, |t| t.trim_end().len())
 }
 
-/// Whether the terminator at `dot` (punctuation run ending at `end`, next sentence at `next`)
-/// ends a sentence.
-fn is_boundary(text: &str, start: usize, dot: usize, end: usize, next: usize) -> bool {
-    let next_char = text[next..].chars().next().unwrap_or(' ');
-    let starts_like_sentence = next_char.is_uppercase()
-        || next_char.is_ascii_digit()
-        || matches!(next_char, '"' | '“' | '\'' | '‘' | '(' | '`');
+/// Whether the terminator at `dot` (the next sentence starting at `next`) ends a sentence.
+fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
+    let rest = text.get(next..).unwrap_or("");
+    let next_char = rest.chars().next().unwrap_or(' ');
+    let starts_like_sentence =
+        next_char.is_uppercase() || next_char.is_ascii_digit() || OPENERS.contains(&next_char);
     if !starts_like_sentence {
         return false;
     }
-    if text.as_bytes()[dot] != b'.' || end > dot + 1 && text.as_bytes()[dot + 1] == b'.' {
+    let bytes = text.as_bytes();
+    if bytes.get(dot) != Some(&b'.') || bytes.get(dot + 1) == Some(&b'.') {
         // `!`, `?`, and ellipses before a capital end sentences.
         return true;
     }
-    // The word before the period.
-    let before = &text[start..dot];
+    // The word before the period, without leading brackets or quotes.
+    let before = text.get(start..dot).unwrap_or("");
     let word = before
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
         .next()
         .unwrap_or("");
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_ascii_lowercase();
-    let bare = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // Initials and dotted abbreviations: `J.`, `U.S.`, `U.N.`
-    if bare.chars().count() == 1 && bare.chars().all(char::is_alphabetic) {
+    // A spaced ellipsis: `this world. . . . The` ends only at its last period.
+    if word == "." {
+        return true;
+    }
+    let next_word: &str = rest
+        .trim_start_matches(OPENERS)
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let opens = SENTENCE_STARTERS.contains(&next_word) || OPENERS.contains(&next_char);
+    // Initials (`J. Smith`) and titles (`Sen. Smith`) never end a sentence.
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    if let (Some(_), None) = (letters.next(), letters.next()) {
+        if word.chars().all(|c| c.is_alphabetic()) && word.chars().all(char::is_uppercase) {
+            return false;
+        }
+    }
+    if TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
         return false;
     }
-    if bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 2) {
-        // `U.S.` ends a sentence when it is followed by an ordinary capitalized word; news
-        // style more often continues (`U.S. officials`), so keep going unless a quote follows.
-        return matches!(next_char, '"' | '“');
+    // `No. 1`, but `said no. Then`.
+    if matches!(word, "No" | "Nos" | "no" | "nos") && next_char.is_ascii_digit() {
+        return false;
     }
-    !ABBREVIATIONS.contains(&bare)
+    // Dotted abbreviations (`U.S.`, `U.N.`, `a.m.`) and ambiguous ones (`Inc.`, `Ore.`) end a
+    // sentence only before a word that usually opens one.
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return opens;
+    }
+    if ABBREVIATIONS.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+        return opens;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `t!(name, text, [sentences...])`: `text` splits into exactly these sentences.
+    macro_rules! t {
+        ($name:ident, $text:expr, [$($s:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let text: &str = $text;
+                let got: Vec<&str> = split(text).iter().map(|s| &text[s.range()]).collect();
+                let want: Vec<&str> = vec![$($s),*];
+                assert_eq!(got, want, "splitting {text:?}");
+            }
+        };
+    }
+
+    t!(
+        plain,
+        "Talks began. Leaders met.",
+        ["Talks began.", "Leaders met."]
+    );
+    t!(
+        question_and_exclamation,
+        "Why? Because! Yes.",
+        ["Why?", "Because!", "Yes."]
+    );
+    t!(
+        titles,
+        "Sen. John Smith met Gen. Lee and Mr. Wu. Talks ended.",
+        ["Sen. John Smith met Gen. Lee and Mr. Wu.", "Talks ended."]
+    );
+    t!(
+        more_titles,
+        "Gov. Brown and Rep. Ng visited St. Louis. Dr. Who left.",
+        ["Gov. Brown and Rep. Ng visited St. Louis.", "Dr. Who left."]
+    );
+    t!(
+        number_abbreviation,
+        "It ranked No. 1 in the poll. Others lagged.",
+        ["It ranked No. 1 in the poll.", "Others lagged."]
+    );
+    t!(
+        months,
+        "The coup on Feb. 1 shocked many. Talks began Sept. 12.",
+        ["The coup on Feb. 1 shocked many.", "Talks began Sept. 12."]
+    );
+    t!(
+        initials,
+        "George W. Bush and J. R. R. Tolkien met. They talked.",
+        ["George W. Bush and J. R. R. Tolkien met.", "They talked."]
+    );
+    t!(
+        dotted_abbreviation_inside,
+        "The U.S. and the U.N. Security Council agreed.",
+        ["The U.S. and the U.N. Security Council agreed."]
+    );
+    t!(
+        dotted_abbreviation_at_end,
+        "Talks with the U.S. But China declined.",
+        ["Talks with the U.S.", "But China declined."]
+    );
+    t!(
+        company_at_end,
+        "He joined Apple Inc. The company grew. Acme Inc. Chief Bo spoke.",
+        [
+            "He joined Apple Inc.",
+            "The company grew.",
+            "Acme Inc. Chief Bo spoke."
+        ]
+    );
+    t!(
+        suffix,
+        "Martin Luther King Jr. spoke. Crowds cheered.",
+        ["Martin Luther King Jr. spoke.", "Crowds cheered."]
+    );
+    t!(
+        decimals,
+        "Shipments rose 1.2 mln tonnes, or 3.5 pct. Prices fell.",
+        ["Shipments rose 1.2 mln tonnes, or 3.5 pct.", "Prices fell."]
+    );
+    t!(
+        ellipsis_mid,
+        "He paused... and went on. Then he left.",
+        ["He paused... and went on.", "Then he left."]
+    );
+    t!(
+        ellipsis_end,
+        "It was over... The crowd left.",
+        ["It was over...", "The crowd left."]
+    );
+    t!(
+        unicode_ellipsis,
+        "It was over… The crowd left.",
+        ["It was over…", "The crowd left."]
+    );
+    t!(
+        spaced_ellipsis,
+        "No deal is perfect. . . . The rest is unthinkable.",
+        ["No deal is perfect. . . .", "The rest is unthinkable."]
+    );
+    t!(
+        inside_straight_quotes,
+        "\"We agreed.\" Talks ended.",
+        ["\"We agreed.\"", "Talks ended."]
+    );
+    t!(
+        quote_then_attribution,
+        "\"We agreed,\" he said. \"Stop!\" she cried.",
+        ["\"We agreed,\" he said.", "\"Stop!\" she cried."]
+    );
+    t!(
+        inside_curly_quotes,
+        "She said “no.” Then she left. He asked, “Why?” Nobody knew.",
+        [
+            "She said “no.”",
+            "Then she left.",
+            "He asked, “Why?”",
+            "Nobody knew."
+        ]
+    );
+    t!(
+        ap_style_quotes,
+        "``It works,'' he said. ``Really.'' Nobody agreed.",
+        ["``It works,'' he said.", "``Really.''", "Nobody agreed."]
+    );
+    t!(
+        nyt_style_quotes,
+        "''It works,'' he said. ''Really.'' Nobody agreed.",
+        ["''It works,'' he said.", "''Really.''", "Nobody agreed."]
+    );
+    t!(
+        brackets,
+        "He left (for good.) The end. (It rained.) Then sun.",
+        [
+            "He left (for good.)",
+            "The end.",
+            "(It rained.)",
+            "Then sun."
+        ]
+    );
+    t!(
+        next_opens_with_quote,
+        "He spoke. \"Yes,\" she said.",
+        ["He spoke.", "\"Yes,\" she said."]
+    );
+    t!(
+        lowercase_continues,
+        "Prices fell 5 p.m. on Friday. etc. and so on.",
+        ["Prices fell 5 p.m. on Friday. etc. and so on."]
+    );
+    t!(
+        no_terminator,
+        "A headline without a period",
+        ["A headline without a period"]
+    );
+    t!(
+        hard_wrapped,
+        "Grain rose, the\nauthority said.\n    Officials agreed.",
+        ["Grain rose, the\nauthority said.", "Officials agreed."]
+    );
+    t!(trailing_space, "  One.  Two.  ", ["One.", "Two."]);
+    t!(empty, "", []);
+    t!(only_space, " \n ", []);
+    t!(only_dots, "... . !?", ["... . !?"]);
+
+    #[test]
+    fn dateline_is_not_a_sentence() {
+        let src = " date 2021-05-01 JAKARTA -- ASEAN met. Talks ended.\n\nU.S. envoys came.\n";
+        let article = crate::parse(src).expect("lenient parsing accepts any text");
+        let got: Vec<&str> = split_article(&article)
+            .iter()
+            .map(|s| &src[s.span.range()])
+            .collect();
+        assert_eq!(got, ["ASEAN met.", "Talks ended.", "U.S. envoys came."]);
+    }
 }

@@ -1,0 +1,917 @@
+//! Finding the speaker and the cue of each quotation.
+
+use super::words::{self, Word};
+use super::{Cue, Mention, Quote, Raw, Speaker};
+use crate::extract::{Analysis, Sentence};
+use crate::span::Span;
+
+/// Most words a speaker phrase may have.
+const MAX_SPEAKER_WORDS: usize = 9;
+/// Most words an appositive after a name may have (`Flynn, a top Trump surrogate,`).
+const MAX_APPOSITIVE_WORDS: usize = 20;
+/// How far after a closing mark the cue may stand, in words.
+const MAX_TRAILING_CUE: usize = 30;
+/// How far a cue in the sentence after a quotation may stand from its start, in words.
+const MAX_NEXT_SENTENCE_CUE: usize = 5;
+/// How far back to look for a named person a pronoun refers to, in bytes.
+const PRONOUN_WINDOW: usize = 1500;
+
+/// A speaker and cue found in the text.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    speaker: Span,
+    cue: Option<Span>,
+    how: How,
+}
+
+/// Where an attribution was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// A cue right after the closing mark.
+    Trailing,
+    /// A cue before the opening mark in the same sentence.
+    Leading,
+    /// A colon after a name (`Price: "`).
+    Colon,
+    /// No cue: the subject of the sentence.
+    Subject,
+    /// The speaker of the quotation before.
+    Inherited,
+}
+
+/// Attributes each raw quotation and builds the output records.
+pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
+    let src = analysis.source();
+    let sentences = analysis.sentences();
+    let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
+    // The last attribution found, with the paragraph of the quotation it belongs to.
+    let mut last: Option<(Found, usize)> = None;
+    // The last speaker that was a name, for pronouns.
+    let mut last_named: Option<Span> = None;
+
+    for (k, q) in raw.iter().enumerate() {
+        let prev_close = k
+            .checked_sub(1)
+            .and_then(|j| raw.get(j))
+            .map(|p| p.close.map_or(p.content.end, |c| c.end));
+        let next_open = raw.get(k + 1).map(|n| n.open.start);
+        // A quotation that ends in `?`, `!`, `,` or a dash may be attributed in the sentence
+        // the splitter starts after it (`"Why?" Price asked.`).
+        let open_ended = src[q.content]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '?' | '!' | ',' | '-' | '—' | '–' | '…'));
+        let after = |c: Span| {
+            trailing(
+                src,
+                sentences,
+                c.end,
+                next_open,
+                q.last_paragraph,
+                open_ended,
+            )
+        };
+        let before = || leading(src, sentences, q.open.start, prev_close);
+        // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is attributed
+        // by what comes before it first.
+        let found = if opens_sentence(src, sentences, q.open.start) {
+            q.close.and_then(after).or_else(before)
+        } else {
+            match before() {
+                Some(f) if f.how == How::Leading => Some(f),
+                weak => q.close.and_then(after).or(weak),
+            }
+        };
+        let found = found
+            .or_else(|| q.close.and_then(|c| dash_attribution(src, c.end)))
+            .or_else(|| inherited(src, sentences, q, last));
+        if not_a_quotation(analysis, q, found.map(|f| f.how)) {
+            continue;
+        }
+        if let Some(f) = found {
+            last = Some((f, q.last_paragraph));
+        }
+        let speaker = found.map(|f| {
+            let text = &src[f.speaker];
+            let resolved = if text == "who" {
+                name_before(src, f.speaker.start).map(|s| Mention {
+                    text: src[s].to_string(),
+                    span: s,
+                })
+            } else if words::is_person_pronoun(text) {
+                // The named subject of the same sentence (`Ban Ki-moon condemned what he
+                // called`), else the last named speaker, else the nearest name before.
+                sentence_at(sentences, f.speaker.start)
+                    .and_then(|(_, s)| sentence_subject(src, s, f.speaker.start))
+                    .filter(|sp| sp.end <= f.speaker.start)
+                    .and_then(|sp| name_in(src, sp))
+                    .filter(|n| {
+                        // A lone capitalized word is a name only if nothing better is known
+                        // or it names the last speaker (`Trump` after `Donald Trump`).
+                        src[*n].contains(' ')
+                            || last_named.is_none_or(|l| src[l].contains(&src[*n]))
+                    })
+                    .or(last_named)
+                    .or_else(|| name_before(src, f.speaker.start))
+                    .map(|s| Mention {
+                        text: src[s].to_string(),
+                        span: s,
+                    })
+            } else {
+                None
+            };
+            if resolved.is_none() && !words::is_pronoun(text) {
+                if let Some(name) = name_in(src, f.speaker) {
+                    last_named = Some(name);
+                }
+            }
+            Speaker {
+                text: text.to_string(),
+                span: f.speaker,
+                resolved,
+            }
+        });
+        out.push(Quote {
+            text: src[q.content].to_string(),
+            span: q.content,
+            speaker,
+            cue: found.and_then(|f| f.cue).map(|c| Cue {
+                text: src[c].to_string(),
+                span: c,
+            }),
+        });
+    }
+    out
+}
+
+/// Most words a quoted title or name (`the show "Morning Joe"`) has.
+const MAX_TITLE_WORDS: usize = 4;
+/// Most words a quoted title has after a possessive or a word such as `show` or `book`.
+const MAX_NAMED_TITLE_WORDS: usize = 12;
+
+/// Whether quote marks enclose something other than words someone said or wrote:
+///
+/// - a markup attribute value (`author="@x"`) or markup;
+/// - a subheading: a paragraph that is nothing but a phrase in single quote marks;
+/// - a title or name: a few capitalized words (`"Morning Joe"`, `"Tea Party"`) with no cue
+///   right beside them, or a longer title after a possessive or a word such as `show`, `book`
+///   (`ABC's "This Week With George Stephanopoulos"`), in a paragraph that is not itself set in
+///   title case (a headline, where every word is capitalized).
+fn not_a_quotation(analysis: &Analysis<'_>, q: &Raw, how: Option<How>) -> bool {
+    let src = analysis.source();
+    let before = src.get(..q.open.start).unwrap_or("");
+    if before.ends_with('=') || src[q.content].contains(['<', '>']) {
+        return true;
+    }
+    let Some(p) = analysis.article().paragraphs.get(q.first_paragraph) else {
+        return false;
+    };
+    if q.single
+        && q.first_paragraph > 0
+        && q.open.start == p.span.start
+        && q.close
+            .is_some_and(|c| c.end >= p.span.end.saturating_sub(1))
+    {
+        return true;
+    }
+    let ws = words::words(src, q.content);
+    if ws.is_empty() || ws.len() > MAX_NAMED_TITLE_WORDS || !title_case(&ws) {
+        return false;
+    }
+    let prev = words::words(
+        src,
+        Span::new(q.open.start.saturating_sub(24), q.open.start),
+    );
+    let named = prev.last().is_some_and(|w| {
+        matches!(w.after, "" | ",")
+            && (w.text.ends_with("'s") || w.text.ends_with("’s") || words::is_title_noun(w.text))
+    });
+    let adjacent_cue = matches!(how, Some(How::Trailing | How::Leading | How::Colon));
+    if !(named || ws.len() <= MAX_TITLE_WORDS && !adjacent_cue) {
+        return false;
+    }
+    let pws = words::words(src, p.span);
+    !title_case(&pws)
+}
+
+/// Whether the words are set in title case: the first word and most words of four letters
+/// or more are capitalized (or all upper case).
+fn title_case(ws: &[Word<'_>]) -> bool {
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    if !first.is_capitalized() && !first.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let long: Vec<&Word<'_>> = ws.iter().filter(|w| w.text.chars().count() >= 4).collect();
+    let caps = long.iter().filter(|w| w.is_capitalized()).count();
+    caps * 10 >= long.len() * 7
+}
+
+/// Whether the quote mark at `at` opens its sentence (nothing but space before it).
+fn opens_sentence(src: &str, sentences: &[Sentence], at: usize) -> bool {
+    match sentence_at(sentences, at) {
+        Some((_, s)) => src.get(s.start..at).is_some_and(|t| t.trim().is_empty()),
+        None => true,
+    }
+}
+
+/// The sentence containing byte `at`, if any.
+fn sentence_at(sentences: &[Sentence], at: usize) -> Option<(usize, Span)> {
+    let i = sentences.partition_point(|s| s.span.start <= at);
+    let i = i.checked_sub(1)?;
+    let s = sentences.get(i)?;
+    (at < s.span.end).then_some((i, s.span))
+}
+
+/// Attribution after a closing mark at `from`: `," Price said`, `," said Price`,
+/// `?" Price asked.`, `," a spokesman, Ned Price, said`, `" since ..., said Price`.
+fn trailing(
+    src: &str,
+    sentences: &[Sentence],
+    from: usize,
+    next_open: Option<usize>,
+    paragraph: usize,
+    open_ended: bool,
+) -> Option<Found> {
+    let (window, limit) = match sentence_at(sentences, from) {
+        Some((_, s)) => (Span::new(from, s.end), MAX_TRAILING_CUE),
+        None if !open_ended => return None,
+        None => {
+            // The quotation ended its sentence: the cue may open the next one (`?" Price asked.`).
+            let i = sentences.partition_point(|s| s.span.start < from);
+            let s = sentences.get(i)?;
+            if s.paragraph != paragraph {
+                return None;
+            }
+            let gap = src.get(from..s.span.start)?;
+            if !gap.trim().is_empty() {
+                return None;
+            }
+            (s.span, MAX_NEXT_SENTENCE_CUE)
+        }
+    };
+    let window = match next_open {
+        Some(n) if n < window.end => Span::new(window.start, n.max(window.start)),
+        _ => window,
+    };
+    let ws = words::words(src, window);
+    for (c, w) in ws.iter().enumerate().take(limit) {
+        if is_cue_at(&ws, c) {
+            let cue = Some(cue_span(&ws, c));
+            let mut end = c;
+            while end > 0 && is_skippable(&ws[..end]) {
+                end -= 1;
+            }
+            // `" like the markets, said Price`: a comma before the cue puts the speaker after it.
+            if end > 0 && ws[end - 1].after.starts_with(',') && !appositive(&ws, end) {
+                if let Some(speaker) = phrase_after(&ws, c + 1) {
+                    return Some(Found {
+                        speaker,
+                        cue,
+                        how: How::Trailing,
+                    });
+                }
+            }
+            // `," Price said`: the words between the quotation and the cue are the speaker.
+            if end > 0 {
+                let (begin, end) = phrase_before(&ws, end);
+                if begin == 0 {
+                    if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
+                        return Some(Found {
+                            speaker,
+                            cue,
+                            how: How::Trailing,
+                        });
+                    }
+                }
+                // `'' of the case, the unsigned opinion said`: the quoted sentence runs on after
+                // the closing mark up to a comma, then the speaker.
+                if end > 0 {
+                    let (begin, end) = phrase_before(&ws, end);
+                    if begin > 0
+                        && ws[begin - 1].after.starts_with(',')
+                        && !ws[..begin]
+                            .iter()
+                            .any(|w| w.ends_sentence() || words::is_cue(w.text))
+                    {
+                        if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
+                            return Some(Found {
+                                speaker,
+                                cue,
+                                how: How::Trailing,
+                            });
+                        }
+                    }
+                }
+                // `," the bespectacled, 71-year-old diplomat said`: a phrase with commas that
+                // runs from the closing mark to the cue.
+                if end <= MAX_SPEAKER_WORDS
+                    && ws
+                        .first()
+                        .is_some_and(|w| w.is_capitalized() || words::is_determiner(w.text))
+                    && !ws[..end]
+                        .iter()
+                        .any(|w| w.ends_sentence() || words::is_cue(w.text))
+                {
+                    if let (Some(a), Some(b)) = (ws.first(), ws.get(end - 1)) {
+                        return Some(Found {
+                            speaker: a.span.cover(b.span),
+                            cue,
+                            how: How::Trailing,
+                        });
+                    }
+                }
+            }
+            // `," said Price`, `," according to Price`, `" since ..., said Price`.
+            if end == 0 || ws[end - 1].after.starts_with(',') {
+                let after = if ws[c].text.eq_ignore_ascii_case("according") {
+                    c + 2
+                } else {
+                    c + 1
+                };
+                if let Some(speaker) = phrase_after(&ws, after) {
+                    return Some(Found {
+                        speaker,
+                        cue,
+                        how: How::Trailing,
+                    });
+                }
+            }
+            return None;
+        }
+        if w.ends_sentence() || w.after.contains([';', ':']) {
+            break;
+        }
+    }
+    // No known cue: `," Oliver barked.`, `," an angry Hollande retaliated`: a short phrase
+    // right after the quotation and a verb in the past tense.
+    if open_ended {
+        // `," reacted Trump.`
+        if let (Some(verb), Some(name)) = (ws.first(), ws.get(1)) {
+            if verb.text.ends_with("ed") && !verb.is_capitalized() && name.is_capitalized() {
+                if let Some(speaker) = phrase_after(&ws, 1) {
+                    return Some(Found {
+                        speaker,
+                        cue: Some(verb.span),
+                        how: How::Trailing,
+                    });
+                }
+            }
+        }
+        let is_verb = |w: &Word<'_>| {
+            !w.is_capitalized()
+                && w.text.len() > 3
+                && (w.text.ends_with("ed")
+                    || w.text.ends_with('s') && !w.text.ends_with("ss") && !w.text.ends_with("us"))
+        };
+        let v = ws.iter().take(MAX_SPEAKER_WORDS).position(is_verb)?;
+        if v > 0
+            && !ws[..v]
+                .iter()
+                .any(|w| w.ends_sentence() || w.after.contains(';'))
+        {
+            let speaker = trim_speaker(&ws[..v]).filter(|sp| sp.start == ws[0].span.start)?;
+            return Some(Found {
+                speaker,
+                cue: Some(ws[v].span),
+                how: How::Trailing,
+            });
+        }
+    }
+    None
+}
+
+/// A dash attribution after a quotation (`" ― Steve Quinlan`, `"\n\n- Sanders.`): the name
+/// after a dash that follows the closing mark, in the same or the next paragraph.
+fn dash_attribution(src: &str, from: usize) -> Option<Found> {
+    let rest = src.get(from..)?;
+    let trimmed = rest.trim_start();
+    let skipped = rest.len() - trimmed.len();
+    if rest[..skipped].matches('\n').count() > 2 {
+        return None;
+    }
+    let dash = trimmed.chars().next()?;
+    if !matches!(dash, '―' | '—' | '–' | '-') {
+        return None;
+    }
+    let start = from + skipped + dash.len_utf8();
+    let line_end = src
+        .get(start..)?
+        .find(['\n', '.', ';', '(', '"', '“'])
+        .map_or(src.len(), |i| start + i);
+    let ws = words::words(
+        src,
+        Span::new(start, line_end.min(start.saturating_add(120))),
+    );
+    let first = ws.first()?;
+    if !first.is_capitalized() || !first.before.is_empty() && first.before != "\u{a0}" {
+        return None;
+    }
+    let mut end = 0;
+    while end < ws.len() && end < 5 && ws[end].is_capitalized() {
+        end += 1;
+        if ws[end - 1].ends_clause() {
+            break;
+        }
+    }
+    let last = ws.get(end.checked_sub(1)?)?;
+    Some(Found {
+        speaker: first.span.cover(last.span),
+        cue: None,
+        how: How::Trailing,
+    })
+}
+
+/// Attribution before an opening mark at `to`: `Price said: "`, `according to Price, "`,
+/// `Price, calling it "`, `Price promised to "`, `Price: "` (headline style), or a sentence
+/// ending in a colon before a quotation that opens its paragraph.
+fn leading(
+    src: &str,
+    sentences: &[Sentence],
+    to: usize,
+    prev_close: Option<usize>,
+) -> Option<Found> {
+    let (i, s) = sentence_at(sentences, to)?;
+    let start = match prev_close {
+        Some(p) if p > s.start && p <= to => p,
+        _ => s.start,
+    };
+    let mut window = Span::new(start, to);
+    if src.get(start..to).is_some_and(|t| t.trim().is_empty()) && start == s.start {
+        // A quotation that opens its sentence: a sentence before it that ends in a colon
+        // (`In a 1963 speech, he declared:`) introduces it.
+        let before = sentences.get(i.checked_sub(1)?)?;
+        if !src.get(before.span.range())?.trim_end().ends_with(':') {
+            return None;
+        }
+        if prev_close.is_some_and(|p| p > before.span.start) {
+            return None;
+        }
+        window = before.span;
+    }
+    let ws = words::words(src, window);
+    let sentence_start = window.start == s.start || window != Span::new(start, to);
+    let Some(c) = (0..ws.len()).rev().find(|&i| is_cue_at(&ws, i)) else {
+        // No cue. Headline style `Price: "` names the speaker before a colon; otherwise the
+        // subject of the sentence is the best guess (`Price promised to "`).
+        let last = ws.last()?;
+        if last.after.ends_with(':') {
+            let (begin, end) = phrase_before(&ws, ws.len());
+            let speaker = trim_speaker(ws.get(begin..end)?)?;
+            return Some(Found {
+                speaker,
+                cue: None,
+                how: How::Colon,
+            });
+        }
+        let speaker = if sentence_start {
+            subject(src, &ws)?
+        } else {
+            sentence_subject(src, s, to)?
+        };
+        return Some(Found {
+            speaker,
+            cue: None,
+            how: How::Subject,
+        });
+    };
+    let cue = Some(cue_span(&ws, c));
+    if ws[c].text.eq_ignore_ascii_case("according") {
+        let speaker = phrase_after(&ws, c + 2)?;
+        return Some(Found {
+            speaker,
+            cue,
+            how: How::Leading,
+        });
+    }
+    if ws[c].text.ends_with("ing") {
+        // `he told reporters, calling for "`: the participle shares the speaker of the finite
+        // cue before it.
+        if let Some(f) = (0..c)
+            .rev()
+            .find(|&i| is_cue_at(&ws, i) && !ws[i].text.ends_with("ing"))
+        {
+            let mut end = f;
+            while end > 0 && is_skippable(&ws[..end]) {
+                end -= 1;
+            }
+            if end > 0 {
+                let (begin, end) = phrase_before(&ws, end);
+                if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
+                    return Some(Found {
+                        speaker,
+                        cue,
+                        how: How::Leading,
+                    });
+                }
+            }
+        }
+    }
+    // A participle (`..., saying "`) or a cue with nothing before it takes the sentence's subject.
+    let mut end = c;
+    while end > 0 && is_skippable(&ws[..end]) {
+        end -= 1;
+    }
+    if ws[c].text.ends_with("ing") || end == 0 || ws[end - 1].ends_clause() && !appositive(&ws, end)
+    {
+        if end == 0 && !sentence_start {
+            return None;
+        }
+        if !ws[c].text.ends_with("ing") && ws.get(c + 1).is_some_and(Word::is_capitalized) {
+            // `Said Price: "`, `But, said Solovey, "`
+            if let Some(speaker) = phrase_after(&ws, c + 1) {
+                return Some(Found {
+                    speaker,
+                    cue,
+                    how: How::Leading,
+                });
+            }
+        }
+        let speaker = if sentence_start {
+            subject(src, &ws[..c])?
+        } else {
+            sentence_subject(src, s, to)?
+        };
+        return Some(Found {
+            speaker,
+            cue,
+            how: How::Subject,
+        });
+    }
+    let (begin, end) = phrase_before(&ws, end);
+    if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
+        return Some(Found {
+            speaker,
+            cue,
+            how: How::Leading,
+        });
+    }
+    // `Scott beamed and asked the crowd - "`: the subject of the sentence.
+    let speaker = if sentence_start {
+        subject(src, &ws[..c])?
+    } else {
+        sentence_subject(src, s, to)?
+    };
+    Some(Found {
+        speaker,
+        cue,
+        how: How::Subject,
+    })
+}
+
+/// Whether the words before `end` (the last ending in a comma) are an appositive after a name:
+/// `Flynn, a top Trump surrogate,`.
+fn appositive(ws: &[Word<'_>], end: usize) -> bool {
+    let Some(last) = end.checked_sub(1) else {
+        return false;
+    };
+    let mut j = last;
+    while j > 0 && !ws[j - 1].ends_clause() {
+        j -= 1;
+    }
+    j > 0 && last - j < MAX_APPOSITIVE_WORDS && ws[j - 1].after.starts_with(',')
+}
+
+/// The speaker phrase that ends at word `end` (exclusive), read leftwards: `(begin, end)`.
+/// An appositive (`Flynn, a top surrogate,`) gives the name before it.
+fn phrase_before(ws: &[Word<'_>], end: usize) -> (usize, usize) {
+    let Some(mut begin) = end.checked_sub(1) else {
+        return (0, 0);
+    };
+    let mut end = end;
+    if ws[begin].ends_clause() && appositive(ws, end) {
+        let mut j = begin;
+        while j > 0 && !ws[j - 1].ends_clause() {
+            j -= 1;
+        }
+        // The name is the phrase before the appositive, unless that phrase is long (then the
+        // appositive is the speaker: `..., the statement said`).
+        end = j;
+        begin = j.saturating_sub(1);
+    }
+    while begin > 0
+        && end - begin < MAX_SPEAKER_WORDS
+        && !ws[begin - 1].ends_clause()
+        && !ws[begin - 1].ends_sentence()
+        && !words::is_phrase_boundary(ws[begin].text)
+        && !words::is_phrase_boundary(ws[begin - 1].text)
+        && !words::is_cue(ws[begin - 1].text)
+        && !is_verb_like(ws[begin - 1].text)
+    {
+        begin -= 1;
+    }
+    if words::is_phrase_boundary(ws[begin].text) && begin < end {
+        begin += 1;
+    }
+    (begin, end)
+}
+
+/// Lower-case words that are probably verbs, which a speaker phrase read leftwards stops at.
+fn is_verb_like(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && (word.ends_with("ed") && word.len() > 4 || words::is_filler(word))
+}
+
+/// The subject of sentence `s`, read from its start up to `to`, unless the sentence opens with
+/// a quotation.
+fn sentence_subject(src: &str, s: Span, to: usize) -> Option<Span> {
+    let text = src.get(s.start..to)?;
+    if text.starts_with(['"', '\'', '`', '“', '‘']) {
+        return None;
+    }
+    subject(src, &words::words(src, Span::new(s.start, to)))
+}
+
+/// The subject of a sentence: its first noun phrase after an introductory phrase
+/// (`On Friday, Mr. Carson endorsed` gives `Mr. Carson`).
+fn subject(src: &str, ws: &[Word<'_>]) -> Option<Span> {
+    let mut i = 0;
+    // Skip a wire dateline: `FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton`.
+    if ws
+        .first()
+        .is_some_and(|w| w.text.len() > 1 && !w.text.contains(char::is_lowercase))
+    {
+        let dash = ws.windows(2).take(10).position(|pair| {
+            src.get(pair[0].span.end..pair[1].span.start)
+                .is_some_and(|gap| {
+                    gap.contains(['—', '―', '–']) || gap.contains(" - ") || gap.contains("--")
+                })
+        });
+        if let Some(k) = dash {
+            i = k + 1;
+        }
+    }
+    // Skip an introductory phrase that ends in a comma: `On Friday,`, `Back in 1999,`,
+    // `Specifically,`, `Addressing supporters Monday,` (but not a name: `Flynn, a surrogate,`).
+    let rest = ws.get(i..)?;
+    let opener = |w: &Word<'_>| {
+        words::is_intro(w.text)
+            || w.is_capitalized() && (w.text.ends_with("ing") || w.text.ends_with("ed"))
+    };
+    let comma = rest.iter().take(16).position(Word::ends_clause);
+    if rest.first().is_some_and(opener) {
+        i += match comma {
+            Some(k) => k + 1,
+            // `When he returned he began`: the first pronoun or name after the intro word.
+            None => 1,
+        };
+    } else if let Some(k) = comma.filter(|&k| k < 6) {
+        let intro = &rest[..=k];
+        let namelike = intro
+            .iter()
+            .all(|w| w.is_capitalized() && !w.text.ends_with("ly"));
+        if !namelike && !rest.first().is_some_and(|w| words::is_pronoun(w.text)) {
+            if let Some(found) = noun_phrase_at(ws, i + k + 1) {
+                return Some(found);
+            }
+        }
+    }
+    noun_phrase_at(ws, i)
+}
+
+/// The noun phrase that starts at or just after word `i` (see [`subject`]).
+fn noun_phrase_at(ws: &[Word<'_>], i: usize) -> Option<Span> {
+    let mut i = i;
+    // `conservative commentator Jonah Goldberg`: start at the name.
+    let skip = ws
+        .iter()
+        .skip(i)
+        .take(3)
+        .position(|w| {
+            w.is_capitalized()
+                || words::is_pronoun(w.text)
+                || words::is_determiner(&w.text.to_ascii_lowercase())
+        })
+        .unwrap_or(0);
+    i += skip;
+    let first = ws.get(i)?;
+    if matches!(first.text, "There" | "What" | "That’s" | "It’s") {
+        return None; // no speaker in `It was "`, `That's "`
+    }
+    if words::is_pronoun(first.text) {
+        return Some(first.span);
+    }
+    let determiner = words::is_determiner(&first.text.to_ascii_lowercase());
+    if !(first.is_capitalized() || determiner) || words::is_intro(first.text) {
+        return None;
+    }
+    let mut j = i;
+    while j + 1 < ws.len() && j - i + 1 < MAX_SPEAKER_WORDS && !ws[j].ends_clause() {
+        let next = &ws[j + 1];
+        let joins = matches!(next.text, "of" | "the" | "for" | "and")
+            && ws
+                .get(j + 2)
+                .is_some_and(|w| w.is_capitalized() || w.text == "the");
+        let lower_noun = !next.is_capitalized()
+            && j - i < 4
+            && !words::is_cue(next.text)
+            && !is_verb_like(next.text)
+            && !words::is_preposition(next.text)
+            && !words::is_phrase_boundary(next.text)
+            && (!next.text.ends_with('s')
+                || next.text.ends_with("'s")
+                || next.text.ends_with("’s"))
+            && determiner;
+        if next.is_capitalized() || joins || lower_noun {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if j == i && (determiner || first.text.ends_with("ed") || first.text.ends_with("ing")) {
+        return None; // `The "`, `Given "`: no subject found
+    }
+    Some(first.span.cover(ws[j].span))
+}
+
+/// A quotation with no attribution of its own continues the speaker of the quotation before
+/// it, if that one is in the same paragraph, or in the paragraph before and this quotation
+/// opens its sentence.
+fn inherited(
+    src: &str,
+    sentences: &[Sentence],
+    q: &Raw,
+    last: Option<(Found, usize)>,
+) -> Option<Found> {
+    let (f, paragraph) = last?;
+    let f = Found {
+        how: How::Inherited,
+        ..f
+    };
+    if paragraph == q.first_paragraph {
+        return Some(f);
+    }
+    if q.first_paragraph.checked_sub(1) == Some(paragraph) {
+        let opens_sentence = match sentence_at(sentences, q.open.start) {
+            Some((_, s)) => src
+                .get(s.start..q.open.start)
+                .is_some_and(|t| t.trim().is_empty()),
+            None => false,
+        };
+        if opens_sentence {
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// Whether the last of `ws` stands between a speaker and a cue without belonging to either:
+/// an auxiliary or adverb (`had said`), or a time (`Price on Thursday said`).
+fn is_skippable(ws: &[Word<'_>]) -> bool {
+    let Some(last) = ws.last() else {
+        return false;
+    };
+    if words::is_filler(last.text) {
+        return true;
+    }
+    let n = ws.len();
+    // `on Thursday`, `last week`, `on Feb. 1`
+    let time =
+        |w: &Word<'_>| words::is_time_word(w.text) || matches!(w.text, "week" | "month" | "year");
+    if n >= 2
+        && time(last)
+        && matches!(ws[n - 2].text, "on" | "last" | "this" | "earlier" | "later")
+    {
+        return true;
+    }
+    false
+}
+
+/// Whether word `i` is a cue (`according` counts only before `to`).
+fn is_cue_at(ws: &[Word<'_>], i: usize) -> bool {
+    let w = ws[i].text;
+    if w.eq_ignore_ascii_case("according") {
+        return ws.get(i + 1).is_some_and(|n| n.text == "to");
+    }
+    words::is_cue(w)
+}
+
+fn cue_span(ws: &[Word<'_>], c: usize) -> Span {
+    if ws[c].text.eq_ignore_ascii_case("according") {
+        if let Some(to) = ws.get(c + 1) {
+            return ws[c].span.cover(to.span);
+        }
+    }
+    ws[c].span
+}
+
+/// The speaker phrase starting at word `from`, read rightwards: `Price, a spokesman` gives
+/// `Price`; `the ASEAN chair in a statement` gives `the ASEAN chair`.
+fn phrase_after(ws: &[Word<'_>], from: usize) -> Option<Span> {
+    let mut i = from;
+    while i < ws.len() && words::is_time_word(ws[i].text) && !ws[i].ends_clause() {
+        i += 1;
+    }
+    let begin = i;
+    let mut end = i;
+    if ws.get(begin).is_none_or(|w| words::is_preposition(w.text)) {
+        return None;
+    }
+    while end < ws.len() && end - begin < MAX_SPEAKER_WORDS {
+        let w = &ws[end];
+        if end > begin && (words::is_preposition(w.text) || words::is_filler(w.text)) {
+            break;
+        }
+        end += 1;
+        if w.ends_clause() || w.ends_sentence() || w.after.contains('.') && !w.text.contains('.') {
+            // `Mr.` and `U.S.` keep going; a period after a plain word ends the phrase.
+            if !(w.after.starts_with('.') && words::is_abbreviation(w.text)) {
+                break;
+            }
+        }
+    }
+    trim_speaker(ws.get(begin..end)?)
+}
+
+/// The span of a speaker phrase, if it looks like one: a name, a pronoun, or a noun phrase
+/// opened by a determiner. Leading lower-case words that are none of these are dropped.
+fn trim_speaker(phrase: &[Word<'_>]) -> Option<Span> {
+    let start = phrase.iter().position(|w| {
+        (w.is_capitalized() || words::is_pronoun(w.text) || words::is_determiner(w.text))
+            && !words::is_intro(w.text)
+            && !words::is_phrase_boundary(w.text)
+    })?;
+    let phrase = &phrase[start..];
+    // `An ASEAN statement on Feb. 1`: a time adverbial is not part of the speaker.
+    let cut = phrase
+        .iter()
+        .skip(1)
+        .position(|w| {
+            matches!(
+                w.text,
+                "on" | "during" | "last" | "earlier" | "yesterday" | "today"
+            )
+        })
+        .map_or(phrase.len(), |i| i + 1);
+    let phrase = &phrase[..cut];
+    let first = phrase.first()?;
+    let last = phrase.last()?;
+    if words::is_determiner(last.text)
+        || words::is_filler(last.text)
+        || matches!(
+            last.text,
+            "of" | "in" | "on" | "at" | "for" | "with" | "from" | "to" | "by" | "about" | "and"
+        )
+    {
+        return None; // `a`, `his boss was`: no head noun
+    }
+    if phrase.len() > MAX_SPEAKER_WORDS {
+        return None;
+    }
+    // A pronoun stands alone: `he said`, not `that he said`.
+    if words::is_pronoun(first.text) && phrase.len() > 1 {
+        return Some(last.span).filter(|_| words::is_pronoun(last.text));
+    }
+    Some(first.span.cover(last.span))
+}
+
+/// The name inside a speaker phrase: its last run of capitalized words (`Ned Price` in
+/// `U.S. State Department spokesperson Ned Price`), or `None` if it has no capitalized word.
+fn name_in(src: &str, speaker: Span) -> Option<Span> {
+    let ws = words::words(src, speaker);
+    let last = ws.iter().rposition(|w| w.is_capitalized())?;
+    let mut first = last;
+    while first > 0 && ws[first - 1].is_capitalized() && !ws[first - 1].ends_clause() {
+        first -= 1;
+    }
+    // Stop at a leading generic capital such as `U.S` or a department name before a lower-case
+    // title: the run is already cut at the first lower-case word.
+    Some(ws[first].span.cover(ws[last].span))
+}
+
+/// The nearest person's name before `at`: a title and a capitalized word (`Mr. Trump`), or
+/// two or more capitalized words not opening a sentence.
+fn name_before(src: &str, at: usize) -> Option<Span> {
+    let mut from = at.saturating_sub(PRONOUN_WINDOW);
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
+    let ws = words::words(src, Span::new(from, at));
+    let mut i = ws.len();
+    while i > 0 {
+        i -= 1;
+        if !ws[i].is_capitalized() {
+            continue;
+        }
+        let last = i;
+        let mut first = i;
+        while first > 0
+            && ws[first - 1].is_capitalized()
+            && !ws[first - 1].ends_clause()
+            && !ws[first - 1].ends_sentence()
+        {
+            first -= 1;
+        }
+        let titled = words::is_title(ws[first].text);
+        let opens_sentence = first == 0 || ws[first - 1].ends_sentence();
+        let len = last - first + 1;
+        let generic = words::is_intro(ws[first].text)
+            || words::is_determiner(&ws[first].text.to_ascii_lowercase());
+        if len >= 3 || (len >= 2 && (titled || !opens_sentence || !generic)) {
+            return Some(ws[first].span.cover(ws[last].span));
+        }
+        i = first;
+    }
+    None
+}

@@ -1,0 +1,337 @@
+//! Quote marks: finding them, telling opening from closing marks and apostrophes, and pairing
+//! them into quoted spans.
+
+use crate::span::Span;
+
+/// Which family a quote mark belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Family {
+    /// `"`, `“`, `”`, `''`, ` `` `, `„`.
+    Double,
+    /// `'`, `‘`, `’`, `` ` ``.
+    Single,
+}
+
+/// What a mark can do, judged from its shape and its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Open,
+    Close,
+    /// Could open or close (a straight mark between two words, or at the edge of both).
+    Either,
+}
+
+/// One quote mark in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Mark {
+    /// The mark's bytes.
+    pub span: Span,
+    pub family: Family,
+    pub role: Role,
+}
+
+/// Characters a quotation may follow directly when it opens.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '>' | '…' | '"' | '“' | '‘'
+                )
+        }
+    }
+}
+
+/// Characters a quotation may be followed by directly when it closes.
+fn closes_before(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '<'
+                        | '…'
+                        | '"'
+                        | '”'
+                        | '’'
+                        | '\''
+                )
+        }
+    }
+}
+
+fn prev_char(src: &str, at: usize) -> Option<char> {
+    src.get(..at).and_then(|s| s.chars().next_back())
+}
+
+fn next_char(src: &str, at: usize) -> Option<char> {
+    src.get(at..).and_then(|s| s.chars().next())
+}
+
+/// The role of a mark from what stands on either side, or `None` for a mark that stands alone
+/// between spaces (or between two letters, for a double mark).
+fn flanking(src: &str, span: Span) -> Option<Role> {
+    let before = prev_char(src, span.start);
+    let after = next_char(src, span.end);
+    let can_open = after.is_some_and(|c| !c.is_whitespace()) && opens_after(before);
+    let can_close = before.is_some_and(|c| !c.is_whitespace()) && closes_before(after);
+    match (can_open, can_close) {
+        (true, false) => Some(Role::Open),
+        (false, true) => Some(Role::Close),
+        (true, true) => Some(Role::Either),
+        (false, false) => {
+            // A straight mark glued to letters on both sides (`said"We`): it could be either.
+            if before.is_some_and(|c| !c.is_whitespace())
+                && after.is_some_and(|c| !c.is_whitespace())
+            {
+                Some(Role::Either)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Whether a single mark at `span` is an apostrophe (`don't`, `O’Brien`, `’90s`, `rock ’n’ roll`).
+fn is_apostrophe(src: &str, span: Span) -> bool {
+    let before = prev_char(src, span.start);
+    let after = next_char(src, span.end);
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if alnum(before) && alnum(after) {
+        return true;
+    }
+    // `’90s`, `'em`, `'n'`
+    if opens_after(before) {
+        if let Some(rest) = src.get(span.end..) {
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .take(4)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if matches!(word.as_str(), "em" | "n" | "til" | "cause" | "tis" | "twas")
+                || (word.len() == 3
+                    && word.ends_with('s')
+                    && word.starts_with(|c: char| c.is_ascii_digit()))
+                || (word.len() == 2 && word.chars().all(|c| c.is_ascii_digit()))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// All quote marks in `src[range]`, in order.
+pub(super) fn scan(src: &str, range: Span) -> Vec<Mark> {
+    let bytes = src.as_bytes();
+    let end = range.end.min(bytes.len());
+    let mut out = Vec::new();
+    let mut i = range.start;
+    let ticks = memchr::memchr(b'`', &bytes[range.start.min(end)..end]).is_some();
+    while i < end {
+        // Jump to the next byte that can begin a mark.
+        let next = if ticks {
+            bytes[i..end]
+                .iter()
+                .position(|&c| matches!(c, b'"' | b'\'' | b'`' | 0xE2))
+        } else {
+            memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..end])
+        };
+        match next {
+            Some(k) => i += k,
+            None => break,
+        }
+        let b = bytes[i];
+        match b {
+            b'"' => {
+                let span = Span::new(i, i + 1);
+                if let Some(role) = flanking(src, span) {
+                    out.push(Mark {
+                        span,
+                        family: Family::Double,
+                        role,
+                    });
+                }
+                i += 1;
+            }
+            b'\'' => {
+                let run = bytes[i..end].iter().take_while(|&&c| c == b'\'').count();
+                push_run(src, Span::new(i, i + run), b'\'', &mut out);
+                i += run;
+            }
+            b'`' => {
+                let run = bytes[i..end].iter().take_while(|&&c| c == b'`').count();
+                let span = Span::new(i, i + run);
+                let family = if run >= 2 {
+                    Family::Double
+                } else {
+                    Family::Single
+                };
+                out.push(Mark {
+                    span,
+                    family,
+                    role: Role::Open,
+                });
+                i += run;
+            }
+            0xE2 => {
+                let third = if i + 2 < end && bytes[i + 1] == 0x80 {
+                    bytes[i + 2]
+                } else {
+                    0
+                };
+                let span = Span::new(i, i + 3);
+                match third {
+                    0x9C | 0x9E => {
+                        // “ „
+                        let role = match flanking(src, span) {
+                            Some(Role::Close) => Role::Close,
+                            _ => Role::Open,
+                        };
+                        out.push(Mark {
+                            span,
+                            family: Family::Double,
+                            role,
+                        });
+                    }
+                    0x9D => {
+                        // ”: a closing mark, unless it plainly opens (` ”Word`).
+                        let role = match flanking(src, span) {
+                            Some(Role::Open) => Role::Open,
+                            _ => Role::Close,
+                        };
+                        out.push(Mark {
+                            span,
+                            family: Family::Double,
+                            role,
+                        });
+                    }
+                    0x98 if !is_apostrophe(src, span) => {
+                        let role = match flanking(src, span) {
+                            Some(Role::Close) => Role::Close,
+                            _ => Role::Open,
+                        };
+                        out.push(Mark {
+                            span,
+                            family: Family::Single,
+                            role,
+                        });
+                    }
+                    0x99 => {
+                        // ’ runs: `’’` is a double mark in some archives.
+                        let mut run = 1;
+                        while i + 3 * run + 2 < end
+                            && bytes[i + 3 * run] == 0xE2
+                            && bytes[i + 3 * run + 1] == 0x80
+                            && bytes[i + 3 * run + 2] == 0x99
+                        {
+                            run += 1;
+                        }
+                        if run >= 2 {
+                            push_run(src, Span::new(i, i + 3 * run), b'\'', &mut out);
+                            i += 3 * run;
+                            continue;
+                        }
+                        if !is_apostrophe(src, span) {
+                            if let Some(role) = flanking(src, span) {
+                                out.push(Mark {
+                                    span,
+                                    family: Family::Single,
+                                    role,
+                                });
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Pushes the marks of a run of straight (or right) single quotes: `'` is a single mark, `''`
+/// a double one (NYT archives), `'''` a double and a single (closing a nested quotation).
+fn push_run(src: &str, span: Span, _unit: u8, out: &mut Vec<Mark>) {
+    let unit = if src.get(span.range()).is_some_and(|s| s.starts_with('\'')) {
+        1
+    } else {
+        3
+    };
+    let count = span.len() / unit;
+    match count {
+        1 if !is_apostrophe(src, span) => {
+            if let Some(role) = flanking(src, span) {
+                out.push(Mark {
+                    span,
+                    family: Family::Single,
+                    role,
+                });
+            }
+        }
+        2 => {
+            if let Some(role) = flanking(src, span) {
+                out.push(Mark {
+                    span,
+                    family: Family::Double,
+                    role,
+                });
+            }
+        }
+        3 => {
+            let Some(role) = flanking(src, span) else {
+                return;
+            };
+            let first = Span::new(span.start, span.start + unit);
+            let rest = Span::new(span.start + unit, span.end);
+            let last = Span::new(span.end - unit, span.end);
+            let head = Span::new(span.start, span.end - unit);
+            match role {
+                // Closing: the nested single closes first, then the double.
+                Role::Close => {
+                    out.push(Mark {
+                        span: first,
+                        family: Family::Single,
+                        role: Role::Close,
+                    });
+                    out.push(Mark {
+                        span: rest,
+                        family: Family::Double,
+                        role: Role::Close,
+                    });
+                }
+                _ => {
+                    out.push(Mark {
+                        span: head,
+                        family: Family::Double,
+                        role,
+                    });
+                    out.push(Mark {
+                        span: last,
+                        family: Family::Single,
+                        role,
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,389 @@
+//! Direct quotations and who said them.
+//!
+//! The extractor works in three steps, each in its own module:
+//!
+//! 1. **Marks** ([`marks`]): every quote mark in the body paragraphs (straight `"`, curly `“ ”`,
+//!    AP-style ` `` '' `, single `‘ ’ '`), classified as opening, closing or either from its
+//!    neighbours; apostrophes (`don't`, `’90s`) are left out.
+//! 2. **Pairing** (here): marks are paired within a paragraph; a quotation still open at the end
+//!    of a paragraph continues into the next one only if that paragraph opens with a quote mark
+//!    (the news convention for quotations of several paragraphs), otherwise it ends with its
+//!    paragraph, so a stray mark never swallows the rest of the article. Single quotes count
+//!    only outside double ones (headline style); inside, they are nested quotations.
+//! 3. **Attribution** ([`attribution`]): the speaker and the cue are looked for after the
+//!    closing mark (`," Price said`, `," said Price`) and then before the opening mark
+//!    (`Price said: "`, `according to Price, "`), within the sentence. A quotation with neither
+//!    continues the speaker of the quotation before it in the same paragraph (`"A," Price said.
+//!    "B."`) or of the paragraph before. A pronoun speaker (`he said`) is resolved to the
+//!    nearest named speaker before it.
+
+mod attribution;
+mod marks;
+mod words;
+
+use super::{Analysis, Extractor};
+use crate::span::Span;
+use marks::{Family, Mark, Role};
+use serde::{Deserialize, Serialize};
+
+/// A direct quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the outer quote marks. For a quotation that runs over several
+    /// paragraphs, the text between its first opening and last closing mark, paragraph breaks
+    /// and re-opening marks included.
+    pub text: String,
+    /// The span of [`text`](Quote::text) in the source.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Who is quoted, if the text says.
+    pub speaker: Option<Speaker>,
+    /// The words that attribute the quotation (`said`, `told`, `according to`), if any.
+    pub cue: Option<Cue>,
+}
+
+/// The speaker of a [`Quote`]: a name, a title or a noun phrase as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The speaker as written: `Ned Price`, `the ASEAN chair`, `he`.
+    pub text: String,
+    /// The span of [`text`](Speaker::text).
+    #[serde(flatten)]
+    pub span: Span,
+    /// For a pronoun (`he`, `she`), the nearest named speaker before it, if any.
+    pub resolved: Option<Mention>,
+}
+
+/// A stretch of source text: a resolved name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The text.
+    pub text: String,
+    /// Its span in the source.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// The cue of a [`Quote`]: the verb or phrase that attributes it (`said`, `tweeted`,
+/// `according to`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The cue as written.
+    pub text: String,
+    /// Its span in the source.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// Extracts direct quotations with their speakers and cues from the body paragraphs.
+///
+/// ```
+/// use newswire::extract::{Analysis, Extractor, Quotes};
+///
+/// let src = "JAKARTA -- \"We appreciate the effort,\" spokesperson Ned Price said. \"It helps.\"\n\n\
+///            Talks continue, he told reporters, calling for \"calm.\"\n";
+/// let article = newswire::parse(src)?;
+/// let quotes = Quotes::default().extract(&Analysis::new(&article));
+///
+/// assert_eq!(quotes.len(), 3);
+/// assert_eq!(quotes[0].text, "We appreciate the effort,");
+/// assert_eq!(quotes[0].speaker.as_ref().unwrap().text, "Ned Price");
+/// assert_eq!(quotes[0].cue.as_ref().unwrap().text, "said");
+/// // The second half of a split quotation keeps its speaker.
+/// assert_eq!(quotes[1].speaker.as_ref().unwrap().text, "Ned Price");
+/// // A pronoun is resolved to the named speaker before it.
+/// let he = quotes[2].speaker.as_ref().unwrap();
+/// assert_eq!(he.text, "he");
+/// assert_eq!(he.resolved.as_ref().unwrap().text, "Ned Price");
+/// # Ok::<(), newswire::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Quotes {
+    _private: (),
+}
+
+impl Extractor for Quotes {
+    type Output = Vec<Quote>;
+
+    fn extract(&self, analysis: &Analysis<'_>) -> Vec<Quote> {
+        let raw = pair(analysis);
+        attribution::attribute(analysis, &raw)
+    }
+}
+
+/// A quotation found by pairing marks, before attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Raw {
+    /// The quoted words, trimmed, without marks.
+    pub content: Span,
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark, if the quotation was closed.
+    pub close: Option<Span>,
+    /// Index into the article's paragraphs of the paragraph it starts in.
+    pub first_paragraph: usize,
+    /// Index of the paragraph it ends in.
+    pub last_paragraph: usize,
+    /// Whether it is in single quote marks.
+    pub single: bool,
+}
+
+struct Open {
+    mark: Mark,
+    paragraph: usize,
+}
+
+/// Pairs the quote marks of the body paragraphs into quotations, in source order.
+fn pair(analysis: &Analysis<'_>) -> Vec<Raw> {
+    let src = analysis.source();
+    let article = analysis.article();
+    let body: Vec<(usize, Span)> = article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == crate::ParagraphKind::Body)
+        .map(|(i, p)| (i, p.span))
+        .collect();
+
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut prev_end: Option<(usize, usize)> = None; // (paragraph index, end offset)
+    for &(pi, span) in &body {
+        let marks = marks::scan(src, span);
+        let mut rest: &[Mark] = &marks;
+        if let Some(o) = open.take() {
+            // A quotation left open continues only if this paragraph opens with a quote mark.
+            match marks.first() {
+                Some(m)
+                    if m.family == Family::Double
+                        && m.span.start == span.start
+                        && m.role != Role::Close =>
+                {
+                    rest = &marks[1..];
+                    open = Some(o);
+                }
+                _ => {
+                    if let Some((ppi, pend)) = prev_end {
+                        emit(src, &o, pend, None, ppi, &mut out);
+                    }
+                }
+            }
+        }
+        let mut single: Option<Mark> = None;
+        for &m in rest {
+            match m.family {
+                Family::Double => {
+                    single = None;
+                    match open.take() {
+                        Some(o) => {
+                            if m.role == Role::Open {
+                                // The quotation before was never closed: end it here.
+                                emit(src, &o, m.span.start, None, pi, &mut out);
+                                open = Some(Open {
+                                    mark: m,
+                                    paragraph: pi,
+                                });
+                            } else {
+                                emit(src, &o, m.span.start, Some(m.span), pi, &mut out);
+                            }
+                        }
+                        None => {
+                            if m.role != Role::Close {
+                                open = Some(Open {
+                                    mark: m,
+                                    paragraph: pi,
+                                });
+                            }
+                        }
+                    }
+                }
+                Family::Single => {
+                    if open.is_some() {
+                        continue; // nested inside a double quotation
+                    }
+                    match single.take() {
+                        None => {
+                            if m.role == Role::Open {
+                                single = Some(m);
+                            }
+                        }
+                        Some(s) => {
+                            if m.role == Role::Open {
+                                single = Some(m);
+                            } else {
+                                let o = Open {
+                                    mark: s,
+                                    paragraph: pi,
+                                };
+                                emit(src, &o, m.span.start, Some(m.span), pi, &mut out);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        prev_end = Some((pi, span.end));
+    }
+    if let (Some(o), Some((ppi, pend))) = (open, prev_end) {
+        emit(src, &o, pend, None, ppi, &mut out);
+    }
+    out
+}
+
+fn emit(src: &str, o: &Open, end: usize, close: Option<Span>, last: usize, out: &mut Vec<Raw>) {
+    let start = o.mark.span.end;
+    let Some(text) = src.get(start..end) else {
+        return;
+    };
+    if !text.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let lead = text.len() - text.trim_start().len();
+    let content = Span::new(start + lead, start + text.trim_end().len());
+    out.push(Raw {
+        content,
+        open: o.mark.span,
+        close,
+        first_paragraph: o.paragraph,
+        last_paragraph: last,
+        single: o.mark.family == Family::Single,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `t!(name, text, [(quote, speaker, cue), ...])`: the quotations found in `text`, each
+    /// with its speaker (or the name a pronoun resolves to, after `=`) and cue, `""` for none.
+    macro_rules! t {
+        ($name:ident, $text:expr, [$(($q:expr, $s:expr, $c:expr)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let src: &str = $text;
+                let article = crate::parse(src).expect("lenient parsing accepts any text");
+                let quotes = Quotes::default().extract(&Analysis::new(&article));
+                let got: Vec<(String, String, String)> = quotes
+                    .iter()
+                    .map(|q| {
+                        let speaker = q.speaker.as_ref().map_or(String::new(), |s| {
+                            match &s.resolved {
+                                Some(r) => format!("{}={}", s.text, r.text),
+                                None => s.text.clone(),
+                            }
+                        });
+                        let cue = q.cue.as_ref().map_or(String::new(), |c| c.text.clone());
+                        (q.text.clone(), speaker, cue)
+                    })
+                    .collect();
+                let want: Vec<(String, String, String)> =
+                    vec![$(($q.to_string(), $s.to_string(), $c.to_string())),*];
+                assert_eq!(got, want, "quotes of {src:?}");
+            }
+        };
+    }
+
+    t!(
+        trailing_name_cue,
+        "\"We agree,\" Price said.",
+        [("We agree,", "Price", "said")]
+    );
+    t!(
+        trailing_cue_name,
+        "\"We agree,\" said Ned Price, a spokesman.",
+        [("We agree,", "Ned Price", "said")]
+    );
+    t!(
+        leading_colon,
+        "Price told reporters: \"We agree.\"",
+        [("We agree.", "Price", "told")]
+    );
+    t!(
+        according_to,
+        "According to Price, \"it works.\"",
+        [("it works.", "Price", "According to")]
+    );
+    t!(
+        appositive,
+        "\"Yes,\" Flynn, a top adviser, said.",
+        [("Yes,", "Flynn", "said")]
+    );
+    t!(
+        split_quote,
+        "\"We agree,\" Price said. \"It is a good start.\"",
+        [
+            ("We agree,", "Price", "said"),
+            ("It is a good start.", "Price", "said")
+        ]
+    );
+    t!(
+        pronoun_resolved,
+        "Ned Price spoke first. \"Fine,\" he said.",
+        [("Fine,", "he=Ned Price", "said")]
+    );
+    t!(
+        partial_quote,
+        "The chair called for the \"immediate cessation of violence.\"",
+        [("immediate cessation of violence.", "The chair", "called")]
+    );
+    t!(
+        curly_quotes,
+        "“We agree,” Price said.",
+        [("We agree,", "Price", "said")]
+    );
+    t!(
+        ap_quotes,
+        "``We agree,'' Price said.",
+        [("We agree,", "Price", "said")]
+    );
+    t!(
+        nyt_quotes,
+        "''We agree,'' Price said.",
+        [("We agree,", "Price", "said")]
+    );
+    t!(
+        nested_single,
+        "\"He said 'no' twice,\" Price said.",
+        [("He said 'no' twice,", "Price", "said")]
+    );
+    t!(
+        apostrophes_are_not_quotes,
+        "Price's team didn't say it was the '90s rock 'n' roll.",
+        []
+    );
+    t!(
+        headline_single_quotes,
+        "Price: 'We agree'",
+        [("We agree", "Price", "")]
+    );
+    t!(
+        title_is_not_a_quote,
+        "He appeared on the show \"Morning Joe\" on Monday.",
+        []
+    );
+    t!(
+        markup_is_not_a_quote,
+        "<tweet author=\"@price\">Hi</tweet>",
+        []
+    );
+    t!(
+        stray_mark_ends_with_paragraph,
+        "It \"never closes\n\nNext paragraph.",
+        [("never closes", "It", "")]
+    );
+    t!(
+        multi_paragraph,
+        "\"First part,\n\n\"second part,\" Price said.",
+        [("First part,\n\n\"second part,", "Price", "said")]
+    );
+    t!(
+        question_then_cue,
+        "\"Why?\" Price asked.",
+        [("Why?", "Price", "asked")]
+    );
+    t!(
+        dash_attribution,
+        "\"We agree.\" ― Ned Price",
+        [("We agree.", "Ned Price", "")]
+    );
+}
