@@ -48,9 +48,11 @@
 
 mod sentences;
 mod set;
+pub mod times;
 
 pub use sentences::{Sentence, Sentences};
 pub use set::{Extraction, ExtractorSet, UnknownExtractor};
+pub use times::Times;
 
 use crate::article::Article;
 use chrono::NaiveDate;

@@ -54,7 +54,7 @@ impl fmt::Debug for ExtractorSet {
 }
 
 /// The names [`ExtractorSet::builtin`] knows, in the order they run.
-pub const BUILTIN_EXTRACTORS: &[&str] = &["sentences"];
+pub const BUILTIN_EXTRACTORS: &[&str] = &["sentences", "times"];
 
 impl ExtractorSet {
     /// An empty set.
@@ -74,6 +74,7 @@ impl ExtractorSet {
             let name = name.as_ref().trim();
             set = match name {
                 "sentences" => set.with(name, Sentences::default()),
+                "times" => set.with(name, super::Times::default()),
                 _ => {
                     return Err(UnknownExtractor {
                         name: name.to_string(),
