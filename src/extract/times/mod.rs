@@ -187,3 +187,6 @@ fn tense_for(analysis: &Analysis<'_>, span: Span, cache: &mut Option<(usize, Spa
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -424,7 +424,8 @@ impl Discourse {
                                 sy + 1
                             }
                         }
-                        _ => sy,
+                        _ if season == Season::Winter && a.month() <= 2 => a.year() - 1,
+                        _ => a.year(),
                     }
                 });
                 point(CalendarPoint::season(y, season))

@@ -433,7 +433,7 @@ impl<'t> Grammar<'t> {
                 let next_cap = self.t.get(j + 1).is_none_or(|t| t.cap || t.newline);
                 let next_day = matches!(
                     self.lex(j + 1),
-                    Some(Lex::Weekday(_) | Lex::Month(_) | Lex::MonthAbbr(_))
+                    Some(Lex::Weekday(_) | Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Zone)
                 );
                 if !next_cap || next_day {
                     j += 1;
@@ -636,7 +636,7 @@ impl<'t> Grammar<'t> {
             (e, p)
         } else {
             let (e, p) = self.core_with_time(j)?;
-            let single = j == i + 1;
+            let single = j == i + 1 && md != M::EqualOrLess;
             let ok = matches!(p.core, Core::Duration(_)) && !single
                 || matches!(p.core, Core::Shift { .. } | Core::YearAgo)
                 || p.time.is_some()
@@ -758,7 +758,11 @@ impl<'t> Grammar<'t> {
                 self.lex(j),
                 Some(Lex::Word(Word::Past | Word::Near) | Lex::Deictic(Deictic::Future))
             ),
-            Core::Calendar { .. } => p.md.is_some(),
+            Core::Calendar { .. } => {
+                p.md.is_some()
+                    || self.w(j + 1, Word::Of)
+                    || self.w(j + 2, Word::Of) && self.suffix(j + 1, &["st", "nd", "rd", "th"])
+            }
             Core::Year(_) => p.md.is_some() || self.w(e - 1, Word::Period),
             Core::Part {
                 part: Part::Season(_),
@@ -1123,10 +1127,10 @@ impl<'t> Grammar<'t> {
                 }
                 if e > i + 1
                     || pd == PartOfDay::Midday
-                    || matches!(
+                    || (matches!(
                         prev,
                         Some(Lex::Word(Word::Mid | Word::The | Word::Early | Word::Late))
-                    )
+                    ) && pd != PartOfDay::Night)
                 {
                     if pd == PartOfDay::Midday && e == i + 1 {
                         p.part_of_day = None;
@@ -1310,10 +1314,8 @@ impl<'t> Grammar<'t> {
                         Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
                     ));
                 }
-                if self.is_word(i + 1) && self.lex(i + 1).is_none() {
-                    // "recent sales": only the time word.
-                }
-                Some((i + 1, Parsed::new(Core::Ref(Reference::Past))))
+                // "recent sales": an adjective of a non-time noun is left out.
+                None
             }
             Deictic::Soon => None,
             Deictic::Future => {
@@ -1680,6 +1682,10 @@ impl<'t> Grammar<'t> {
             )
         {
             // "a year-earlier quarter", "6-year-old": not a duration here.
+            return None;
+        }
+        if hy && pl && !(self.is_hyph(k + 1) && self.w(k + 2, Word::Long)) {
+            // "three-quarters": a fraction, not a duration.
             return None;
         }
         if hy {
