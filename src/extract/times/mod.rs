@@ -94,7 +94,7 @@ impl Extractor for Times {
 /// Scans `src[from..]` and resolves what it finds.
 fn find(src: &str, from: usize, analysis: &Analysis<'_>) -> Vec<TimeExpression> {
     let text = &src[from..];
-    let windows = scan::windows(text, 48);
+    let windows = scan::windows(text, 28, 20);
     let mut out = Vec::new();
     if windows.is_empty() {
         return out;

@@ -627,9 +627,17 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
         while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
             i += 1;
         }
-        let w = &sentence[s..i];
-        let lw = w.to_ascii_lowercase();
-        let t = match lw.as_str() {
+        let mut buf = [0u8; 16];
+        let len = (i - s).min(16);
+        for (d, c) in buf.iter_mut().zip(&bytes[s..s + len]) {
+            *d = c.to_ascii_lowercase();
+        }
+        if i - s > 12 {
+            prev_word = "";
+            continue;
+        }
+        let lw = std::str::from_utf8(&buf[..len]).unwrap_or("");
+        let t = match lw {
             "will" | "shall" | "won't" | "upcoming" | "scheduled" | "tomorrow" | "plans"
             | "planned" | "planning" | "expected" | "expects" | "expect" | "intends" | "aims"
             | "would" => Some(Tense::Future),
@@ -648,7 +656,7 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             _ if lw.len() > 4
                 && lw.ends_with("ed")
                 && !matches!(
-                    lw.as_str(),
+                    lw,
                     "need"
                         | "indeed"
                         | "expected"
@@ -683,7 +691,7 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
                 best = Some((dist, t));
             }
         }
-        prev_word = match lw.as_str() {
+        prev_word = match lw {
             "going" => "going",
             "is" => "is",
             "are" => "are",

@@ -70,7 +70,52 @@ impl std::hash::Hasher for KeyHasher {
     }
 }
 
-type Table = HashMap<u128, Lex, std::hash::BuildHasherDefault<KeyHasher>>;
+/// The lexicon as a hash table behind a cheap filter on (first two letters, length).
+struct Table {
+    map: HashMap<u128, Lex, std::hash::BuildHasherDefault<KeyHasher>>,
+    /// Bit `len` set when some word of that length starts with these two letters.
+    any: [u32; 27 * 27],
+    /// The same for the words that trigger a window.
+    trigger: [u32; 27 * 27],
+}
+
+#[inline]
+fn letter(b: u8) -> usize {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        usize::from(l - b'a') + 1
+    } else {
+        0
+    }
+}
+
+#[inline]
+fn slot(word: &[u8]) -> usize {
+    let a = word.first().map_or(0, |&b| letter(b));
+    let b = word.get(1).map_or(0, |&b| letter(b));
+    a * 27 + b
+}
+
+impl Table {
+    #[inline]
+    fn get(&self, word: &[u8]) -> Option<Lex> {
+        let len = word.len();
+        if len >= 32 || self.any[slot(word)] & (1 << len) == 0 {
+            return None;
+        }
+        self.map.get(&key(word)?).copied()
+    }
+
+    #[inline]
+    fn is_trigger(&self, word: &[u8]) -> bool {
+        let len = word.len();
+        len < 32
+            && self.trigger[slot(word)] & (1 << len) != 0
+            && key(word)
+                .and_then(|k| self.map.get(&k))
+                .is_some_and(|l| l.is_trigger())
+    }
+}
 
 const WORDS: &str = "january february march april may june july august september october november december \
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday \
@@ -94,24 +139,51 @@ o'clock before after other long old time period moment eve since until till thro
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table::default();
+        let mut t = Table {
+            map: HashMap::default(),
+            any: [0; 27 * 27],
+            trigger: [0; 27 * 27],
+        };
         for w in WORDS.split_whitespace() {
             if let (Some(k), Some(l)) = (key(w.as_bytes()), lexicon::lookup(w)) {
-                t.insert(k, l);
+                t.map.insert(k, l);
+                let bit = 1u32 << w.len().min(31);
+                t.any[slot(w.as_bytes())] |= bit;
+                if l.is_trigger() {
+                    t.trigger[slot(w.as_bytes())] |= bit;
+                }
             }
         }
         t
     })
 }
 
+/// Byte classes: 1 for ASCII letters, 2 for digits, 0 for the rest.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            1
+        } else if c.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic()
+    CLASS[usize::from(b)] == 1
 }
 
-/// Byte ranges of `text` worth parsing: around every trigger word or number, `reach` bytes
-/// either side, merged. Offsets are relative to `text`, on ASCII word boundaries.
-pub(crate) fn windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
+/// Byte ranges of `text` worth parsing: around every trigger word or number, `back` bytes
+/// before and `ahead` bytes after, merged. Offsets are relative to `text`, on ASCII word boundaries.
+pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let table = table();
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -119,26 +191,44 @@ pub(crate) fn windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
     let n = bytes.len();
     while i < n {
         let b = bytes[i];
-        if is_word_byte(b) {
+        let class = CLASS[usize::from(b)];
+        if class == 1 {
             let s = i;
-            while i < n && is_word_byte(bytes[i]) {
+            i += 1;
+            while i < n && CLASS[usize::from(bytes[i])] == 1 {
                 i += 1;
             }
             let len = i - s;
-            if (2..=12).contains(&len) || len == 1 && (b == b'a' || b == b'A') {
-                let trig = key(&bytes[s..i])
-                    .and_then(|k| table.get(&k))
-                    .is_some_and(|l| l.is_trigger());
-                if trig {
-                    push_window(&mut out, bytes, s, i, reach);
-                }
+            if (3..=12).contains(&len) && table.is_trigger(&bytes[s..i]) {
+                push_window(&mut out, bytes, s, i, back, ahead);
             }
-        } else if b.is_ascii_digit() {
+        } else if class == 2 {
             let s = i;
             while i < n && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            push_window(&mut out, bytes, s, i, reach);
+            // Money, percentages, decimals and thousands groups are not times.
+            let before = s.checked_sub(1).map(|k| bytes[k]);
+            let after = bytes.get(i).copied();
+            let after2 = bytes.get(i + 1).copied();
+            let money = matches!(before, Some(b'$' | b'.' | b','))
+                || after == Some(b'%')
+                || matches!(after, Some(b'.' | b',')) && after2.is_some_and(|c| c.is_ascii_digit());
+            // Other numbers matter only as years, dates, clock times and ordinals; before a
+            // unit or a month the unit or month word triggers the window itself.
+            let timelike = i - s == 4
+                || matches!(after, Some(b':' | b'/' | b'-'))
+                    && after2.is_some_and(|c| c.is_ascii_digit())
+                || after.is_some_and(|c| c.is_ascii_alphabetic())
+                || after == Some(b' ') && {
+                    let rest = &bytes[(i + 1).min(n)..(i + 9).min(n)];
+                    let r =
+                        |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+                    r(b"a.m") || r(b"p.m") || r(b"am") || r(b"pm") || r(b"o'clock") || r(b"in the")
+                };
+            if !money && timelike {
+                push_window(&mut out, bytes, s, i, back, ahead);
+            }
         } else {
             i += 1;
         }
@@ -146,8 +236,15 @@ pub(crate) fn windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn push_window(out: &mut Vec<(usize, usize)>, bytes: &[u8], s: usize, e: usize, reach: usize) {
-    let mut start = s.saturating_sub(reach);
+fn push_window(
+    out: &mut Vec<(usize, usize)>,
+    bytes: &[u8],
+    s: usize,
+    e: usize,
+    back: usize,
+    ahead: usize,
+) {
+    let mut start = s.saturating_sub(back);
     // Back up to a word start (ASCII boundary, so also a char boundary).
     while start > 0
         && start < s
@@ -155,7 +252,7 @@ fn push_window(out: &mut Vec<(usize, usize)>, bytes: &[u8], s: usize, e: usize, 
     {
         start -= 1;
     }
-    let mut end = e.saturating_add(reach).min(bytes.len());
+    let mut end = e.saturating_add(ahead).min(bytes.len());
     while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80) {
         end += 1;
     }
@@ -219,7 +316,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, base: usize, out: &
             (Kind::Other, 0)
         };
         let lex = if kind == Kind::Word {
-            key(&bytes[s..i]).and_then(|k| table.get(&k).copied())
+            table.get(&bytes[s..i])
         } else {
             None
         };
