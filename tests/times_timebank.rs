@@ -162,7 +162,7 @@ fn timebank_tempeval3_measures() {
         "timebank: {} gold, {} system\n  strict  P {sp:.3} R {sr:.3} F1 {sf:.3}\n  relaxed P {rp:.3} R {rr:.3} F1 {rf:.3}\n  type accuracy {type_acc:.3}, value accuracy {value_acc:.3}\n  value   P {vp:.3} R {vr:.3} F1 {vf:.3}",
         c.gold, c.system
     );
-    assert!(sf >= 0.87, "strict F1 {sf:.3}");
+    assert!(sf >= 0.875, "strict F1 {sf:.3}");
     assert!(rf >= 0.93, "relaxed F1 {rf:.3}");
-    assert!(vf >= 0.78, "value F1 {vf:.3}");
+    assert!(vf >= 0.80, "value F1 {vf:.3}");
 }

@@ -205,7 +205,10 @@ impl Lex {
         !matches!(
             self,
             Lex::Word(_) | Lex::Number(_) | Lex::Tens(_) | Lex::Hundred | Lex::Thousand | Lex::Zone
-        ) || matches!(self, Lex::Word(Word::Fiscal | Word::Past) | Lex::Tens(_))
+        ) || matches!(
+            self,
+            Lex::Word(Word::Fiscal | Word::Past | Word::Latest) | Lex::Tens(_)
+        )
     }
 }
 

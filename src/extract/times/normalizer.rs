@@ -174,7 +174,7 @@ fn pick_year(
         Tense::Unknown => None,
     };
     match preferred {
-        Some((y, d)) if (anchor - *d).num_days().abs() <= 183 => Some(*y),
+        Some((y, d)) if (anchor - *d).num_days().abs() <= 300 => Some(*y),
         _ => nearest,
     }
 }
@@ -487,15 +487,22 @@ impl Discourse {
                 (None, None) => point(CalendarPoint::year_opt(None)),
             },
             Core::CurrentPeriod => match (self.last_quarter, anchor) {
-                (Some((y, q)), _) => point(CalendarPoint::quarter(Some(y), Some(u32::from(q)))),
-                (None, Some(a)) => {
+                // The period under discussion, if it has been reported on (ended by the anchor).
+                (Some((y, q)), a)
+                    if a.is_none_or(|a| {
+                        NaiveDate::from_ymd_opt(y, u32::from(q) * 3, 28).is_some_and(|e| e < a)
+                    }) =>
+                {
+                    point(CalendarPoint::quarter(Some(y), Some(u32::from(q))))
+                }
+                (_, None) => point(CalendarPoint::quarter(None, None)),
+                (_, Some(a)) => {
                     let d = shift_months(a, -3)?;
                     point(CalendarPoint::quarter(
                         Some(d.year()),
                         Some(u32::from(quarter_of(d))),
                     ))
                 }
-                (None, None) => point(CalendarPoint::quarter(None, None)),
             },
             Core::Day(off) => match anchor {
                 Some(a) => point(CalendarPoint::date(shift_days(a, i64::from(off))?)),
@@ -564,7 +571,11 @@ impl Discourse {
                         ty = TimexType::Time;
                     }
                 } else if let Some(pd) = p.part_of_day {
-                    if pt.granularity >= Granularity::Day {
+                    // "Friday night" is annotated as the date (TimeBank); "this morning",
+                    // "tonight" and "last night" keep the part of the day.
+                    if matches!(p.core, Core::Weekday { .. }) {
+                        ty = TimexType::Date;
+                    } else if pt.granularity >= Granularity::Day {
                         pt.granularity = Granularity::PartOfDay;
                         pt.part_of_day = Some(pd);
                         ty = TimexType::Time;

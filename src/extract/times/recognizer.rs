@@ -1705,6 +1705,23 @@ impl<'t> Grammar<'t> {
         if amt.value.is_none() && !pl {
             return None;
         }
+        // "52 years old" is an age.
+        if self.w(k + 1, Word::Old) {
+            return None;
+        }
+        // "$1.76 a year", "four flights a week": a rate, not a stretch of time.
+        if self.w(i, Word::A) && !pl && i > 0 {
+            let prev = self.t[i - 1];
+            let rate_word = [
+                "million", "billion", "thousand", "hundred", "percent", "cents", "dollars",
+                "times", "shares",
+            ]
+            .iter()
+            .any(|w| self.text(i - 1).eq_ignore_ascii_case(w));
+            if prev.kind == Kind::Num || rate_word || self.unit(i - 1).is_some_and(|(_, pl)| pl) {
+                return None;
+            }
+        }
         let mut e = k + 1;
         let mut d = duration(amt, u);
         // and a half
@@ -1814,6 +1831,9 @@ impl<'t> Grammar<'t> {
                     ));
                 }
                 self.duration_expr(i)
+            }
+            Word::These if self.unit(i + 1) == Some((Unit::Day, true)) => {
+                Some((i + 2, Parsed::new(Core::Ref(Reference::Present))))
             }
             Word::Half => {
                 // half an hour
@@ -1937,6 +1957,10 @@ impl<'t> Grammar<'t> {
             }
             if u == Unit::Quarter && w == Word::Same {
                 return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
+            }
+            // "This Week" in the middle of a sentence is a title.
+            if self.cap(j) && self.cap(i) && i > 0 && !self.p(i - 1, b'.') && !self.t[i].newline {
+                return None;
             }
             return Some((j + 1, Parsed::new(rel_unit(u, off))));
         }

@@ -126,8 +126,8 @@ fn weekdays_follow_the_tense() {
             WED,
             "Police said Tuesday night.",
             "Tuesday night",
-            "TIME",
-            "1998-08-11TNI",
+            "DATE",
+            "1998-08-11",
             None,
         ),
         (
