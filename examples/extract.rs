@@ -5,6 +5,8 @@
 //! ```
 //!
 //! Each line holds `path`, `date`, and for each extractor named, its output under its name.
+//! `--extractors times` gives each temporal expression's `text`, `start`, `end`, `type`,
+//! `value` and `mod` (TIMEX3), resolved against the article's date.
 //! Byte offsets are into the file as read. With no PATH, the bundled samples are used. Errors go
 //! to stderr with the path; the exit status is 1 if any file failed.
 

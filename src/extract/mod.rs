@@ -49,10 +49,12 @@
 mod quotes;
 mod sentences;
 mod set;
+pub mod times;
 
 pub use quotes::{Cue, Mention, Quote, Quotes, Speaker};
 pub use sentences::{Sentence, Sentences};
 pub use set::{Extraction, ExtractorSet, UnknownExtractor};
+pub use times::Times;
 
 use crate::article::Article;
 use chrono::NaiveDate;

@@ -54,7 +54,7 @@ impl fmt::Debug for ExtractorSet {
 }
 
 /// The names [`ExtractorSet::builtin`] knows, in the order they run.
-pub const BUILTIN_EXTRACTORS: &[&str] = &["sentences", "quotes"];
+pub const BUILTIN_EXTRACTORS: &[&str] = &["sentences", "quotes", "times"];
 
 impl ExtractorSet {
     /// An empty set.
@@ -75,6 +75,7 @@ impl ExtractorSet {
             set = match name {
                 "sentences" => set.with(name, Sentences::default()),
                 "quotes" => set.with(name, Quotes::default()),
+                "times" => set.with(name, super::Times::default()),
                 _ => {
                     return Err(UnknownExtractor {
                         name: name.to_string(),

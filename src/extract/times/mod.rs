@@ -1,0 +1,192 @@
+//! Temporal expressions (TIMEX3) normalized against the article's date.
+//!
+//! [`Times`] finds expressions such as `Friday`, `Feb. 1`, `early March`, `this week`,
+//! `two days ago`, `the third quarter`, `daily` and gives each its TIMEX3 type, value and
+//! modifier, as in the TempEval-3 data. Relative and underspecified expressions are resolved
+//! against [`Analysis::anchor`] (the header date unless the caller gives another); the tense of
+//! the sentence decides whether a bare `Friday` is the one before or after it. Without an anchor
+//! the values keep their unknown parts (`XXXX-02-01`).
+//!
+//! ```
+//! use newswire::extract::{Analysis, Extractor};
+//! use newswire::extract::times::{Times, TimexType};
+//!
+//! let src = " date 2021-05-01 JAKARTA -- Leaders met on Tuesday and will meet again next week.";
+//! let article = newswire::parse(src)?;
+//! let times = Times::default().extract(&Analysis::new(&article));
+//! let found: Vec<(&str, String)> =
+//!     times.iter().map(|t| (&src[t.span], t.value.to_timex3())).collect();
+//! assert_eq!(found, [("Tuesday", "2021-04-27".to_string()), ("next week", "2021-W18".to_string())]);
+//! assert_eq!(times[0].timex_type, TimexType::Date);
+//! # Ok::<(), newswire::ParseError>(())
+//! ```
+
+mod lexicon;
+mod normalizer;
+mod recognizer;
+mod scan;
+mod value;
+
+pub use normalizer::Tense;
+pub use value::{
+    CalendarPoint, Duration, DurationUnit, Granularity, PartOfDay, Reference, Season, TimeValue,
+    TimexMod, TimexType, YearPart,
+};
+
+use super::{Analysis, Extractor};
+use crate::span::Span;
+use normalizer::Discourse;
+use recognizer::{Grammar, Match};
+use serde::Serialize;
+
+/// One temporal expression with its TIMEX3 annotation.
+///
+/// Serializes as `{"text", "start", "end", "type", "value", "mod"?}` with `value` as the TIMEX3
+/// string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimeExpression {
+    /// The expression as written.
+    pub text: String,
+    /// Where it is in [`Analysis::source`].
+    #[serde(flatten)]
+    pub span: Span,
+    /// DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub timex_type: TimexType,
+    /// The normalized value; its `Display` is the TIMEX3 string.
+    #[serde(serialize_with = "value::serialize_timex3")]
+    pub value: TimeValue,
+    /// The TIMEX3 modifier (`early` = START, `about` = APPROX...), if any.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub timex_mod: Option<TimexMod>,
+}
+
+/// The temporal expression extractor. See the [module documentation](self).
+///
+/// Cheap to build; holds no per-article state.
+#[derive(Debug, Clone, Default)]
+pub struct Times {
+    _private: (),
+}
+
+impl Times {
+    /// A `Times` extractor with the default settings.
+    pub fn new() -> Self {
+        Times::default()
+    }
+}
+
+impl Extractor for Times {
+    type Output = Vec<TimeExpression>;
+
+    fn extract(&self, analysis: &Analysis<'_>) -> Vec<TimeExpression> {
+        let src = analysis.source();
+        let article = analysis.article();
+        // Everything after the header: the dateline and all paragraphs.
+        let from = article.header.map_or(0, |h| h.end).min(src.len());
+        let from = (from..=src.len())
+            .find(|&i| src.is_char_boundary(i))
+            .unwrap_or(src.len());
+        find(src, from, analysis)
+    }
+}
+
+/// Scans `src[from..]` and resolves what it finds.
+fn find(src: &str, from: usize, analysis: &Analysis<'_>) -> Vec<TimeExpression> {
+    let text = &src[from..];
+    let windows = scan::windows(text, 28, 20);
+    let mut out = Vec::new();
+    if windows.is_empty() {
+        return out;
+    }
+    let mut toks = Vec::new();
+    let mut matches: Vec<Match> = Vec::new();
+    let mut discourse = Discourse::default();
+    let anchor = analysis.anchor();
+    let mut tense_cache: Option<(usize, Span)> = None;
+    for (ws, we) in windows {
+        toks.clear();
+        matches.clear();
+        scan::tokenize(src, from + ws, from + we, 0, &mut toks);
+        Grammar::new(&toks, src).matches(&mut matches);
+        for m in &matches {
+            let (Some(first), Some(last)) = (toks.get(m.start), toks.get(m.end.wrapping_sub(1)))
+            else {
+                continue;
+            };
+            let span = Span::new(first.start, last.end);
+            let tense = if needs_tense(&m.parsed) {
+                tense_for(analysis, span, &mut tense_cache)
+            } else {
+                Tense::Unknown
+            };
+            let Some(r) = discourse.resolve(&m.parsed, anchor, tense) else {
+                continue;
+            };
+            out.push(TimeExpression {
+                text: src[span].to_string(),
+                span,
+                timex_type: r.ty,
+                value: r.value,
+                timex_mod: r.md,
+            });
+        }
+    }
+    out
+}
+
+fn needs_tense(p: &recognizer::Parsed) -> bool {
+    use recognizer::{Core, YearRef};
+    matches!(
+        p.core,
+        Core::Weekday {
+            rel: None | Some(0),
+            ..
+        } | Core::Calendar {
+            year: YearRef::Implicit,
+            ..
+        } | Core::Part {
+            year: YearRef::Implicit,
+            ..
+        } | Core::Holiday {
+            year: YearRef::Implicit,
+            ..
+        }
+    )
+}
+
+/// The tense of the sentence around `span` (the sentence containing its start).
+fn tense_for(analysis: &Analysis<'_>, span: Span, cache: &mut Option<(usize, Span)>) -> Tense {
+    let sentences = analysis.sentences();
+    let idx = match cache {
+        Some((i, s)) if s.start <= span.start && span.start < s.end => Some(*i),
+        _ => {
+            let i = sentences.partition_point(|s| s.span.end <= span.start);
+            sentences
+                .get(i)
+                .filter(|s| s.span.start <= span.start)
+                .map(|_| i)
+        }
+    };
+    let src = analysis.source();
+    match idx.and_then(|i| sentences.get(i).map(|s| (i, s.span))) {
+        Some((i, s)) => {
+            *cache = Some((i, s));
+            match s.get(src) {
+                Some(text) => normalizer::tense_at(text, span.start - s.start),
+                None => Tense::Unknown,
+            }
+        }
+        None => {
+            // Outside the body's sentences (a dateline): the line around it.
+            let start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let end = src[span.end..]
+                .find('\n')
+                .map_or(src.len(), |i| span.end + i);
+            normalizer::tense_at(&src[start..end], span.start - start)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,737 @@
+//! Tying recognized expressions to the calendar through an anchor date and the sentence's tense.
+
+use super::lexicon::{Holiday, Unit};
+use super::recognizer::{Core, Parsed, Part, YearRef};
+use super::value::{
+    CalendarPoint, Granularity, Reference, Season, TimeValue, TimexMod, TimexType, YearPart,
+};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+/// The direction a sentence looks in: decides "Friday" and "March 5" without a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tense {
+    /// A report of what happened: the Friday before the anchor.
+    Past,
+    /// What will happen: the Friday after.
+    Future,
+    /// No clear sign: the nearest.
+    Unknown,
+}
+
+/// What earlier expressions of the article established.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Discourse {
+    /// The last quarter mentioned (year, quarter).
+    last_quarter: Option<(i32, u8)>,
+    /// The last year written out.
+    last_year: Option<i32>,
+}
+
+/// A resolved expression.
+pub(crate) struct Resolved {
+    pub ty: TimexType,
+    pub value: TimeValue,
+    pub md: Option<TimexMod>,
+}
+
+fn quarter_of(d: NaiveDate) -> u8 {
+    ((d.month() - 1) / 3 + 1) as u8
+}
+
+/// Season index (spring 0 .. winter 3) and its year for a date; January and February belong
+/// to the winter of the year before.
+fn season_of(d: NaiveDate) -> (i32, u8) {
+    match d.month() {
+        3..=5 => (d.year(), 0),
+        6..=8 => (d.year(), 1),
+        9..=11 => (d.year(), 2),
+        12 => (d.year(), 3),
+        _ => (d.year() - 1, 3),
+    }
+}
+
+fn season_index(s: Season) -> u8 {
+    match s {
+        Season::Spring => 0,
+        Season::Summer => 1,
+        Season::Fall => 2,
+        Season::Winter => 3,
+    }
+}
+
+fn shift_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let m = u32::try_from(months.unsigned_abs()).ok()?;
+    if months >= 0 {
+        d.checked_add_months(Months::new(m))
+    } else {
+        d.checked_sub_months(Months::new(m))
+    }
+}
+
+fn shift_days(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    let n = days.unsigned_abs();
+    if days >= 0 {
+        d.checked_add_days(Days::new(n))
+    } else {
+        d.checked_sub_days(Days::new(n))
+    }
+}
+
+fn weekday_num(w: Weekday) -> u8 {
+    w.number_from_monday() as u8
+}
+
+/// The date of weekday `wd` relative to `a`: `dir` -1 strictly before, +1 strictly after;
+/// `inclusive` lets the anchor day itself count.
+fn weekday_near(a: NaiveDate, wd: u8, dir: i32, inclusive: bool) -> Option<NaiveDate> {
+    let cur = i64::from(weekday_num(a.weekday()));
+    let wd = i64::from(wd);
+    if dir < 0 {
+        let mut back = (cur - wd).rem_euclid(7);
+        if back == 0 && !inclusive {
+            back = 7;
+        }
+        shift_days(a, -back)
+    } else {
+        let mut fwd = (wd - cur).rem_euclid(7);
+        if fwd == 0 && !inclusive {
+            fwd = 7;
+        }
+        shift_days(a, fwd)
+    }
+}
+
+fn easter(year: i32) -> Option<NaiveDate> {
+    // Anonymous Gregorian algorithm.
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+fn nth_weekday(year: i32, month: u32, wd: Weekday, n: u8) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, month, wd, n)
+}
+
+fn last_weekday(year: i32, month: u32, wd: Weekday) -> Option<NaiveDate> {
+    let first_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let last = first_next.pred_opt()?;
+    weekday_near(last, weekday_num(wd), -1, true)
+}
+
+fn holiday_date(h: Holiday, year: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Christmas => NaiveDate::from_ymd_opt(year, 12, 25),
+        Holiday::NewYear => NaiveDate::from_ymd_opt(year, 1, 1),
+        Holiday::Thanksgiving => nth_weekday(year, 11, Weekday::Thu, 4),
+        Holiday::Easter => easter(year),
+        Holiday::Halloween => NaiveDate::from_ymd_opt(year, 10, 31),
+        Holiday::Independence => NaiveDate::from_ymd_opt(year, 7, 4),
+        Holiday::Labor => nth_weekday(year, 9, Weekday::Mon, 1),
+        Holiday::Memorial => last_weekday(year, 5, Weekday::Mon),
+        Holiday::Valentine => NaiveDate::from_ymd_opt(year, 2, 14),
+        Holiday::Election => {
+            let first_monday = nth_weekday(year, 11, Weekday::Mon, 1)?;
+            first_monday.succ_opt()
+        }
+    }
+}
+
+/// Picks the year among the anchor's and its neighbours that places an event (given as a
+/// function from year to its start date) according to the tense.
+fn pick_year(
+    anchor: NaiveDate,
+    tense: Tense,
+    start_of: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<i32> {
+    let y = anchor.year();
+    let cands: Vec<(i32, NaiveDate)> = [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|c| start_of(c).map(|d| (c, d)))
+        .collect();
+    let nearest = cands
+        .iter()
+        .min_by_key(|(_, d)| (anchor - *d).num_days().abs())
+        .map(|c| c.0);
+    let preferred = match tense {
+        Tense::Past => cands.iter().rev().find(|(_, d)| *d <= anchor),
+        Tense::Future => cands.iter().find(|(_, d)| *d >= anchor),
+        Tense::Unknown => None,
+    };
+    match preferred {
+        Some((y, d)) if (anchor - *d).num_days().abs() <= 300 => Some(*y),
+        _ => nearest,
+    }
+}
+
+impl Discourse {
+    /// Resolves `p` against `anchor` in a sentence of the given tense, and remembers what later
+    /// expressions may refer back to.
+    pub(crate) fn resolve(
+        &mut self,
+        p: &Parsed,
+        anchor: Option<NaiveDate>,
+        tense: Tense,
+    ) -> Option<Resolved> {
+        let r = self.resolve_core(p, anchor, tense)?;
+        let remembers = !matches!(
+            p.core,
+            Core::YearAgo | Core::CurrentPeriod | Core::Rel { .. }
+        );
+        if let (true, TimeValue::Point(pt)) = (remembers, r.value) {
+            if matches!(
+                p.core,
+                Core::Year(_)
+                    | Core::Calendar {
+                        year: YearRef::Explicit(_),
+                        ..
+                    }
+                    | Core::FullDate { .. }
+            ) {
+                self.last_year = pt.year;
+            }
+            if let (Granularity::Quarter, Some(y), YearPart::Quarter(Some(q))) =
+                (pt.granularity, pt.year, pt.part)
+            {
+                self.last_quarter = Some((y, q));
+            }
+        }
+        Some(r)
+    }
+
+    fn resolve_core(
+        &mut self,
+        p: &Parsed,
+        anchor: Option<NaiveDate>,
+        tense: Tense,
+    ) -> Option<Resolved> {
+        let point = |pt: CalendarPoint| TimeValue::Point(pt);
+        let mut ty = TimexType::Date;
+        let value = match p.core {
+            Core::Calendar { year, month, day } => {
+                let m = u32::from(month);
+                let y = match year {
+                    YearRef::Explicit(y) => Some(y),
+                    YearRef::Rel(o) => anchor.map(|a| a.year() + o),
+                    YearRef::Implicit => anchor.and_then(|a| match day {
+                        Some(d) => pick_year(a, tense, |c| {
+                            NaiveDate::from_ymd_opt(c, m, u32::from(d))
+                                .or_else(|| NaiveDate::from_ymd_opt(c, m, 28))
+                        }),
+                        None => pick_year(a, tense, |c| {
+                            let mid = NaiveDate::from_ymd_opt(c, m, 15)?;
+                            match tense {
+                                Tense::Past => NaiveDate::from_ymd_opt(c, m, 1),
+                                Tense::Future => NaiveDate::from_ymd_opt(c, m, 28),
+                                Tense::Unknown => Some(mid),
+                            }
+                        }),
+                    }),
+                };
+                match day {
+                    Some(d) => point(CalendarPoint::day(y, Some(m), Some(u32::from(d)))),
+                    None => point(CalendarPoint::month(y, Some(m))),
+                }
+            }
+            Core::FullDate { year, month, day } => point(CalendarPoint::day(
+                Some(year),
+                Some(u32::from(month)),
+                Some(u32::from(day)),
+            )),
+            Core::Weekday { weekday, rel } => match anchor {
+                Some(a) => {
+                    let d = match (rel, tense) {
+                        (Some(-1), _) => weekday_near(a, weekday, -1, false),
+                        (Some(1), _) => weekday_near(a, weekday, 1, false),
+                        (_, Tense::Future) => weekday_near(a, weekday, 1, true),
+                        _ => weekday_near(a, weekday, -1, true),
+                    };
+                    point(CalendarPoint::date(d?))
+                }
+                None => point(CalendarPoint::weekday(u32::from(weekday))),
+            },
+            Core::Year(y) => point(CalendarPoint::year(y)),
+            Core::Decade {
+                first,
+                century_known,
+            } => {
+                let mut first = first;
+                if !century_known {
+                    if let Some(a) = anchor {
+                        let d = first.rem_euclid(100);
+                        first = a.year().div_euclid(100) * 100 + d;
+                        if first > a.year() {
+                            first -= 100;
+                        }
+                    }
+                }
+                point(CalendarPoint::year(first).with_granularity(Granularity::Decade))
+            }
+            Core::Century(first) => {
+                point(CalendarPoint::year(first).with_granularity(Granularity::Century))
+            }
+            Core::Part { part, year } => {
+                let first_month = match part {
+                    Part::Quarter(q) => u32::from(q.unwrap_or(1)).saturating_sub(1) * 3 + 1,
+                    Part::Half(h) => {
+                        if h == 2 {
+                            7
+                        } else {
+                            1
+                        }
+                    }
+                    Part::Season(s) => s.first_month(),
+                };
+                let y = match year {
+                    YearRef::Explicit(y) => Some(y),
+                    YearRef::Rel(o) => anchor.map(|a| a.year() + o),
+                    YearRef::Implicit => anchor.map(|a| match part {
+                        Part::Quarter(_) | Part::Half(_) => {
+                            match NaiveDate::from_ymd_opt(a.year(), first_month, 1) {
+                                Some(d) if d > a && tense == Tense::Past => a.year() - 1,
+                                _ => a.year(),
+                            }
+                        }
+                        Part::Season(s) => {
+                            let (sy, si) = season_of(a);
+                            let want = season_index(s);
+                            match tense {
+                                Tense::Past if want > si => sy - 1,
+                                Tense::Future if want < si => sy + 1,
+                                _ => sy,
+                            }
+                        }
+                    }),
+                };
+                let q_known = match (part, self.last_quarter) {
+                    (Part::Quarter(None), Some((_, q))) => Some(q),
+                    (Part::Quarter(q), _) => q,
+                    _ => None,
+                };
+                point(match part {
+                    Part::Quarter(_) => CalendarPoint::quarter(y, q_known.map(u32::from)),
+                    Part::Half(h) => CalendarPoint {
+                        part: YearPart::Half(h),
+                        ..CalendarPoint::year_opt(y).with_granularity(Granularity::Half)
+                    },
+                    Part::Season(s) => CalendarPoint::season(y, s),
+                })
+            }
+            Core::Rel { unit, offset } => {
+                let Some(a) = anchor else {
+                    return Some(self.unanchored(p, unit));
+                };
+                let off = i64::from(offset);
+                let pt = match unit {
+                    Unit::Year => CalendarPoint::year(a.year() + offset),
+                    Unit::Month => {
+                        let d = shift_months(a, off)?;
+                        CalendarPoint::month(Some(d.year()), Some(d.month()))
+                    }
+                    Unit::Week => CalendarPoint::week_of(shift_days(a, off * 7)?),
+                    Unit::Weekend => {
+                        let back = if offset == 0 && a.weekday().number_from_monday() <= 4 {
+                            -7
+                        } else {
+                            0
+                        };
+                        CalendarPoint::week_of(shift_days(a, off * 7 + back)?)
+                            .with_granularity(Granularity::Weekend)
+                    }
+                    Unit::Day | Unit::Night => CalendarPoint::date(shift_days(a, off)?),
+                    Unit::Quarter => {
+                        let d = shift_months(a, off * 3)?;
+                        CalendarPoint::quarter(Some(d.year()), Some(u32::from(quarter_of(d))))
+                    }
+                    Unit::Season => {
+                        let d = shift_months(a, off * 3)?;
+                        let (sy, si) = season_of(d);
+                        let s = [Season::Spring, Season::Summer, Season::Fall, Season::Winter]
+                            [usize::from(si)];
+                        CalendarPoint::season(Some(sy), s)
+                    }
+                    Unit::Decade => CalendarPoint::year(a.year().div_euclid(10) * 10 + offset * 10)
+                        .with_granularity(Granularity::Decade),
+                    Unit::Century => {
+                        CalendarPoint::year(a.year().div_euclid(100) * 100 + offset * 100)
+                            .with_granularity(Granularity::Century)
+                    }
+                    Unit::Millennium | Unit::Hour | Unit::Minute | Unit::Second => {
+                        return Some(Resolved {
+                            ty: TimexType::Date,
+                            value: TimeValue::Reference(Reference::Present),
+                            md: p.md,
+                        });
+                    }
+                };
+                point(pt)
+            }
+            Core::RelMonth { month, offset } => {
+                let m = u32::from(month);
+                let y = anchor.map(|a| {
+                    let am = a.month();
+                    match offset {
+                        o if o < 0 => {
+                            if m < am {
+                                a.year()
+                            } else {
+                                a.year() - 1
+                            }
+                        }
+                        o if o > 0 => {
+                            if m > am {
+                                a.year()
+                            } else {
+                                a.year() + 1
+                            }
+                        }
+                        _ => a.year(),
+                    }
+                });
+                point(CalendarPoint::month(y, Some(m)))
+            }
+            Core::RelSeason { season, offset } => {
+                let y = anchor.map(|a| {
+                    let (sy, si) = season_of(a);
+                    let want = season_index(season);
+                    match offset {
+                        o if o < 0 => {
+                            if want < si {
+                                sy
+                            } else {
+                                sy - 1
+                            }
+                        }
+                        o if o > 0 => {
+                            if want > si {
+                                sy
+                            } else {
+                                sy + 1
+                            }
+                        }
+                        _ if season == Season::Winter && a.month() <= 2 => a.year() - 1,
+                        _ => a.year(),
+                    }
+                });
+                point(CalendarPoint::season(y, season))
+            }
+            Core::Shift { amount, unit, sign } => {
+                let (Some(a), Some(n)) = (anchor, amount) else {
+                    let r = if sign < 0 {
+                        Reference::Past
+                    } else {
+                        Reference::Future
+                    };
+                    return Some(Resolved {
+                        ty: TimexType::Date,
+                        value: TimeValue::Reference(r),
+                        md: p.md,
+                    });
+                };
+                let n = i64::from(n) * i64::from(sign);
+                let pt = match unit {
+                    Unit::Year => {
+                        CalendarPoint::year(a.year().checked_add(i32::try_from(n).ok()?)?)
+                    }
+                    Unit::Decade => {
+                        CalendarPoint::year(a.year().checked_add(i32::try_from(n * 10).ok()?)?)
+                    }
+                    Unit::Century => {
+                        CalendarPoint::year(a.year().checked_add(i32::try_from(n * 100).ok()?)?)
+                    }
+                    Unit::Month => {
+                        let d = shift_months(a, n)?;
+                        CalendarPoint::month(Some(d.year()), Some(d.month()))
+                    }
+                    Unit::Quarter => {
+                        let d = shift_months(a, n.checked_mul(3)?)?;
+                        CalendarPoint::quarter(Some(d.year()), Some(u32::from(quarter_of(d))))
+                    }
+                    Unit::Season => {
+                        let d = shift_months(a, n.checked_mul(6)?)?;
+                        CalendarPoint::month(Some(d.year()), Some(d.month()))
+                    }
+                    Unit::Week | Unit::Weekend => {
+                        CalendarPoint::week_of(shift_days(a, n.checked_mul(7)?)?)
+                    }
+                    Unit::Day | Unit::Night => CalendarPoint::date(shift_days(a, n)?),
+                    Unit::Hour | Unit::Minute | Unit::Second | Unit::Millennium => {
+                        CalendarPoint::date(a)
+                    }
+                };
+                point(pt)
+            }
+            Core::ThatYear(off) => match (self.last_year, anchor) {
+                (Some(y), _) => point(CalendarPoint::year(y + off)),
+                (None, Some(a)) => point(CalendarPoint::year(a.year() + off)),
+                (None, None) => point(CalendarPoint::year_opt(None)),
+            },
+            Core::YearAgo => match (self.last_quarter, anchor) {
+                (Some((y, q)), _) => point(CalendarPoint::quarter(Some(y - 1), Some(u32::from(q)))),
+                (None, Some(a)) => point(CalendarPoint::year(a.year() - 1)),
+                (None, None) => point(CalendarPoint::year_opt(None)),
+            },
+            Core::CurrentPeriod => match (self.last_quarter, anchor) {
+                // The period under discussion, if it has been reported on (ended by the anchor).
+                (Some((y, q)), a)
+                    if a.is_none_or(|a| {
+                        NaiveDate::from_ymd_opt(y, u32::from(q) * 3, 28).is_some_and(|e| e < a)
+                    }) =>
+                {
+                    point(CalendarPoint::quarter(Some(y), Some(u32::from(q))))
+                }
+                (_, None) => point(CalendarPoint::quarter(None, None)),
+                (_, Some(a)) => {
+                    let d = shift_months(a, -3)?;
+                    point(CalendarPoint::quarter(
+                        Some(d.year()),
+                        Some(u32::from(quarter_of(d))),
+                    ))
+                }
+            },
+            Core::Day(off) => match anchor {
+                Some(a) => point(CalendarPoint::date(shift_days(a, i64::from(off))?)),
+                None => point(CalendarPoint::day(None, None, None)),
+            },
+            Core::Ref(r) => TimeValue::Reference(r),
+            Core::Duration(d) => {
+                ty = TimexType::Duration;
+                TimeValue::Duration(d)
+            }
+            Core::Every(d) => {
+                ty = TimexType::Set;
+                TimeValue::Every(d)
+            }
+            Core::EachWeekday(wd) => {
+                ty = TimexType::Set;
+                let mut pt = CalendarPoint::weekday(u32::from(wd));
+                if let Some(pd) = p.part_of_day {
+                    pt.part_of_day = Some(pd);
+                    pt.granularity = Granularity::PartOfDay;
+                }
+                TimeValue::Each(pt)
+            }
+            Core::EachMonth(m) => {
+                ty = TimexType::Set;
+                TimeValue::Each(CalendarPoint::month(None, Some(u32::from(m))))
+            }
+            Core::Holiday {
+                holiday,
+                year,
+                week,
+            } => {
+                let y = match year {
+                    YearRef::Explicit(y) => Some(y),
+                    YearRef::Rel(o) => anchor.and_then(|a| {
+                        let this = holiday_date(holiday, a.year())?;
+                        Some(match o {
+                            o if o < 0 && this >= a => a.year() - 1,
+                            o if o > 0 && this <= a => a.year() + 1,
+                            _ => a.year(),
+                        })
+                    }),
+                    YearRef::Implicit => {
+                        anchor.and_then(|a| pick_year(a, tense, |c| holiday_date(holiday, c)))
+                    }
+                };
+                match y.and_then(|y| holiday_date(holiday, y)) {
+                    Some(d) if week => point(CalendarPoint::week_of(d)),
+                    Some(d) => point(CalendarPoint::date(d)),
+                    None => match holiday_date(holiday, 2001) {
+                        Some(d) if !matches!(holiday, Holiday::Easter) && !week => {
+                            point(CalendarPoint::day(None, Some(d.month()), Some(d.day())))
+                        }
+                        _ => point(CalendarPoint::year_opt(None)),
+                    },
+                }
+            }
+        };
+        let value = match value {
+            TimeValue::Point(mut pt) => {
+                if let Some((h, m)) = p.time {
+                    if pt.granularity >= Granularity::Day {
+                        pt.granularity = Granularity::Minute;
+                        pt.hour = Some(h);
+                        pt.minute = Some(m);
+                        ty = TimexType::Time;
+                    }
+                } else if let Some(pd) = p.part_of_day {
+                    // "Friday night" is annotated as the date (TimeBank); "this morning",
+                    // "tonight" and "last night" keep the part of the day.
+                    if matches!(p.core, Core::Weekday { .. }) {
+                        ty = TimexType::Date;
+                    } else if pt.granularity >= Granularity::Day {
+                        pt.granularity = Granularity::PartOfDay;
+                        pt.part_of_day = Some(pd);
+                        ty = TimexType::Time;
+                    }
+                }
+                TimeValue::Point(pt)
+            }
+            v => v,
+        };
+        if let Some(t) = p.ty {
+            if t != TimexType::Time || matches!(value, TimeValue::Point(_)) {
+                ty = t;
+            }
+        }
+        Some(Resolved {
+            ty,
+            value,
+            md: p.md,
+        })
+    }
+
+    /// Relative units without an anchor: unknown parts.
+    fn unanchored(&self, p: &Parsed, unit: Unit) -> Resolved {
+        let pt = match unit {
+            Unit::Year => CalendarPoint::year_opt(None),
+            Unit::Month => CalendarPoint::month(None, None),
+            Unit::Week | Unit::Weekend => CalendarPoint::week(None, None),
+            Unit::Quarter => CalendarPoint::quarter(None, None),
+            _ => CalendarPoint::day(None, None, None),
+        };
+        let pt = if let Some(pd) = p.part_of_day {
+            CalendarPoint {
+                part_of_day: Some(pd),
+                granularity: Granularity::PartOfDay,
+                ..pt
+            }
+        } else {
+            pt
+        };
+        Resolved {
+            ty: TimexType::Date,
+            value: TimeValue::Point(pt),
+            md: p.md,
+        }
+    }
+}
+
+/// A rough tense of a sentence as seen from a position in it: the nearest tense marker wins.
+pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
+    let bytes = sentence.as_bytes();
+    let mut best: Option<(usize, Tense)> = None;
+    let mut prev_word: &str = "";
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
+            i += 1;
+        }
+        let mut buf = [0u8; 16];
+        let len = (i - s).min(16);
+        for (d, c) in buf.iter_mut().zip(&bytes[s..s + len]) {
+            *d = c.to_ascii_lowercase();
+        }
+        if i - s > 12 {
+            prev_word = "";
+            continue;
+        }
+        let lw = std::str::from_utf8(&buf[..len]).unwrap_or("");
+        let t = match lw {
+            "will" | "shall" | "won't" | "upcoming" | "scheduled" | "tomorrow" | "plans"
+            | "planned" | "planning" | "expected" | "expects" | "expect" | "intends" | "aims"
+            | "would" => Some(Tense::Future),
+            "to" if matches!(prev_word, "going" | "is" | "are" | "due") => Some(Tense::Future),
+            "was" | "were" | "had" | "did" | "ago" | "yesterday" | "earlier" | "wasn't"
+            | "weren't" | "didn't" | "hadn't" | "met" | "said" | "told" | "went" | "came"
+            | "took" | "made" | "gave" | "held" | "began" | "left" | "saw" | "found" | "fell"
+            | "rose" | "won" | "lost" | "sent" | "led" | "paid" | "sold" | "bought" | "ran"
+            | "became" | "kept" | "brought" | "struck" | "spoke" | "wrote" | "chose" | "got"
+            | "hit" | "cut" | "put" | "set" | "quit" | "shot" | "knew" | "thought" | "felt"
+            | "meant" | "spent" | "broke" | "drove" | "flew" | "grew" | "stood" | "sat"
+            | "woke" | "ended" | "closed" | "reported" | "announced" | "agreed" => {
+                Some(Tense::Past)
+            }
+            _ if lw.ends_with("'ll") => Some(Tense::Future),
+            _ if lw.len() > 4
+                && lw.ends_with("ed")
+                && !matches!(
+                    lw,
+                    "need"
+                        | "indeed"
+                        | "expected"
+                        | "scheduled"
+                        | "planned"
+                        | "proposed"
+                        | "based"
+                        | "related"
+                        | "limited"
+                        | "united"
+                        | "concerned"
+                        | "interested"
+                        | "required"
+                        | "supposed"
+                        | "listed"
+                )
+                && prev_word != "be"
+                && prev_word != "been"
+                && prev_word != "is"
+                && prev_word != "are"
+                && prev_word != "will" =>
+            {
+                Some(Tense::Past)
+            }
+            _ => None,
+        };
+        if let Some(t) = t {
+            let dist = if s >= pos { s - pos } else { pos - i };
+            // Markers before the expression weigh a little more.
+            let dist = if s < pos { dist } else { dist + 8 };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+        }
+        prev_word = match lw {
+            "going" => "going",
+            "is" => "is",
+            "are" => "are",
+            "due" => "due",
+            "be" => "be",
+            "been" => "been",
+            "will" => "will",
+            _ => "",
+        };
+    }
+    best.map_or(Tense::Unknown, |b| b.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn easter_dates() {
+        assert_eq!(easter(1998), NaiveDate::from_ymd_opt(1998, 4, 12));
+        assert_eq!(easter(2000), NaiveDate::from_ymd_opt(2000, 4, 23));
+        assert_eq!(easter(2024), NaiveDate::from_ymd_opt(2024, 3, 31));
+    }
+
+    #[test]
+    fn tense_markers() {
+        assert_eq!(tense_at("He will meet them Friday.", 17), Tense::Future);
+        assert_eq!(tense_at("He met them Friday.", 12), Tense::Past);
+        assert_eq!(tense_at("They sit there Friday.", 15), Tense::Unknown);
+        assert_eq!(tense_at("They talked Friday.", 12), Tense::Past);
+    }
+}

@@ -1,0 +1,2172 @@
+//! The grammar: token patterns into unresolved temporal expressions.
+
+use super::lexicon::{Deictic, Frequency, Holiday, Lex, Unit, Word};
+use super::scan::{Kind, Tok};
+use super::value::{Duration, DurationUnit, PartOfDay, Reference, Season, TimexMod, TimexType};
+
+/// A year as the text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearRef {
+    /// Written out: `1998`.
+    Explicit(i32),
+    /// Relative to the anchor year: `last year` = -1.
+    Rel(i32),
+    /// Not given: decided by the anchor and the tense.
+    Implicit,
+}
+
+/// The part of a year an expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Quarter(Option<u8>),
+    Half(u8),
+    Season(Season),
+}
+
+/// What an expression says, before it is tied to the calendar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Core {
+    /// A month, a month-day, a weekday-month-day: `March`, `Oct. 23, 1999`.
+    Calendar {
+        year: YearRef,
+        month: u8,
+        day: Option<u8>,
+    },
+    /// A day by its weekday: `Friday` (rel None: by tense), `last Friday` (-1), `next Friday` (+1).
+    Weekday { weekday: u8, rel: Option<i32> },
+    /// A year: `1998`, `fiscal 1989`.
+    Year(i32),
+    /// A decade by its first year: `the 1990s` = 1990. `century_known` false for `the '80s`.
+    Decade { first: i32, century_known: bool },
+    /// A century by its first year: `the 20th century` = 1900.
+    Century(i32),
+    /// A quarter, half or season of a year.
+    Part { part: Part, year: YearRef },
+    /// The unit containing the anchor moved by `offset`: `this week`, `last year`.
+    Rel { unit: Unit, offset: i32 },
+    /// A month by `last`/`next`/`this`: `last April`.
+    RelMonth { month: u8, offset: i32 },
+    /// A season by `last`/`next`/`this`.
+    RelSeason { season: Season, offset: i32 },
+    /// The anchor moved by an amount: `two weeks ago` (sign -1), `three days from now` (+1).
+    Shift {
+        amount: Option<u32>,
+        unit: Unit,
+        sign: i32,
+    },
+    /// One year before the period under discussion: `a year earlier`, `year-ago`.
+    YearAgo,
+    /// The year last written out, moved by an offset: `that year`, `the following year`.
+    ThatYear(i32),
+    /// The reporting period under discussion: `the quarter`, `the latest quarter`.
+    CurrentPeriod,
+    /// `today`, `yesterday`, `tomorrow`, `tonight`.
+    Day(i32),
+    /// A present/past/future reference.
+    Ref(Reference),
+    /// An amount of time.
+    Duration(Duration),
+    /// Recurring every period.
+    Every(Duration),
+    /// Recurring each weekday (`each Thursday`).
+    EachWeekday(u8),
+    /// Recurring each month (`each July`).
+    EachMonth(u8),
+    /// A holiday in a year, or the week it falls in (`Easter week`).
+    Holiday {
+        holiday: Holiday,
+        year: YearRef,
+        week: bool,
+    },
+    /// A date written in full: `1998-03-15`, `3/15/98`.
+    FullDate { year: i32, month: u8, day: u8 },
+}
+
+/// A recognized expression: its token range and what it says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Parsed {
+    pub core: Core,
+    pub part_of_day: Option<PartOfDay>,
+    /// Hour and minute (minute None for `5 p.m.` written without minutes... kept as 0).
+    pub time: Option<(u8, u8)>,
+    pub md: Option<TimexMod>,
+    pub ty: Option<TimexType>,
+}
+
+impl Parsed {
+    fn new(core: Core) -> Self {
+        Parsed {
+            core,
+            part_of_day: None,
+            time: None,
+            md: None,
+            ty: None,
+        }
+    }
+    fn with_mod(mut self, md: Option<TimexMod>) -> Self {
+        if md.is_some() {
+            self.md = md;
+        }
+        self
+    }
+}
+
+/// A match: tokens `start..end` of the window.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub parsed: Parsed,
+}
+
+/// An amount in words or digits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Amount {
+    value: Option<u32>,
+    half: bool,
+    approx: bool,
+}
+
+pub(crate) struct Grammar<'t> {
+    t: &'t [Tok],
+    src: &'t str,
+}
+
+impl<'t> Grammar<'t> {
+    pub(crate) fn new(t: &'t [Tok], src: &'t str) -> Self {
+        Grammar { t, src }
+    }
+
+    /// All matches, left to right, longest first at each position, not overlapping.
+    pub(crate) fn matches(&self, out: &mut Vec<Match>) {
+        let mut i = 0;
+        while i < self.t.len() {
+            if let Some((end, parsed)) = self.parse_at(i) {
+                out.push(Match {
+                    start: i,
+                    end,
+                    parsed,
+                });
+                i = end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    // ---- token helpers ----
+
+    fn lex(&self, i: usize) -> Option<Lex> {
+        self.t.get(i)?.lex
+    }
+    fn w(&self, i: usize, w: Word) -> bool {
+        self.lex(i) == Some(Lex::Word(w))
+    }
+    fn p(&self, i: usize, c: u8) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+    fn text(&self, i: usize) -> &str {
+        self.t.get(i).map_or("", |t| &self.src[t.start..t.end])
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.glued)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.cap)
+    }
+    fn num(&self, i: usize) -> Option<(u64, usize)> {
+        let t = self.t.get(i)?;
+        (t.kind == Kind::Num).then_some((t.num, t.len()))
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+    /// `i + 1` past a hyphen glued on both sides at `i`, else `i`.
+    fn hyph(&self, i: usize) -> usize {
+        if self.p(i, b'-') && self.glued(i) && self.glued(i + 1) {
+            i + 1
+        } else {
+            i
+        }
+    }
+    /// Whether a hyphen glued on both sides is at `i`.
+    fn is_hyph(&self, i: usize) -> bool {
+        self.hyph(i) != i
+    }
+    /// A glued suffix word at `i` equal (case-insensitively) to one of `sfx`.
+    fn suffix(&self, i: usize, sfx: &[&str]) -> bool {
+        self.glued(i) && self.is_word(i) && sfx.iter().any(|s| self.text(i).eq_ignore_ascii_case(s))
+    }
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        match self.lex(i)? {
+            Lex::Unit(u, pl) => Some((u, pl)),
+            Lex::PartOfDay(PartOfDay::Night) if self.text(i).eq_ignore_ascii_case("nights") => {
+                Some((Unit::Night, true))
+            }
+            _ => None,
+        }
+    }
+    /// Optional `.` after an abbreviation.
+    fn dot(&self, i: usize) -> usize {
+        if self.p(i, b'.') && self.glued(i) {
+            i + 1
+        } else {
+            i
+        }
+    }
+    /// `'s` glued at `i`.
+    fn possessive(&self, i: usize) -> Option<usize> {
+        ((self.p(i, b'\'') || self.text(i) == "\u{2019}")
+            && self.glued(i)
+            && self.suffix(i + 1, &["s"]))
+        .then_some(i + 2)
+    }
+
+    // ---- numbers ----
+
+    /// A small cardinal in digits or words (`12`, `twenty-four`, `a`, `several`).
+    fn amount(&self, i: usize) -> Option<(usize, Amount)> {
+        let plain = |v: u32, j: usize| {
+            Some((
+                j,
+                Amount {
+                    value: Some(v),
+                    half: false,
+                    approx: false,
+                },
+            ))
+        };
+        if let Some((v, len)) = self.num(i) {
+            if len > 6 || v > 100_000 || len == 4 && (1800..2100).contains(&v) {
+                return None;
+            }
+            // Thousands groups, decimals and ratios are not amounts of time units.
+            if (self.p(i + 1, b',') || self.p(i + 1, b'.') || self.p(i + 1, b':'))
+                && self.glued(i + 1)
+                && self.num(i + 2).is_some()
+                && self.glued(i + 2)
+            {
+                return None;
+            }
+            if self.glued(i)
+                && self
+                    .t
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|t| t.kind != Kind::Punct(b'-'))
+                && i > 0
+            {
+                return None;
+            }
+            let v = v as u32;
+            // 2 1/2
+            if self.num(i + 1) == Some((1, 1))
+                && self.p(i + 2, b'/')
+                && self.num(i + 3) == Some((2, 1))
+            {
+                return Some((
+                    i + 4,
+                    Amount {
+                        value: Some(v),
+                        half: true,
+                        approx: false,
+                    },
+                ));
+            }
+            return plain(v, i + 1);
+        }
+        match self.lex(i)? {
+            Lex::Number(n) => {
+                if self.lex(i + 1) == Some(Lex::Hundred) {
+                    return plain(n * 100, i + 2);
+                }
+                plain(n, i + 1)
+            }
+            Lex::Tens(t) => {
+                let j = self.hyph(i + 1);
+                if let Some(Lex::Number(u)) = self.lex(j) {
+                    if u < 10 {
+                        return plain(t + u, j + 1);
+                    }
+                }
+                plain(t, i + 1)
+            }
+            Lex::Word(Word::A) => {
+                if self.lex(i + 1) == Some(Lex::Hundred) {
+                    return plain(100, i + 2);
+                }
+                if self.w(i + 1, Word::Few) {
+                    return Some((
+                        i + 2,
+                        Amount {
+                            value: None,
+                            half: false,
+                            approx: false,
+                        },
+                    ));
+                }
+                if self.w(i + 1, Word::Couple) {
+                    let j = if self.w(i + 2, Word::Of) {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
+                    return Some((
+                        j,
+                        Amount {
+                            value: Some(2),
+                            half: false,
+                            approx: true,
+                        },
+                    ));
+                }
+                if self.text(i + 1).eq_ignore_ascii_case("dozen") {
+                    return plain(12, i + 2);
+                }
+                plain(1, i + 1)
+            }
+            Lex::Word(Word::Several | Word::Few | Word::Many | Word::Some) => Some((
+                i + 1,
+                Amount {
+                    value: None,
+                    half: false,
+                    approx: false,
+                },
+            )),
+            Lex::Hundred => plain(100, i + 1),
+            _ => None,
+        }
+    }
+
+    /// A four-digit year (1000-2099) at `i`, not part of a larger number.
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let (v, len) = self.num(i)?;
+        if len != 4 || !(1000..=2099).contains(&v) {
+            return None;
+        }
+        if (self.p(i + 1, b',')
+            || self.p(i + 1, b'.')
+            || self.p(i + 1, b'/')
+            || self.p(i + 1, b':'))
+            && self.glued(i + 1)
+            && self.num(i + 2).is_some()
+        {
+            return None;
+        }
+        if i > 0
+            && self.glued(i)
+            && (self.p(i - 1, b'$')
+                || self.p(i - 1, b'.')
+                || self.p(i - 1, b',')
+                || self.p(i - 1, b'/'))
+        {
+            return None;
+        }
+        if self.p(i + 1, b'%') {
+            return None;
+        }
+        i32::try_from(v).ok()
+    }
+
+    /// A day of the month: `5`, `5th`, `fifth`. Returns (end, day).
+    fn day_num(&self, i: usize) -> Option<(usize, u8)> {
+        if let Some((v, len)) = self.num(i) {
+            if len <= 2 && (1..=31).contains(&v) {
+                if self.num(i + 1).is_some()
+                    || (self.p(i + 1, b'.') || self.p(i + 1, b':') || self.p(i + 1, b'/'))
+                        && self.glued(i + 1)
+                        && self.num(i + 2).is_some()
+                {
+                    return None;
+                }
+                let j = if self.suffix(i + 1, &["st", "nd", "rd", "th"]) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return Some((j, v as u8));
+            }
+            return None;
+        }
+        match self.lex(i)? {
+            Lex::Ordinal(n) if (1..=31).contains(&n) => Some((i + 1, n as u8)),
+            _ => None,
+        }
+    }
+
+    /// A year after a month or day: `, 1998`, `1998`, `'98`.
+    fn year_after(&self, i: usize) -> Option<(usize, i32)> {
+        let j = if self.p(i, b',') { i + 1 } else { i };
+        if let Some(y) = self.year_num(j) {
+            return Some((j + 1, y));
+        }
+        None
+    }
+
+    /// Part of a day word at `i`.
+    fn pod(&self, i: usize) -> Option<PartOfDay> {
+        match self.lex(i)? {
+            Lex::PartOfDay(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// `a.m.`/`p.m.`/`am`/`pm` at `i`: (end, is_pm).
+    fn ampm(&self, i: usize) -> Option<(usize, bool)> {
+        let t = self.text(i);
+        let pm = if t.eq_ignore_ascii_case("a") {
+            false
+        } else if t.eq_ignore_ascii_case("p") {
+            true
+        } else if t.eq_ignore_ascii_case("am") || t.eq_ignore_ascii_case("pm") {
+            return Some((i + 1, t.eq_ignore_ascii_case("pm")));
+        } else {
+            return None;
+        };
+        if self.p(i + 1, b'.')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.text(i + 2).eq_ignore_ascii_case("m")
+        {
+            let mut j = i + 3;
+            if self.p(j, b'.') && self.glued(j) {
+                // Keep the final period unless it ends the sentence.
+                let next_cap = self.t.get(j + 1).is_none_or(|t| t.cap || t.newline);
+                let next_day = matches!(
+                    self.lex(j + 1),
+                    Some(Lex::Weekday(_) | Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Zone)
+                );
+                if !next_cap || next_day {
+                    j += 1;
+                }
+            }
+            return Some((j, pm));
+        }
+        None
+    }
+
+    /// A month name at `i` that is really a month here: (end, month).
+    fn month(&self, i: usize) -> Option<(usize, u8)> {
+        match self.lex(i)? {
+            Lex::Month(m) => {
+                if !self.cap(i) {
+                    return None;
+                }
+                let txt = self.text(i);
+                let allcaps = txt.len() > 1 && txt.bytes().all(|b| b.is_ascii_uppercase());
+                if allcaps && m == 5 {
+                    return None;
+                }
+                if m == 5 || m == 3 {
+                    // "May" and "March" are also a verb: need a date-like neighbour.
+                    let next_ok = self.num(i + 1).is_some()
+                        || self.w(i + 1, Word::Last)
+                        || self.w(i + 1, Word::This)
+                        || self.w(i + 1, Word::Next)
+                        || self.w(i + 1, Word::Of) && self.year_num(i + 2).is_some()
+                        || self.p(i + 1, b',')
+                        || self.p(i + 1, b'.')
+                        || self.p(i + 1, b';')
+                        || self.t.get(i + 1).is_none();
+                    let prev_ok = i > 0
+                        && matches!(
+                            self.lex(i - 1),
+                            Some(Lex::Word(
+                                Word::In
+                                    | Word::Early
+                                    | Word::Late
+                                    | Word::Mid
+                                    | Word::Last
+                                    | Word::Next
+                                    | Word::This
+                                    | Word::Of
+                                    | Word::Since
+                                    | Word::Until
+                                    | Word::Before
+                                    | Word::After
+                                    | Word::Through
+                                    | Word::From
+                                    | Word::To
+                                    | Word::By
+                                    | Word::End
+                                    | Word::Beginning
+                                    | Word::Each
+                                    | Word::Every
+                                    | Word::During
+                            ))
+                        );
+                    if !(prev_ok || next_ok && self.num(i + 1).is_some()) {
+                        return None;
+                    }
+                }
+                Some((i + 1, m))
+            }
+            Lex::MonthAbbr(m) => {
+                if !self.cap(i) {
+                    return None;
+                }
+                let j = self.dot(i + 1);
+                if j == i + 1 && self.num(i + 1).is_none() {
+                    return None;
+                }
+                Some((j, m))
+            }
+            _ => None,
+        }
+    }
+
+    /// A weekday at `i`: (end, weekday).
+    fn weekday(&self, i: usize) -> Option<(usize, u8)> {
+        match self.lex(i)? {
+            Lex::Weekday(d) => Some((i + 1, d)),
+            _ => None,
+        }
+    }
+
+    // ---- the rules ----
+
+    /// The longest expression starting at token `i`.
+    fn parse_at(&self, i: usize) -> Option<(usize, Parsed)> {
+        let t = self.t.get(i)?;
+        match t.kind {
+            Kind::Word | Kind::Num => {}
+            Kind::Punct(b'\'') => {}
+            _ => return None,
+        }
+        if t.kind == Kind::Word && t.lex.is_none() {
+            return None;
+        }
+        let mut best: Option<(usize, Parsed)> = None;
+        let mut consider = |c: Option<(usize, Parsed)>| {
+            if let Some((e, p)) = c {
+                if best.is_none_or(|(be, _)| e > be) {
+                    best = Some((e, p));
+                }
+            }
+        };
+        consider(self.modified(i));
+        consider(self.with_the(i));
+        consider(self.core_with_time(i));
+        best
+    }
+
+    /// `about two weeks`, `more than four decades ago`, `early next year`, `the end of 1990`.
+    fn modified(&self, i: usize) -> Option<(usize, Parsed)> {
+        use TimexMod as M;
+        let lex = self.lex(i)?;
+        let (j, md, point_mod) = match lex {
+            Lex::Word(Word::About | Word::Around | Word::Approximately | Word::Roughly) => {
+                (i + 1, M::Approx, false)
+            }
+            Lex::Word(Word::Nearly) => (i + 1, M::EqualOrLess, false),
+            Lex::Word(Word::Almost) => (i + 1, M::LessThan, false),
+            Lex::Word(Word::More) if self.w(i + 1, Word::Than) => (i + 2, M::MoreThan, false),
+            Lex::Word(Word::Less) if self.w(i + 1, Word::Than) => (i + 2, M::LessThan, false),
+            Lex::Word(Word::Over) => (i + 1, M::MoreThan, false),
+            Lex::Word(Word::Up) if self.w(i + 1, Word::To) => (i + 2, M::EqualOrLess, false),
+            Lex::Word(Word::No) if self.w(i + 1, Word::More) && self.w(i + 2, Word::Than) => {
+                (i + 3, M::EqualOrLess, false)
+            }
+            Lex::Word(Word::Right) if self.lex(i + 1) == Some(Lex::Deictic(Deictic::Now)) => {
+                return Some((i + 2, Parsed::new(Core::Ref(Reference::Present))));
+            }
+            Lex::Word(Word::At) if self.w(i + 1, Word::Least) => (i + 2, M::EqualOrMore, false),
+            Lex::Word(Word::At) if self.w(i + 1, Word::Most) => (i + 2, M::EqualOrLess, false),
+            Lex::Word(Word::Early) => (self.hyph(i + 1), M::Start, true),
+            Lex::Word(Word::Earlier) => (i + 1, M::Start, true),
+            Lex::Word(Word::Mid) => (self.hyph(i + 1), M::Mid, true),
+            Lex::Word(Word::Late) => (self.hyph(i + 1), M::End, true),
+            Lex::Word(Word::Later) => (i + 1, M::End, true),
+            Lex::Word(Word::The) => {
+                let m = match self.lex(i + 1) {
+                    Some(Lex::Word(Word::End)) => M::End,
+                    Some(Lex::Word(Word::Beginning | Word::Start)) => M::Start,
+                    Some(Lex::Word(Word::Middle)) => M::Mid,
+                    _ => return None,
+                };
+                if !self.w(i + 2, Word::Of) {
+                    return None;
+                }
+                (i + 3, m, true)
+            }
+            _ => return None,
+        };
+        if j == i + 1 && !point_mod && self.is_hyph(j) {
+            return None;
+        }
+        let (e, p) = if point_mod {
+            let (e, p) = match (self.with_the(j), self.core_with_time(j)) {
+                (Some(a), Some(b)) => {
+                    if a.0 > b.0 {
+                        a
+                    } else {
+                        b
+                    }
+                }
+                (a, b) => a.or(b)?,
+            };
+            let ok = matches!(
+                p.core,
+                Core::Calendar { day: None, .. }
+                    | Core::Year(_)
+                    | Core::Decade { .. }
+                    | Core::Century(_)
+                    | Core::Part { .. }
+                    | Core::Rel { .. }
+                    | Core::RelMonth { .. }
+                    | Core::RelSeason { .. }
+                    | Core::Day(_)
+                    | Core::ThatYear(_)
+                    | Core::Weekday { .. }
+            );
+            // "earlier"/"later" only before "this/that/next ..." and days.
+            if matches!(lex, Lex::Word(Word::Earlier | Word::Later))
+                && !matches!(
+                    p.core,
+                    Core::Rel {
+                        unit: Unit::Year | Unit::Month,
+                        ..
+                    } | Core::ThatYear(_)
+                )
+            {
+                return None;
+            }
+            if !ok {
+                return None;
+            }
+            (e, p)
+        } else {
+            let (e, p) = self.core_with_time(j)?;
+            let single = j == i + 1 && md != M::EqualOrLess;
+            let ok = matches!(p.core, Core::Duration(_)) && !single
+                || matches!(p.core, Core::Shift { .. } | Core::YearAgo)
+                || p.time.is_some()
+                || matches!(md, M::Approx) && matches!(p.core, Core::Calendar { day: Some(_), .. });
+            if !ok {
+                return None;
+            }
+            (e, p)
+        };
+        Some((e, p.with_mod(Some(md))))
+    }
+
+    /// `the` + an expression that takes it into its extent.
+    fn with_the(&self, i: usize) -> Option<(usize, Parsed)> {
+        if !self.w(i, Word::The) {
+            return None;
+        }
+        let j = i + 1;
+        // the first/next/last/past N units
+        if let Some(r) = self.span_duration(j) {
+            return Some(r);
+        }
+        // the year two thousand
+        if let Some((_, false)) = self.unit(j) {
+            if self.unit(j) == Some((Unit::Year, false)) {
+                if let Some((e, y)) = self.spelled_year(j + 1) {
+                    return Some((e, Parsed::new(Core::Year(y))));
+                }
+            }
+        }
+        // the fiscal year, the full year, the latest fiscal year
+        let mut jj = j;
+        while matches!(
+            self.lex(jj),
+            Some(Lex::Word(Word::Fiscal | Word::Full | Word::Latest))
+        ) && jj < j + 2
+        {
+            jj += 1;
+        }
+        if jj > j && self.unit(jj) == Some((Unit::Year, false)) && !self.is_hyph(jj + 1) {
+            let core = if self.w(j, Word::Latest) {
+                Core::Rel {
+                    unit: Unit::Year,
+                    offset: -1,
+                }
+            } else {
+                Core::Rel {
+                    unit: Unit::Year,
+                    offset: 0,
+                }
+            };
+            return Some((jj + 1, Parsed::new(core)));
+        }
+        // the near future, the near term
+        if matches!(self.lex(j), Some(Lex::Word(Word::Near)))
+            || self.text(j).eq_ignore_ascii_case("short")
+            || self.text(j).eq_ignore_ascii_case("distant")
+        {
+            let t = self.text(j + 1);
+            if t.eq_ignore_ascii_case("future") || t.eq_ignore_ascii_case("term") {
+                return Some((j + 2, Parsed::new(Core::Ref(Reference::Future))));
+            }
+        }
+        // the year/week/quarter/weekend/month
+        if let Some((u, false)) = self.unit(j) {
+            if u == Unit::Year
+                && !self.is_hyph(j + 1)
+                && self.possessive(j + 1).is_none()
+                && !self.w(j + 1, Word::Of)
+                && !self.w(j + 1, Word::Before)
+                && !self.w(j + 1, Word::After)
+            {
+                return Some((
+                    j + 1,
+                    Parsed::new(Core::Duration(Duration::new(Some(1), DurationUnit::Year))),
+                ));
+            }
+            let follows_noun = self.is_hyph(j + 1);
+            if !follows_noun {
+                let core = match u {
+                    Unit::Year | Unit::Week | Unit::Month | Unit::Weekend | Unit::Day => {
+                        Some(Core::Rel { unit: u, offset: 0 })
+                    }
+                    Unit::Quarter => Some(Core::CurrentPeriod),
+                    _ => None,
+                };
+                if let Some(core) = core {
+                    if u == Unit::Day && !self.w(j + 1, Word::Before) {
+                        return None;
+                    }
+                    return Some((j + 1, Parsed::new(core)));
+                }
+            }
+        }
+        let (e, p) = match (self.modified(j), self.core_with_time(j)) {
+            (Some(a), Some(b)) => {
+                if a.0 > b.0 {
+                    a
+                } else {
+                    b
+                }
+            }
+            (a, b) => a.or(b)?,
+        };
+        let takes_the = match p.core {
+            Core::Part {
+                year: YearRef::Rel(-1),
+                ..
+            } => true,
+            Core::Part {
+                part: Part::Quarter(_) | Part::Half(_),
+                ..
+            }
+            | Core::CurrentPeriod
+            | Core::Century(_)
+            | Core::Decade { .. }
+            | Core::ThatYear(_) => true,
+            Core::Ref(_) => matches!(
+                self.lex(j),
+                Some(Lex::Word(Word::Past | Word::Near) | Lex::Deictic(Deictic::Future))
+            ),
+            Core::Calendar { .. } => {
+                p.md.is_some()
+                    || self.w(j + 1, Word::Of)
+                    || self.w(j + 2, Word::Of) && self.suffix(j + 1, &["st", "nd", "rd", "th"])
+            }
+            Core::Year(_) => p.md.is_some() || self.w(e - 1, Word::Period),
+            Core::Part {
+                part: Part::Season(_),
+                year,
+            } => p.md.is_some() || matches!(year, YearRef::Explicit(_)),
+            Core::Weekday { rel: Some(_), .. } => matches!(
+                self.lex(j),
+                Some(Lex::Word(Word::Previous | Word::Following))
+            ),
+            Core::YearAgo => self.unit(e - 1).is_some() || self.w(e - 1, Word::Period),
+            Core::Rel { .. } => {
+                !matches!(self.lex(j), Some(Lex::Word(Word::This))) || p.md.is_some()
+            }
+            Core::Duration(_) => !self.is_hyph(j + 1) && !self.is_hyph(e - 1),
+            Core::Day(_) => matches!(self.lex(j), Some(Lex::Word(_) | Lex::PartOfDay(_))),
+            _ => false,
+        };
+        // "the third-quarter loss": a hyphenated modifier before a noun keeps "the" out.
+        if !takes_the
+            || (self.is_hyph(e.saturating_sub(2))
+                && matches!(p.core, Core::Part { .. })
+                && !self
+                    .unit(e - 1)
+                    .is_some_and(|(u, _)| u == Unit::Quarter && !self.is_word(e)))
+        {
+            return None;
+        }
+        Some((e, p))
+    }
+
+    /// `the past three months`, `the first nine months`, `the next few days`, `the nine months`.
+    fn span_duration(&self, j: usize) -> Option<(usize, Parsed)> {
+        let mut k = j;
+        let dir = match self.lex(k) {
+            Some(Lex::Word(Word::Past | Word::Last | Word::Previous)) => {
+                k += 1;
+                -1
+            }
+            Some(Lex::Word(Word::Next | Word::Coming | Word::Following)) => {
+                k += 1;
+                1
+            }
+            Some(Lex::Ordinal(1)) => {
+                k += 1;
+                0
+            }
+            Some(Lex::Word(Word::Latest)) => {
+                k += 1;
+                0
+            }
+            _ => 0,
+        };
+        let _ = dir;
+        let (e, amt) = self.amount(k)?;
+        if self.w(k, Word::A) && amt.value == Some(1) {
+            return None;
+        }
+        // ranges: 12 to 18 months
+        let (e, amt) = if (self.w(e, Word::To) || self.w(e, Word::Or) || self.p(e, b'-'))
+            && self.amount(e + 1).is_some()
+        {
+            let (e2, _) = self.amount(e + 1)?;
+            (
+                e2,
+                Amount {
+                    value: None,
+                    half: false,
+                    approx: false,
+                },
+            )
+        } else {
+            (e, amt)
+        };
+        let (u, pl) = self.unit(e)?;
+        if !pl && amt.value != Some(1) {
+            return None;
+        }
+        if self.is_hyph(e + 1) {
+            return None;
+        }
+        let mut end = e + 1;
+        let mut p = Parsed::new(Core::Duration(duration(amt, u)));
+        if self.w(end, Word::Or) && self.text(end + 1).eq_ignore_ascii_case("so") {
+            end += 2;
+            p.md = Some(TimexMod::Approx);
+        } else if amt.approx {
+            p.md = Some(TimexMod::Approx);
+        }
+        Some((end, p))
+    }
+
+    /// A core expression optionally with a clock time before or after it.
+    fn core_with_time(&self, i: usize) -> Option<(usize, Parsed)> {
+        if let Some(r) = self.clock(i) {
+            return Some(r);
+        }
+        self.core(i)
+    }
+
+    /// `10:35 a.m.`, `5 p.m. EST Nov. 9`, `noon Thursday`, `4 in the morning`.
+    fn clock(&self, i: usize) -> Option<(usize, Parsed)> {
+        let (mut j, hour, minute) = if let Some((h, hl)) = self.num(i) {
+            if hl > 2 || h > 24 {
+                return None;
+            }
+            if self.p(i + 1, b':') && self.glued(i + 1) && self.glued(i + 2) {
+                let (m, ml) = self.num(i + 2)?;
+                if ml != 2 || m > 59 {
+                    return None;
+                }
+                (i + 3, h as u8, m as u8)
+            } else if self.p(i + 1, b'.')
+                && self.glued(i + 1)
+                && self.glued(i + 2)
+                && self.num(i + 2).is_some_and(|(m, l)| l == 2 && m < 60)
+            {
+                (i + 3, h as u8, self.num(i + 2).map_or(0, |(m, _)| m as u8))
+            } else {
+                (i + 1, h as u8, 0)
+            }
+        } else {
+            match self.lex(i)? {
+                Lex::Noon => (i + 1, 12, 0),
+                Lex::Midnight => (i + 1, 24, 0),
+                _ => return None,
+            }
+        };
+        let is_word_time = self.num(i).is_none();
+        let mut hour = hour;
+        let mut ok = is_word_time;
+        if !is_word_time {
+            if let Some((e, pm)) = self.ampm(j) {
+                if hour > 12 || hour == 0 {
+                    return None;
+                }
+                if pm && hour < 12 {
+                    hour += 12;
+                } else if !pm && hour == 12 {
+                    hour = 0;
+                }
+                j = e;
+                ok = true;
+            } else if self.w(j, Word::Oclock) {
+                j += 1;
+                ok = true;
+            } else if self.w(j, Word::In) && self.w(j + 1, Word::The) {
+                if let Some(pd) = self.pod(j + 2) {
+                    if matches!(
+                        pd,
+                        PartOfDay::Afternoon | PartOfDay::Evening | PartOfDay::Night
+                    ) && hour < 12
+                    {
+                        hour += 12;
+                    }
+                    j += 3;
+                    ok = true;
+                }
+            }
+            if j == i + 3 && !ok && self.lex(j) == Some(Lex::Zone) {
+                ok = true;
+            }
+        }
+        if !ok {
+            return None;
+        }
+        if self.lex(j) == Some(Lex::Zone) {
+            j += 1;
+        }
+        // A day after the time.
+        let k = if self.p(j, b',') { j + 1 } else { j };
+        let (end, core) = match self.core(k) {
+            Some((e, p))
+                if matches!(
+                    p.core,
+                    Core::Weekday { .. }
+                        | Core::Day(_)
+                        | Core::Calendar { day: Some(_), .. }
+                        | Core::FullDate { .. }
+                ) =>
+            {
+                (e, p.core)
+            }
+            _ => (j, Core::Day(0)),
+        };
+        let mut p = Parsed::new(core);
+        p.time = Some((hour, minute));
+        p.ty = Some(TimexType::Time);
+        Some((end, p))
+    }
+
+    /// Spelled-out years: `nineteen ninety-six`, `two thousand`.
+    fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        match self.lex(i)? {
+            Lex::Number(19) | Lex::Number(18) | Lex::Number(20) => {
+                let Some(Lex::Number(c)) = self.lex(i) else {
+                    return None;
+                };
+                let (e, a) = self.amount(i + 1)?;
+                let v = a.value?;
+                if !(10..=99).contains(&v) || self.num(i + 1).is_some() {
+                    return None;
+                }
+                Some((e, (c * 100 + v) as i32))
+            }
+            Lex::Number(2) if self.lex(i + 1) == Some(Lex::Thousand) => {
+                let mut e = i + 2;
+                let mut y = 2000;
+                if self.w(e, Word::And) {
+                    if let Some((e2, a)) = self.amount(e + 1) {
+                        if let Some(v) = a.value.filter(|v| *v < 100 && self.num(e + 1).is_none()) {
+                            y += v as i32;
+                            e = e2;
+                        }
+                    }
+                }
+                Some((e, y))
+            }
+            _ => None,
+        }
+    }
+
+    fn core(&self, i: usize) -> Option<(usize, Parsed)> {
+        let t = self.t.get(i)?;
+        if t.kind == Kind::Num {
+            return self.core_num(i);
+        }
+        if t.kind == Kind::Punct(b'\'') {
+            // '80s
+            let (v, len) = self.num(i + 1)?;
+            if len == 2 && self.glued(i + 1) && self.suffix(i + 2, &["s"]) && v % 10 == 0 {
+                return Some((
+                    i + 3,
+                    Parsed::new(Core::Decade {
+                        first: 1900 + v as i32,
+                        century_known: false,
+                    }),
+                ));
+            }
+            return None;
+        }
+        let lex = t.lex?;
+        match lex {
+            Lex::Month(_) | Lex::MonthAbbr(_) => self.month_expr(i),
+            Lex::Weekday(_) => self.weekday_expr(i),
+            Lex::Weekdays(d) => {
+                let mut p = Parsed::new(Core::EachWeekday(d));
+                p.ty = Some(TimexType::Set);
+                Some((i + 1, p))
+            }
+            Lex::Deictic(d) => self.deictic(i, d),
+            Lex::Season(s) => {
+                if !self.cap(i)
+                    && i > 0
+                    && !matches!(
+                        self.lex(i - 1),
+                        Some(Lex::Word(
+                            Word::In
+                                | Word::This
+                                | Word::Last
+                                | Word::Next
+                                | Word::Early
+                                | Word::Late
+                                | Word::The
+                                | Word::Mid
+                                | Word::Past
+                                | Word::Coming
+                                | Word::Of
+                                | Word::That
+                        ))
+                    )
+                {
+                    return None;
+                }
+                if s == Season::Fall
+                    && !matches!(
+                        self.lex(i.wrapping_sub(1)),
+                        Some(Lex::Word(
+                            Word::In
+                                | Word::This
+                                | Word::Last
+                                | Word::Next
+                                | Word::Early
+                                | Word::Late
+                                | Word::The
+                                | Word::Mid
+                                | Word::Past
+                                | Word::Coming
+                        ))
+                    )
+                {
+                    return None;
+                }
+                let (e, year) = self.year_of(i + 1);
+                Some((
+                    e,
+                    Parsed::new(Core::Part {
+                        part: Part::Season(s),
+                        year,
+                    }),
+                ))
+            }
+            Lex::Holiday(h) => self.holiday(i, h, YearRef::Implicit),
+            Lex::Frequency(f) => {
+                let (amount, unit) = match f {
+                    Frequency::Hourly => (1, DurationUnit::Hour),
+                    Frequency::Daily | Frequency::Nightly => (1, DurationUnit::Day),
+                    Frequency::Weekly => (1, DurationUnit::Week),
+                    Frequency::Monthly => (1, DurationUnit::Month),
+                    Frequency::Annually => (1, DurationUnit::Year),
+                };
+                let mut p = Parsed::new(Core::Every(Duration::new(Some(amount), unit)));
+                p.ty = Some(TimexType::Set);
+                Some((i + 1, p))
+            }
+            Lex::Decade(d) => {
+                if !self.w(i.wrapping_sub(1), Word::The)
+                    && !matches!(
+                        self.lex(i.wrapping_sub(1)),
+                        Some(Lex::Word(Word::Early | Word::Mid | Word::Late))
+                    )
+                {
+                    return None;
+                }
+                Some((
+                    i + 1,
+                    Parsed::new(Core::Decade {
+                        first: 1900 + d as i32,
+                        century_known: false,
+                    }),
+                ))
+            }
+            Lex::Ordinal(n) => self.ordinal_expr(i, n),
+            Lex::Number(_) | Lex::Tens(_) | Lex::Hundred => {
+                if let Some((e, y)) = self.spelled_year(i) {
+                    if self.lex(i) != Some(Lex::Number(2)) {
+                        return Some((e, Parsed::new(Core::Year(y))));
+                    }
+                }
+                self.duration_expr(i)
+            }
+            Lex::Unit(u, pl) => self.unit_expr(i, u, pl),
+            Lex::PartOfDay(pd) => {
+                let prev = i.checked_sub(1).and_then(|k| self.lex(k));
+                let mut p = Parsed::new(Core::Day(0));
+                p.part_of_day = Some(pd);
+                p.ty = Some(TimexType::Time);
+                let mut e = i + 1;
+                // "mid-afternoon yesterday"
+                if let Some(Lex::Deictic(Deictic::Yesterday | Deictic::Today | Deictic::Tomorrow)) =
+                    self.lex(e)
+                {
+                    if let Some((e2, d)) = self.core(e) {
+                        p.core = d.core;
+                        e = e2;
+                    }
+                } else if let Some((e2, d)) = self.weekday(e) {
+                    p.core = Core::Weekday {
+                        weekday: d,
+                        rel: None,
+                    };
+                    e = e2;
+                }
+                if e > i + 1
+                    || pd == PartOfDay::Midday
+                    || (matches!(
+                        prev,
+                        Some(Lex::Word(Word::Mid | Word::The | Word::Early | Word::Late))
+                    ) && pd != PartOfDay::Night)
+                {
+                    if pd == PartOfDay::Midday && e == i + 1 {
+                        p.part_of_day = None;
+                        p.time = Some((12, 0));
+                    }
+                    return Some((e, p));
+                }
+                None
+            }
+            Lex::Noon | Lex::Midnight => None,
+            Lex::Word(w) => self.word_expr(i, w),
+            _ => None,
+        }
+    }
+
+    /// `of 1998`, `1998` after a season or month: the year, or implicit.
+    fn year_of(&self, i: usize) -> (usize, YearRef) {
+        if self.w(i, Word::Of) {
+            if let Some(y) = self.year_num(i + 1) {
+                return (i + 2, YearRef::Explicit(y));
+            }
+            if let Some((e, y)) = self.spelled_year(i + 1) {
+                return (e, YearRef::Explicit(y));
+            }
+        }
+        if let Some((e, y)) = self.year_after(i) {
+            if !self.p(i, b',') {
+                return (e, YearRef::Explicit(y));
+            }
+        }
+        if let Some((e, y)) = self.spelled_year(i) {
+            return (e, YearRef::Explicit(y));
+        }
+        if let Some(r) = self.rel_year(i) {
+            return r;
+        }
+        (i, YearRef::Implicit)
+    }
+
+    /// `last year`, `this year`, `next year` after a month: (end, year).
+    fn rel_year(&self, i: usize) -> Option<(usize, YearRef)> {
+        let off = match self.lex(i)? {
+            Lex::Word(Word::Last) => -1,
+            Lex::Word(Word::This) => 0,
+            Lex::Word(Word::Next) => 1,
+            _ => return None,
+        };
+        if self.unit(i + 1) == Some((Unit::Year, false))
+            && !self.is_hyph(i + 2)
+            && self.possessive(i + 2).is_none()
+        {
+            return Some((i + 2, YearRef::Rel(off)));
+        }
+        None
+    }
+
+    fn month_expr(&self, i: usize) -> Option<(usize, Parsed)> {
+        let (j, m) = self.month(i)?;
+        let mut core_day = None;
+        let mut e = j;
+        if let Some((k, d)) = self.day_num(j) {
+            // "March 1998" is a year, not a day.
+            if self.year_num(j).is_none() {
+                core_day = Some(d);
+                e = k;
+            }
+        }
+        let (e, year) = if core_day.is_some() {
+            match self.year_after(e) {
+                Some((k, y)) => (k, YearRef::Explicit(y)),
+                None => match self.rel_year(e) {
+                    Some((k, y)) => (k, y),
+                    None => (e, YearRef::Implicit),
+                },
+            }
+        } else {
+            self.year_of(e)
+        };
+        if core_day.is_none() && self.is_hyph(e) {
+            // "March-April"
+        }
+        Some((
+            e,
+            Parsed::new(Core::Calendar {
+                year,
+                month: m,
+                day: core_day,
+            }),
+        ))
+    }
+
+    fn weekday_expr(&self, i: usize) -> Option<(usize, Parsed)> {
+        let (j, d) = self.weekday(i)?;
+        // Saturday, April 25 [, 1998]
+        let k = if self.p(j, b',') { j + 1 } else { j };
+        if let Some((e, p)) = self.month_expr(k) {
+            if let Core::Calendar { day: Some(_), .. } = p.core {
+                return Some((e, p));
+            }
+        }
+        let mut p = Parsed::new(Core::Weekday {
+            weekday: d,
+            rel: None,
+        });
+        let mut e = j;
+        if let Some(pd) = self.pod(j) {
+            if self.text(j).ends_with('s') {
+                let mut p = Parsed::new(Core::EachWeekday(d));
+                p.part_of_day = Some(pd);
+                p.ty = Some(TimexType::Set);
+                return Some((j + 1, p));
+            }
+            p.part_of_day = Some(pd);
+            e = j + 1;
+        }
+        Some((e, p))
+    }
+
+    fn deictic(&self, i: usize, d: Deictic) -> Option<(usize, Parsed)> {
+        let day = |off: i32| -> Option<(usize, Parsed)> {
+            let mut p = Parsed::new(Core::Day(off));
+            let mut e = i + 1;
+            if let Some(pd) = self.pod(i + 1) {
+                p.part_of_day = Some(pd);
+                e += 1;
+            }
+            Some((e, p))
+        };
+        match d {
+            Deictic::Today => day(0),
+            Deictic::Yesterday => day(-1),
+            Deictic::Tomorrow => day(1),
+            Deictic::Tonight => {
+                let mut p = Parsed::new(Core::Day(0));
+                p.part_of_day = Some(PartOfDay::Night);
+                Some((i + 1, p))
+            }
+            Deictic::Overnight => None,
+            Deictic::Now | Deictic::Currently | Deictic::Nowadays => {
+                Some((i + 1, Parsed::new(Core::Ref(Reference::Present))))
+            }
+            Deictic::Current => {
+                // the current quarter/year
+                if let Some((u, false)) = self.unit(i + 1) {
+                    return Some((i + 2, Parsed::new(rel_unit(u, 0))));
+                }
+                if self.w(i + 1, Word::Period) {
+                    return Some((i + 2, Parsed::new(Core::CurrentPeriod)));
+                }
+                if matches!(self.lex(i + 1), Some(Lex::Word(Word::Fiscal))) {
+                    if let Some((u, false)) = self.unit(i + 2) {
+                        return Some((i + 3, Parsed::new(rel_unit(u, 0))));
+                    }
+                }
+                if self.is_hyph(i + 1) {
+                    return None;
+                }
+                Some((i + 1, Parsed::new(Core::Ref(Reference::Present))))
+            }
+            Deictic::Present => {
+                if i > 0 && self.w(i - 1, Word::At) {
+                    return Some((i + 1, Parsed::new(Core::Ref(Reference::Present))));
+                }
+                None
+            }
+            Deictic::Recently | Deictic::Lately => {
+                Some((i + 1, Parsed::new(Core::Ref(Reference::Past))))
+            }
+            Deictic::Previously | Deictic::Formerly => None,
+            Deictic::Recent => {
+                if let Some((u, true)) = self.unit(i + 1) {
+                    let mut end = i + 2;
+                    if self.w(end, Word::And) && self.unit(end + 1).is_some_and(|(_, pl)| pl) {
+                        end += 2;
+                    }
+                    if matches!(u, Unit::Year | Unit::Day) || end > i + 2 {
+                        return Some((end, Parsed::new(Core::Ref(Reference::Past))));
+                    }
+                    return Some((
+                        end,
+                        Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
+                    ));
+                }
+                // "recent sales": an adjective of a non-time noun is left out.
+                None
+            }
+            Deictic::Soon => None,
+            Deictic::Future => {
+                if let Some((_, true)) = self.unit(i + 1) {
+                    return Some((i + 2, Parsed::new(Core::Ref(Reference::Future))));
+                }
+                let prev = i.checked_sub(1).and_then(|k| self.lex(k));
+                if matches!(prev, Some(Lex::Word(Word::The | Word::In | Word::Near))) {
+                    return Some((i + 1, Parsed::new(Core::Ref(Reference::Future))));
+                }
+                None
+            }
+            Deictic::Already => None,
+        }
+    }
+
+    fn holiday(&self, i: usize, h: Holiday, year: YearRef) -> Option<(usize, Parsed)> {
+        let day_word = |k: usize| self.unit(k) == Some((Unit::Day, false));
+        let mut e = i + 1;
+        match h {
+            Holiday::NewYear => {
+                if self.unit(i + 1) != Some((Unit::Year, false)) || !self.cap(i) || !self.cap(i + 1)
+                {
+                    return None;
+                }
+                e = self.possessive(i + 2)?;
+                if day_word(e) || self.w(e, Word::Eve) {
+                    e += 1;
+                }
+            }
+            Holiday::Christmas => {
+                if day_word(e) || self.w(e, Word::Eve) {
+                    e += 1;
+                }
+            }
+            Holiday::Thanksgiving => {
+                if day_word(e) {
+                    e += 1;
+                }
+            }
+            Holiday::Easter => {
+                if self.lex(e) == Some(Lex::Weekday(7)) || self.unit(e) == Some((Unit::Week, false))
+                {
+                    e += 1;
+                }
+            }
+            Holiday::Halloween => {}
+            Holiday::Valentine => {
+                e = self.possessive(e).unwrap_or(e);
+                if !day_word(e) {
+                    return None;
+                }
+                e += 1;
+            }
+            Holiday::Independence | Holiday::Labor | Holiday::Memorial | Holiday::Election => {
+                if !day_word(e) {
+                    return None;
+                }
+                e += 1;
+            }
+        }
+        if !self.cap(i) && h != Holiday::Election {
+            return None;
+        }
+        let (e, year) = if year == YearRef::Implicit {
+            self.year_of(e)
+        } else {
+            (e, year)
+        };
+        let week = self.unit(e - 1) == Some((Unit::Week, false));
+        Some((
+            e,
+            Parsed::new(Core::Holiday {
+                holiday: h,
+                year,
+                week,
+            }),
+        ))
+    }
+
+    /// `third quarter`, `the 20th century`, `first half`, `the 1st of March`.
+    fn ordinal_expr(&self, i: usize, n: u32) -> Option<(usize, Parsed)> {
+        let j = self.hyph(i + 1);
+        let fiscal = self.w(j, Word::Fiscal);
+        let j = if fiscal { j + 1 } else { j };
+        let j = self.hyph(j);
+        if let Some((u, pl)) = self.unit(j) {
+            match u {
+                Unit::Quarter if (1..=4).contains(&n) && !pl => {
+                    let (e, year) = self.year_of(j + 1);
+                    return Some((
+                        e,
+                        Parsed::new(Core::Part {
+                            part: Part::Quarter(Some(n as u8)),
+                            year,
+                        }),
+                    ));
+                }
+                Unit::Century if !pl => {
+                    let first = (n as i32 - 1) * 100;
+                    return Some((j + 1, Parsed::new(Core::Century(first))));
+                }
+                _ => {}
+            }
+        }
+        if self.w(j, Word::Half) && (n == 1 || n == 2) {
+            let (e, year) = self.year_of(j + 1);
+            return Some((
+                e,
+                Parsed::new(Core::Part {
+                    part: Part::Half(n as u8),
+                    year,
+                }),
+            ));
+        }
+        // the 1st of March
+        if self.w(i + 1, Word::Of) {
+            if let Some((e, m)) = self.month(i + 2) {
+                let (e, year) = self.year_of(e);
+                return Some((
+                    e,
+                    Parsed::new(Core::Calendar {
+                        year,
+                        month: m,
+                        day: Some(n as u8),
+                    }),
+                ));
+            }
+        }
+        None
+    }
+
+    fn core_num(&self, i: usize) -> Option<(usize, Parsed)> {
+        let (v, len) = self.num(i)?;
+        // ISO date 1998-03-15
+        if len == 4 && self.p(i + 1, b'-') && self.glued(i + 1) && self.glued(i + 2) {
+            if let (Some((m, 2)), true, Some((d, 2))) =
+                (self.num(i + 2), self.p(i + 3, b'-'), self.num(i + 4))
+            {
+                if (1..=12).contains(&m) && (1..=31).contains(&d) && self.glued(i + 4) {
+                    return Some((
+                        i + 5,
+                        Parsed::new(Core::FullDate {
+                            year: v as i32,
+                            month: m as u8,
+                            day: d as u8,
+                        }),
+                    ));
+                }
+            }
+        }
+        // US numeric date 3/15/98 or 3/15/1998
+        if len <= 2 && self.p(i + 1, b'/') && self.glued(i + 1) && self.glued(i + 2) {
+            if let (Some((d, dl)), true, Some((y, yl))) =
+                (self.num(i + 2), self.p(i + 3, b'/'), self.num(i + 4))
+            {
+                if (1..=12).contains(&v)
+                    && (1..=31).contains(&d)
+                    && dl <= 2
+                    && self.glued(i + 4)
+                    && (yl == 2 || yl == 4)
+                {
+                    let y = if yl == 2 {
+                        if y < 50 { 2000 + y } else { 1900 + y }
+                    } else {
+                        y
+                    };
+                    return Some((
+                        i + 5,
+                        Parsed::new(Core::FullDate {
+                            year: y as i32,
+                            month: v as u8,
+                            day: d as u8,
+                        }),
+                    ));
+                }
+            }
+            return None;
+        }
+        // Decades: 1990s
+        if len == 4 && v % 10 == 0 && (1000..=2090).contains(&v) && self.suffix(i + 1, &["s"]) {
+            return Some((
+                i + 2,
+                Parsed::new(Core::Decade {
+                    first: v as i32,
+                    century_known: true,
+                }),
+            ));
+        }
+        // 20th century
+        if self.suffix(i + 1, &["st", "nd", "rd", "th"]) {
+            let k = self.hyph(i + 2);
+            if self.unit(k) == Some((Unit::Century, false)) && (1..=30).contains(&v) {
+                return Some((k + 1, Parsed::new(Core::Century((v as i32 - 1) * 100))));
+            }
+            // 1st of March
+            if self.w(i + 2, Word::Of) {
+                if let Some((e, m)) = self.month(i + 3) {
+                    if (1..=31).contains(&v) {
+                        let (e, year) = self.year_of(e);
+                        return Some((
+                            e,
+                            Parsed::new(Core::Calendar {
+                                year,
+                                month: m,
+                                day: Some(v as u8),
+                            }),
+                        ));
+                    }
+                }
+            }
+        }
+        // 23 October 1999
+        if len <= 2 && (1..=31).contains(&v) {
+            let k = if self.suffix(i + 1, &["st", "nd", "rd", "th"]) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((e, m)) = self.month(k) {
+                let (e, year) = match self.year_after(e) {
+                    Some((e, y)) => (e, YearRef::Explicit(y)),
+                    None => (e, YearRef::Implicit),
+                };
+                return Some((
+                    e,
+                    Parsed::new(Core::Calendar {
+                        year,
+                        month: m,
+                        day: Some(v as u8),
+                    }),
+                ));
+            }
+        }
+        // Duration / shift
+        if let Some(r) = self.duration_expr(i) {
+            return Some(r);
+        }
+        // A year.
+        let y = self.year_num(i)?;
+        if self.glued(i) && i > 0 && !self.p(i - 1, b'-') && !self.p(i - 1, b'(') {
+            return None;
+        }
+        // A year followed by a glued hyphen and a number is a range or an id.
+        if self.p(i + 1, b'-') && self.glued(i + 1) && self.num(i + 2).is_some() {
+            return None;
+        }
+        let prev_ok = i == 0
+            || !matches!(self.t[i - 1].kind, Kind::Punct(b'$') | Kind::Punct(b'#'))
+                && !self.text(i - 1).eq_ignore_ascii_case("no");
+        if !prev_ok {
+            return None;
+        }
+        if !(1800..=2030).contains(&y)
+            && !matches!(
+                self.lex(i.wrapping_sub(1)),
+                Some(Lex::Word(
+                    Word::In
+                        | Word::Since
+                        | Word::Until
+                        | Word::Of
+                        | Word::By
+                        | Word::Before
+                        | Word::After
+                        | Word::During
+                ))
+            )
+        {
+            return None;
+        }
+        // Possessive quarter: 1990's first quarter.
+        if let Some(k) = self.possessive(i + 1) {
+            if let Some((e, p)) = self.ordinal_quarter(k) {
+                return Some((
+                    e,
+                    Parsed {
+                        core: Core::Part {
+                            part: p,
+                            year: YearRef::Explicit(y),
+                        },
+                        ..Parsed::new(Core::Year(y))
+                    },
+                ));
+            }
+        }
+        if let Some((e, part)) = self.ordinal_quarter(i + 1) {
+            return Some((
+                e,
+                Parsed::new(Core::Part {
+                    part,
+                    year: YearRef::Explicit(y),
+                }),
+            ));
+        }
+        if self.unit(i + 1) == Some((Unit::Quarter, false)) {
+            return Some((
+                i + 2,
+                Parsed::new(Core::Part {
+                    part: Part::Quarter(None),
+                    year: YearRef::Explicit(y),
+                }),
+            ));
+        }
+        if self.w(i + 1, Word::Period) && i > 0 && self.w(i - 1, Word::The) {
+            return Some((i + 2, Parsed::new(Core::Year(y))));
+        }
+        let mut p = Parsed::new(Core::Year(y));
+        let mut e = i + 1;
+        if self.w(e, Word::Or)
+            && matches!(self.lex(e + 1), Some(Lex::Word(Word::Later | Word::After)))
+        {
+            p.md = Some(TimexMod::OnOrAfter);
+            e += 2;
+        }
+        Some((e, p))
+    }
+
+    /// `third quarter`, `first half`, with optional fiscal, at `k`.
+    fn ordinal_quarter(&self, k: usize) -> Option<(usize, Part)> {
+        let k = if self.w(k, Word::Fiscal) { k + 1 } else { k };
+        let Some(Lex::Ordinal(n)) = self.lex(k) else {
+            return None;
+        };
+        let j = self.hyph(k + 1);
+        if self.unit(j) == Some((Unit::Quarter, false)) && (1..=4).contains(&n) {
+            return Some((j + 1, Part::Quarter(Some(n as u8))));
+        }
+        if self.w(j, Word::Half) && (n == 1 || n == 2) {
+            return Some((j + 1, Part::Half(n as u8)));
+        }
+        None
+    }
+
+    /// Amount + unit: durations, their hyphenated adjective forms, and shifts (`ago`).
+    fn duration_expr(&self, i: usize) -> Option<(usize, Parsed)> {
+        let (mut j, amt) = self.amount(i)?;
+        // 12 to 18 months
+        let mut amt = amt;
+        if (self.w(j, Word::To) || self.w(j, Word::Or))
+            && self.num(i).is_some() == self.num(j + 1).is_some()
+        {
+            if let Some((k, _)) = self.amount(j + 1) {
+                if self.unit(k).is_some() {
+                    j = k;
+                    amt = Amount {
+                        value: None,
+                        half: false,
+                        approx: false,
+                    };
+                }
+            }
+        }
+        // "20 more years"
+        if self.w(j, Word::More) && self.unit(j + 1).is_some() {
+            j += 1;
+        }
+        let hy = self.is_hyph(j);
+        let k = self.hyph(j);
+        let (u, pl) = self.unit(k)?;
+        if self.is_hyph(k + 1)
+            && matches!(
+                self.lex(k + 2),
+                Some(Lex::Word(Word::Ago | Word::Earlier | Word::Old))
+            )
+        {
+            // "a year-earlier quarter", "6-year-old": not a duration here.
+            return None;
+        }
+        if hy && pl && !(self.is_hyph(k + 1) && self.w(k + 2, Word::Long)) {
+            // "three-quarters": a fraction, not a duration.
+            return None;
+        }
+        if hy {
+            // two-year, decades-long
+            let mut e = k + 1;
+            if self.is_hyph(e) && matches!(self.lex(e + 1), Some(Lex::Word(Word::Long))) {
+                e += 2;
+            }
+            return Some((e, Parsed::new(Core::Duration(duration(amt, u)))));
+        }
+        if self.w(i, Word::A) && amt.value == Some(1) && pl {
+            return None;
+        }
+        if !pl && amt.value.is_some_and(|v| v != 1) && self.num(i).is_none() {
+            // "two day" is fine in speech transcripts; keep it.
+        }
+        if amt.value.is_none() && !pl {
+            return None;
+        }
+        // "52 years old" is an age.
+        if self.w(k + 1, Word::Old) {
+            return None;
+        }
+        // "$1.76 a year", "four flights a week": a rate, not a stretch of time.
+        if self.w(i, Word::A) && !pl && i > 0 {
+            let prev = self.t[i - 1];
+            let rate_word = [
+                "million", "billion", "thousand", "hundred", "percent", "cents", "dollars",
+                "times", "shares",
+            ]
+            .iter()
+            .any(|w| self.text(i - 1).eq_ignore_ascii_case(w));
+            if prev.kind == Kind::Num || rate_word || self.unit(i - 1).is_some_and(|(_, pl)| pl) {
+                return None;
+            }
+        }
+        let mut e = k + 1;
+        let mut d = duration(amt, u);
+        // and a half
+        if self.w(e, Word::And) && self.w(e + 1, Word::A) && self.w(e + 2, Word::Half) {
+            d = duration(Amount { half: true, ..amt }, u);
+            e += 3;
+        }
+        let mut p = Parsed::new(Core::Duration(d));
+        if amt.approx {
+            p.md = Some(TimexMod::Approx);
+        }
+        // or so
+        let mut k2 = e;
+        if self.w(k2, Word::Or) && self.text(k2 + 1).eq_ignore_ascii_case("so") {
+            k2 += 2;
+        }
+        // shifts
+        let sign = match self.lex(k2) {
+            Some(Lex::Word(Word::Ago)) => Some(-1),
+            Some(Lex::Word(Word::Earlier)) => Some(-1),
+            Some(Lex::Word(Word::Later)) => Some(1),
+            Some(Lex::Word(Word::Hence)) => Some(1),
+            Some(Lex::Word(Word::From)) if self.lex(k2 + 1) == Some(Lex::Deictic(Deictic::Now)) => {
+                Some(1)
+            }
+            _ => None,
+        };
+        if let Some(sign) = sign {
+            let end = if self.w(k2, Word::From) {
+                k2 + 2
+            } else {
+                k2 + 1
+            };
+            let mut sp = Parsed::new(Core::Shift {
+                amount: amt.value,
+                unit: u,
+                sign,
+            });
+            if k2 != e {
+                sp.md = Some(TimexMod::Approx);
+            }
+            if amt.value == Some(1) && u == Unit::Year && sign < 0 {
+                sp.core = Core::YearAgo;
+            }
+            return Some((end, sp));
+        }
+        Some((e, p))
+    }
+
+    /// Words that start an expression: this/last/next/past/coming/every/each/fiscal...
+    fn word_expr(&self, i: usize, w: Word) -> Option<(usize, Parsed)> {
+        match w {
+            Word::This
+            | Word::Next
+            | Word::Last
+            | Word::Past
+            | Word::Coming
+            | Word::Previous
+            | Word::Following
+            | Word::Latest
+            | Word::Same
+            | Word::That => self.relative(i, w),
+            Word::Every | Word::Each | Word::Per => {
+                let j = i + 1;
+                if let Some((u, false)) = self.unit(j) {
+                    let mut p = Parsed::new(Core::Every(Duration::new(Some(1), u.duration_unit())));
+                    p.ty = Some(TimexType::Set);
+                    return Some((j + 1, p));
+                }
+                if let Some((e, d)) = self.weekday(j) {
+                    let mut p = Parsed::new(Core::EachWeekday(d));
+                    p.ty = Some(TimexType::Set);
+                    return Some((e, p));
+                }
+                if let Some((e, m)) = self.month(j) {
+                    let mut p = Parsed::new(Core::EachMonth(m));
+                    p.ty = Some(TimexType::Set);
+                    return Some((e, p));
+                }
+                if w != Word::Per {
+                    if let Some((e, a)) = self.amount(j) {
+                        if let Some((u, true)) = self.unit(e) {
+                            let mut p = Parsed::new(Core::Every(duration(a, u)));
+                            p.ty = Some(TimexType::Set);
+                            return Some((e + 1, p));
+                        }
+                    }
+                }
+                None
+            }
+            Word::Fiscal => {
+                let j = i + 1;
+                if let Some(y) = self.year_num(j) {
+                    return Some((j + 1, Parsed::new(Core::Year(y))));
+                }
+                if let Some((e, p)) = self.ordinal_quarter(j) {
+                    let (e, year) = self.year_of(e);
+                    return Some((e, Parsed::new(Core::Part { part: p, year })));
+                }
+                None
+            }
+            Word::A | Word::Several | Word::Few | Word::Many | Word::Some => {
+                if w == Word::Some && self.w(i + 1, Word::Time) {
+                    return Some((
+                        i + 2,
+                        Parsed::new(Core::Duration(Duration::new(None, DurationUnit::Unknown))),
+                    ));
+                }
+                self.duration_expr(i)
+            }
+            Word::These if self.unit(i + 1) == Some((Unit::Day, true)) => {
+                Some((i + 2, Parsed::new(Core::Ref(Reference::Present))))
+            }
+            Word::Half => {
+                // half an hour
+                if self.w(i + 1, Word::A) {
+                    if let Some((u, false)) = self.unit(i + 2) {
+                        let d = match u {
+                            Unit::Hour => Duration::new(Some(30), DurationUnit::Minute),
+                            Unit::Year => Duration::new(Some(6), DurationUnit::Month),
+                            Unit::Day => Duration::new(Some(12), DurationUnit::Hour),
+                            Unit::Minute => Duration::new(Some(30), DurationUnit::Second),
+                            _ => return None,
+                        };
+                        return Some((i + 3, Parsed::new(Core::Duration(d))));
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// `this week`, `last year`, `next Friday`, `last fall`, `the past two months`...
+    fn relative(&self, i: usize, w: Word) -> Option<(usize, Parsed)> {
+        let off = match w {
+            Word::This | Word::Same | Word::Latest | Word::That => 0,
+            Word::Next | Word::Coming | Word::Following => 1,
+            Word::Last | Word::Past | Word::Previous => -1,
+            _ => return None,
+        };
+        let mut j = i + 1;
+        let mut w = w;
+        let mut off = off;
+        if w == Word::This && matches!(self.lex(j), Some(Lex::Word(Word::Past | Word::Coming))) {
+            w = if self.w(j, Word::Past) {
+                Word::Last
+            } else {
+                Word::Next
+            };
+            off = if w == Word::Last { -1 } else { 1 };
+            j += 1;
+        }
+        let i = j - 1;
+        // last half
+        if self.w(j, Word::Half) && matches!(w, Word::Last | Word::Past) {
+            let (e, year) = self.year_of(j + 1);
+            return Some((
+                e,
+                Parsed::new(Core::Part {
+                    part: Part::Half(2),
+                    year,
+                }),
+            ));
+        }
+        // that year, the following year, the previous year
+        if self.unit(j) == Some((Unit::Year, false)) && !self.is_hyph(j + 1) {
+            let anaphor = match w {
+                Word::That => Some(0),
+                Word::Following => Some(1),
+                Word::Previous => Some(-1),
+                _ => None,
+            };
+            if let Some(o) = anaphor {
+                return Some((j + 1, Parsed::new(Core::ThatYear(o))));
+            }
+        }
+        // last/next N units: a duration
+        if matches!(
+            w,
+            Word::Past | Word::Last | Word::Next | Word::Coming | Word::Previous | Word::Following
+        ) {
+            if let Some(r) = self.span_duration(i) {
+                return Some(r);
+            }
+        }
+        // this year's third quarter
+        if let Some((u, false)) = self.unit(j) {
+            if u == Unit::Year {
+                if let Some(k) = self.possessive(j + 1) {
+                    if let Some((e, p)) = self.ordinal_quarter(k) {
+                        return Some((
+                            e,
+                            Parsed::new(Core::Part {
+                                part: p,
+                                year: YearRef::Rel(off),
+                            }),
+                        ));
+                    }
+                }
+            }
+        }
+        if w == Word::That
+            && !matches!(
+                self.unit(j),
+                Some((Unit::Day | Unit::Year | Unit::Week | Unit::Month, false))
+            )
+        {
+            return None;
+        }
+        if let Some((u, pl)) = self.unit(j) {
+            if pl {
+                if matches!(w, Word::Past | Word::Coming | Word::Next | Word::Last) {
+                    let mut p = Parsed::new(Core::Duration(Duration::new(None, u.duration_unit())));
+                    if w == Word::Past && u == Unit::Year && !self.w(i.wrapping_sub(1), Word::The) {
+                        p = Parsed::new(Core::Ref(Reference::Past));
+                    }
+                    if w == Word::Coming && u == Unit::Month {
+                        p = Parsed::new(Core::Ref(Reference::Future));
+                    }
+                    return Some((j + 1, p));
+                }
+                return None;
+            }
+            if w == Word::Latest || w == Word::Same {
+                if matches!(u, Unit::Quarter) {
+                    return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
+                }
+                return None;
+            }
+            if w == Word::That {
+                return Some((j + 1, Parsed::new(Core::Rel { unit: u, offset: 0 })));
+            }
+            if u == Unit::Quarter && w == Word::Same {
+                return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
+            }
+            // "This Week" in the middle of a sentence is a title.
+            if self.cap(j) && self.cap(i) && i > 0 && !self.p(i - 1, b'.') && !self.t[i].newline {
+                return None;
+            }
+            return Some((j + 1, Parsed::new(rel_unit(u, off))));
+        }
+        if w == Word::Latest && self.w(j, Word::Period) {
+            return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
+        }
+        if matches!(w, Word::Same)
+            && (self.w(j, Word::Period) || self.unit(j) == Some((Unit::Quarter, false)))
+        {
+            // the same period last year
+            if let Some((e, YearRef::Rel(-1))) = self.rel_year(j + 1) {
+                return Some((e, Parsed::new(Core::YearAgo)));
+            }
+            return None;
+        }
+        if matches!(w, Word::Same | Word::Latest | Word::That) {
+            return None;
+        }
+        if let Some(pd) = self.pod(j) {
+            // this morning, last night, tomorrow evening
+            if w == Word::This || (w == Word::Last && pd == PartOfDay::Night) {
+                let mut p = Parsed::new(Core::Day(if w == Word::Last { -1 } else { 0 }));
+                p.part_of_day = Some(pd);
+                p.ty = Some(TimexType::Time);
+                return Some((j + 1, p));
+            }
+            if w == Word::Next || w == Word::Following {
+                let mut p = Parsed::new(Core::Day(1));
+                p.part_of_day = Some(pd);
+                return Some((j + 1, p));
+            }
+            return None;
+        }
+        if let Some((e, m)) = self.month(j).or_else(|| match self.lex(j) {
+            Some(Lex::Month(m)) if matches!(w, Word::Last | Word::Next | Word::This) => {
+                Some((j + 1, m))
+            }
+            _ => None,
+        }) {
+            if self.day_num(e).is_some() {
+                return None;
+            }
+            return Some((
+                e,
+                Parsed::new(Core::RelMonth {
+                    month: m,
+                    offset: if w == Word::This { 0 } else { off },
+                }),
+            ));
+        }
+        if let Some((e, d)) = self.weekday(j) {
+            let mut p = Parsed::new(Core::Weekday {
+                weekday: d,
+                rel: Some(if w == Word::This { 0 } else { off }),
+            });
+            let mut e = e;
+            if let Some(pd) = self.pod(e) {
+                p.part_of_day = Some(pd);
+                e += 1;
+            }
+            return Some((e, p));
+        }
+        if let Some(Lex::Season(s)) = self.lex(j) {
+            return Some((
+                j + 1,
+                Parsed::new(Core::RelSeason {
+                    season: s,
+                    offset: if w == Word::This { 0 } else { off },
+                }),
+            ));
+        }
+        if let Some(Lex::Holiday(h)) = self.lex(j) {
+            return self.holiday(j, h, YearRef::Rel(off));
+        }
+        if w == Word::Past && i > 0 && self.w(i - 1, Word::The) {
+            // "the past" as a noun: not before a noun it modifies.
+            if self
+                .t
+                .get(j)
+                .is_none_or(|t| t.kind != Kind::Word || t.lex.is_some())
+            {
+                return Some((j, Parsed::new(Core::Ref(Reference::Past))));
+            }
+        }
+        None
+    }
+
+    /// Bare unit words: `year-ago`, `year-earlier`, `years` (after for/over), `weekend`.
+    fn unit_expr(&self, i: usize, u: Unit, pl: bool) -> Option<(usize, Parsed)> {
+        if !pl && u == Unit::Year {
+            // year end, year's end
+            let k = self.possessive(i + 1).unwrap_or(i + 1);
+            if self.w(k, Word::End) && !self.is_hyph(i + 1) {
+                let mut p = Parsed::new(Core::Rel {
+                    unit: Unit::Year,
+                    offset: 0,
+                });
+                p.md = Some(TimexMod::End);
+                return Some((k + 1, p));
+            }
+        }
+        if !pl && matches!(u, Unit::Year) && self.is_hyph(i + 1) {
+            if matches!(self.lex(i + 2), Some(Lex::Word(Word::Ago | Word::Earlier))) {
+                let e = i + 3;
+                // "year-ago quarter", "year-earlier period", "year-ago third quarter"
+                if let Some((e2, Part::Quarter(q))) = self.ordinal_quarter(e) {
+                    let mut p = Parsed::new(Core::YearAgo);
+                    if let Some(q) = q {
+                        p.core = Core::Part {
+                            part: Part::Quarter(Some(q)),
+                            year: YearRef::Rel(-1),
+                        };
+                    }
+                    return Some((e2, p));
+                }
+                if self.unit(e) == Some((Unit::Quarter, false)) || self.w(e, Word::Period) {
+                    return Some((e + 1, Parsed::new(Core::YearAgo)));
+                }
+                if let Some((e2, amt)) = self.amount(e) {
+                    if let Some((u, true)) = self.unit(e2) {
+                        return Some((e2 + 1, Parsed::new(Core::Duration(duration(amt, u)))));
+                    }
+                }
+                return Some((e, Parsed::new(Core::YearAgo)));
+            }
+            if self.w(i + 2, Word::End) {
+                let mut p = Parsed::new(Core::Rel {
+                    unit: Unit::Year,
+                    offset: 0,
+                });
+                p.md = Some(TimexMod::End);
+                return Some((i + 3, p));
+            }
+        }
+        if pl
+            && matches!(
+                u,
+                Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century
+            )
+        {
+            let prev = i.checked_sub(1).and_then(|k| self.lex(k));
+            let ok = matches!(prev, Some(Lex::Word(Word::Over | Word::Within | Word::In)))
+                || i > 0 && self.text(i - 1).eq_ignore_ascii_case("for");
+            if ok && !self.is_hyph(i + 1) {
+                return Some((
+                    i + 1,
+                    Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
+                ));
+            }
+            if self.is_hyph(i + 1) && self.w(i + 2, Word::Long) {
+                return Some((
+                    i + 3,
+                    Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
+                ));
+            }
+        }
+        None
+    }
+}
+
+/// The core for "this/last/next" + a unit.
+fn rel_unit(u: Unit, off: i32) -> Core {
+    Core::Rel {
+        unit: u,
+        offset: off,
+    }
+}
+
+/// A duration of an amount of units, with decades as ten years and halves as extra months.
+fn duration(a: Amount, u: Unit) -> Duration {
+    let mut amount = a.value;
+    let mut unit = u.duration_unit();
+    match u {
+        Unit::Decade => {
+            amount = amount.map(|v| v.saturating_mul(10));
+            unit = DurationUnit::Year;
+        }
+        Unit::Century if amount.is_some() => {
+            amount = amount.map(|v| v.saturating_mul(100));
+            unit = DurationUnit::Year;
+        }
+        Unit::Quarter if amount.is_some() => {
+            amount = amount.map(|v| v.saturating_mul(3));
+            unit = DurationUnit::Month;
+        }
+        _ => {}
+    }
+    let mut d = Duration::new(amount, unit);
+    if a.half {
+        d.extra = match unit {
+            DurationUnit::Year => Some((6, DurationUnit::Month)),
+            DurationUnit::Day => Some((12, DurationUnit::Hour)),
+            DurationUnit::Hour => Some((30, DurationUnit::Minute)),
+            DurationUnit::Minute => Some((30, DurationUnit::Second)),
+            DurationUnit::Week => {
+                d.unit = DurationUnit::Day;
+                d.amount = d.amount.map(|v| v.saturating_mul(7).saturating_add(3));
+                Some((12, DurationUnit::Hour))
+            }
+            DurationUnit::Month => {
+                d.unit = DurationUnit::Day;
+                d.amount = d.amount.map(|v| v.saturating_mul(30).saturating_add(15));
+                None
+            }
+            _ => None,
+        };
+    }
+    d
+}

@@ -1,0 +1,339 @@
+//! The fast pass: tokens, and the positions worth parsing.
+
+use super::lexicon::{self, Lex};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// ASCII letters (with a `'` inside, as in `o'clock`).
+    Word,
+    /// ASCII digits.
+    Num,
+    /// One punctuation byte.
+    Punct(u8),
+    /// Anything else (non-ASCII).
+    Other,
+}
+
+/// A token of a window of text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub lex: Option<Lex>,
+    /// First letter upper-case.
+    pub cap: bool,
+    /// No whitespace between the previous token and this one.
+    pub glued: bool,
+    /// A line break (blank line or newline) between the previous token and this one.
+    pub newline: bool,
+    /// Value of a `Num` (saturating).
+    pub num: u64,
+}
+
+impl Tok {
+    pub(crate) fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+fn key(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut k: u128 = 0;
+    for &b in word {
+        k = (k << 8) | u128::from(b.to_ascii_lowercase());
+    }
+    Some(k | ((word.len() as u128) << 124))
+}
+
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u128(&mut self, i: u128) {
+        let x = (i as u64) ^ ((i >> 64) as u64).rotate_left(29);
+        self.0 = (x ^ (x >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 ^= self.0 >> 29;
+    }
+}
+
+/// The lexicon as a hash table behind a cheap filter on (first two letters, length).
+struct Table {
+    map: HashMap<u128, Lex, std::hash::BuildHasherDefault<KeyHasher>>,
+    /// Bit `len` set when some word of that length starts with these two letters.
+    any: [u32; 27 * 27],
+    /// The same for the words that trigger a window.
+    trigger: [u32; 27 * 27],
+}
+
+#[inline]
+fn letter(b: u8) -> usize {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        usize::from(l - b'a') + 1
+    } else {
+        0
+    }
+}
+
+#[inline]
+fn slot(word: &[u8]) -> usize {
+    let a = word.first().map_or(0, |&b| letter(b));
+    let b = word.get(1).map_or(0, |&b| letter(b));
+    a * 27 + b
+}
+
+impl Table {
+    #[inline]
+    fn get(&self, word: &[u8]) -> Option<Lex> {
+        let len = word.len();
+        if len >= 32 || self.any[slot(word)] & (1 << len) == 0 {
+            return None;
+        }
+        self.map.get(&key(word)?).copied()
+    }
+
+    #[inline]
+    fn is_trigger(&self, word: &[u8]) -> bool {
+        let len = word.len();
+        len < 32
+            && self.trigger[slot(word)] & (1 << len) != 0
+            && key(word)
+                .and_then(|k| self.map.get(&k))
+                .is_some_and(|l| l.is_trigger())
+    }
+}
+
+const WORDS: &str = "january february march april may june july august september october november december \
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday \
+mondays tuesdays wednesdays thursdays fridays saturdays sundays millennium millenium millennia millenniums \
+century centuries decade decades year years quarter quarters season seasons month months week weeks weekend \
+weekends day days hour hours minute minutes second seconds yr yrs hr hrs min mins one two three four five six \
+seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty \
+forty fourty fifty sixty seventy eighty ninety hundred thousand dozen first third fourth fifth sixth seventh \
+eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth \
+twentieth thirtieth spring summer fall autumn winter morning mornings afternoon afternoons evening evenings \
+night nights daytime noon midday midnight today yesterday tomorrow tonight now currently current recently recent \
+soon previously formerly lately nowadays future present overnight already christmas xmas thanksgiving easter \
+halloween independence labor labour memorial valentine election new hourly daily nightly weekly monthly \
+annually yearly twenties thirties forties fifties sixties seventies eighties nineties est edt \
+cst cdt mst mdt pst pdt gmt utc bst cet cest the a an this that these those next last past coming upcoming \
+previous prior preceding following subsequent same early mid middle late later earlier beginning start end ago \
+from hence of and or in at on within about around nearly almost approximately roughly some several few couple \
+many more less fewer than over under up to least most fiscal every each per half latest full whole entire \
+o'clock before after other long old time period moment eve since until till through thru by during near no right corresponding comparable";
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Table {
+            map: HashMap::default(),
+            any: [0; 27 * 27],
+            trigger: [0; 27 * 27],
+        };
+        for w in WORDS.split_whitespace() {
+            if let (Some(k), Some(l)) = (key(w.as_bytes()), lexicon::lookup(w)) {
+                t.map.insert(k, l);
+                let bit = 1u32 << w.len().min(31);
+                t.any[slot(w.as_bytes())] |= bit;
+                if l.is_trigger() {
+                    t.trigger[slot(w.as_bytes())] |= bit;
+                }
+            }
+        }
+        t
+    })
+}
+
+/// Byte classes: 1 for ASCII letters, 2 for digits, 0 for the rest.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            1
+        } else if c.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    CLASS[usize::from(b)] == 1
+}
+
+/// Byte ranges of `text` worth parsing: around every trigger word or number, `back` bytes
+/// before and `ahead` bytes after, merged. Offsets are relative to `text`, on ASCII word boundaries.
+pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let table = table();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    let n = bytes.len();
+    while i < n {
+        let b = bytes[i];
+        let class = CLASS[usize::from(b)];
+        if class == 1 {
+            let s = i;
+            i += 1;
+            while i < n && CLASS[usize::from(bytes[i])] == 1 {
+                i += 1;
+            }
+            let len = i - s;
+            if (3..=12).contains(&len) && table.is_trigger(&bytes[s..i]) {
+                push_window(&mut out, bytes, s, i, back, ahead);
+            }
+        } else if class == 2 {
+            let s = i;
+            while i < n && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            // Money, percentages, decimals and thousands groups are not times.
+            let before = s.checked_sub(1).map(|k| bytes[k]);
+            let after = bytes.get(i).copied();
+            let after2 = bytes.get(i + 1).copied();
+            let money = matches!(before, Some(b'$' | b'.' | b','))
+                || after == Some(b'%')
+                || matches!(after, Some(b'.' | b',')) && after2.is_some_and(|c| c.is_ascii_digit());
+            // Other numbers matter only as years, dates, clock times and ordinals; before a
+            // unit or a month the unit or month word triggers the window itself.
+            let timelike = i - s == 4
+                || matches!(after, Some(b':' | b'/' | b'-'))
+                    && after2.is_some_and(|c| c.is_ascii_digit())
+                || after.is_some_and(|c| c.is_ascii_alphabetic())
+                || after == Some(b' ') && {
+                    let rest = &bytes[(i + 1).min(n)..(i + 9).min(n)];
+                    let r =
+                        |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+                    r(b"a.m") || r(b"p.m") || r(b"am") || r(b"pm") || r(b"o'clock") || r(b"in the")
+                };
+            if !money && timelike {
+                push_window(&mut out, bytes, s, i, back, ahead);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn push_window(
+    out: &mut Vec<(usize, usize)>,
+    bytes: &[u8],
+    s: usize,
+    e: usize,
+    back: usize,
+    ahead: usize,
+) {
+    let mut start = s.saturating_sub(back);
+    // Back up to a word start (ASCII boundary, so also a char boundary).
+    while start > 0
+        && start < s
+        && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start] >= 0x80)
+    {
+        start -= 1;
+    }
+    let mut end = e.saturating_add(ahead).min(bytes.len());
+    while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80) {
+        end += 1;
+    }
+    if let Some(last) = out.last_mut() {
+        if start <= last.1 {
+            last.1 = last.1.max(end);
+            return;
+        }
+    }
+    out.push((start, end));
+}
+
+/// Tokens of `text[start..end]`, with absolute offsets (`base` added).
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, base: usize, out: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
+    let table = table();
+    let mut i = start;
+    let mut glued = false;
+    let mut newline = false;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            if b == b'\n' {
+                newline = true;
+            }
+            glued = false;
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let (kind, mut num) = if is_word_byte(b) {
+            while i < end && is_word_byte(bytes[i]) {
+                i += 1;
+            }
+            // o'clock
+            if i - s == 1
+                && (b == b'o' || b == b'O')
+                && bytes.get(i) == Some(&b'\'')
+                && bytes[i..end.min(i + 6)].eq_ignore_ascii_case(b"'clock")
+            {
+                i += 6;
+            }
+            (Kind::Word, 0)
+        } else if b.is_ascii_digit() {
+            let mut v: u64 = 0;
+            while i < end && bytes[i].is_ascii_digit() {
+                v = v
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            (Kind::Num, v)
+        } else if b < 0x80 {
+            i += 1;
+            (Kind::Punct(b), 0)
+        } else {
+            i += 1;
+            while i < end && !text.is_char_boundary(i) {
+                i += 1;
+            }
+            (Kind::Other, 0)
+        };
+        let lex = if kind == Kind::Word {
+            table.get(&bytes[s..i])
+        } else {
+            None
+        };
+        if kind != Kind::Num {
+            num = 0;
+        }
+        out.push(Tok {
+            start: s + base,
+            end: i + base,
+            kind,
+            lex,
+            cap: b.is_ascii_uppercase(),
+            glued,
+            newline,
+            num,
+        });
+        glued = true;
+        newline = false;
+    }
+}

@@ -1,0 +1,968 @@
+//! Table-driven tests of recognition and normalization across phrasings and anchors.
+
+use super::*;
+use crate::extract::{Analysis, Extractor};
+use chrono::NaiveDate;
+
+/// Runs `Times` over `text` anchored at `anchor` (or unanchored for `None`).
+fn run(anchor: Option<&str>, text: &str) -> (String, Vec<TimeExpression>) {
+    let src = format!("{text}\n");
+    let article = crate::parse(&src).expect("lenient parse never fails");
+    let anchor = anchor.map(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").expect("test anchor"));
+    let found = Times::default().extract(&Analysis::new(&article).with_anchor(anchor));
+    (src, found)
+}
+
+/// `(anchor, text, expression, type, value, mod)`: the expression must be found with exactly
+/// this extent and annotation.
+type Case = (
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+
+fn check(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for &(anchor, text, expr, ty, value, md) in cases {
+        let (src, found) = run(anchor, text);
+        let got = found.iter().find(|t| &src.as_str()[t.span] == expr);
+        match got {
+            Some(t)
+                if t.timex_type.as_str() == ty
+                    && t.value.to_timex3() == value
+                    && t.timex_mod.map(|m| m.as_str()) == md => {}
+            _ => failures.push(format!(
+                "{anchor:?} {text:?}: want {expr:?} {ty} {value} {md:?}, got {:?}",
+                found
+                    .iter()
+                    .map(|t| format!(
+                        "{:?} {} {} {:?}",
+                        &src.as_str()[t.span],
+                        t.timex_type,
+                        t.value,
+                        t.timex_mod
+                    ))
+                    .collect::<Vec<_>>()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+const FRI: Option<&str> = Some("2021-02-26"); // a Friday
+const WED: Option<&str> = Some("1998-08-12"); // a Wednesday
+
+#[test]
+fn weekdays_follow_the_tense() {
+    check(&[
+        (
+            WED,
+            "Talks ended on Tuesday.",
+            "Tuesday",
+            "DATE",
+            "1998-08-11",
+            None,
+        ),
+        (
+            WED,
+            "Talks will resume Tuesday.",
+            "Tuesday",
+            "DATE",
+            "1998-08-18",
+            None,
+        ),
+        (
+            WED,
+            "The vote was held Wednesday.",
+            "Wednesday",
+            "DATE",
+            "1998-08-12",
+            None,
+        ),
+        (
+            WED,
+            "Officials met Friday.",
+            "Friday",
+            "DATE",
+            "1998-08-07",
+            None,
+        ),
+        (
+            WED,
+            "Officials will meet Friday.",
+            "Friday",
+            "DATE",
+            "1998-08-14",
+            None,
+        ),
+        (
+            WED,
+            "He arrived last Friday.",
+            "last Friday",
+            "DATE",
+            "1998-08-07",
+            None,
+        ),
+        (
+            WED,
+            "He leaves next Monday.",
+            "next Monday",
+            "DATE",
+            "1998-08-17",
+            None,
+        ),
+        (
+            FRI,
+            "He spoke Friday.",
+            "Friday",
+            "DATE",
+            "2021-02-26",
+            None,
+        ),
+        (
+            WED,
+            "Police said Tuesday night.",
+            "Tuesday night",
+            "DATE",
+            "1998-08-11",
+            None,
+        ),
+        (
+            None,
+            "Officials met Tuesday.",
+            "Tuesday",
+            "DATE",
+            "XXXX-WXX-2",
+            None,
+        ),
+        (
+            WED,
+            "They meet each Thursday.",
+            "each Thursday",
+            "SET",
+            "XXXX-WXX-4",
+            None,
+        ),
+        (
+            WED,
+            "The show airs Tuesday nights.",
+            "Tuesday nights",
+            "SET",
+            "XXXX-WXX-2TNI",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn month_days_and_years() {
+    check(&[
+        (
+            FRI,
+            "The deal closed Feb. 1.",
+            "Feb. 1",
+            "DATE",
+            "2021-02-01",
+            None,
+        ),
+        (
+            FRI,
+            "The deal closed Feb 1.",
+            "Feb 1",
+            "DATE",
+            "2021-02-01",
+            None,
+        ),
+        (
+            FRI,
+            "Voting will start March 15.",
+            "March 15",
+            "DATE",
+            "2021-03-15",
+            None,
+        ),
+        (
+            FRI,
+            "It was signed on Dec. 20.",
+            "Dec. 20",
+            "DATE",
+            "2020-12-20",
+            None,
+        ),
+        (
+            FRI,
+            "It was signed Oct. 23, 1999.",
+            "Oct. 23, 1999",
+            "DATE",
+            "1999-10-23",
+            None,
+        ),
+        (
+            FRI,
+            "It was signed on 23 October 1999.",
+            "23 October 1999",
+            "DATE",
+            "1999-10-23",
+            None,
+        ),
+        (
+            FRI,
+            "It opened on the 1st of March.",
+            "the 1st of March",
+            "DATE",
+            "2021-03-01",
+            None,
+        ),
+        (
+            FRI,
+            "It opened on March 1st.",
+            "March 1st",
+            "DATE",
+            "2021-03-01",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose in January.",
+            "January",
+            "DATE",
+            "2021-01",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose in October 1998.",
+            "October 1998",
+            "DATE",
+            "1998-10",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose in June last year.",
+            "June last year",
+            "DATE",
+            "2020-06",
+            None,
+        ),
+        (FRI, "Sales rose in 1998.", "1998", "DATE", "1998", None),
+        (
+            FRI,
+            "Filed on 1998-03-15 in court.",
+            "1998-03-15",
+            "DATE",
+            "1998-03-15",
+            None,
+        ),
+        (
+            FRI,
+            "Filed on 3/15/98 in court.",
+            "3/15/98",
+            "DATE",
+            "1998-03-15",
+            None,
+        ),
+        (
+            None,
+            "The deal closed Feb. 1.",
+            "Feb. 1",
+            "DATE",
+            "XXXX-02-01",
+            None,
+        ),
+        (
+            FRI,
+            "It rose in fiscal 1989.",
+            "fiscal 1989",
+            "DATE",
+            "1989",
+            None,
+        ),
+        (
+            FRI,
+            "He spoke on Saturday, April 25, 1998.",
+            "Saturday, April 25, 1998",
+            "DATE",
+            "1998-04-25",
+            None,
+        ),
+        (
+            FRI,
+            "He spoke in nineteen ninety-six.",
+            "nineteen ninety-six",
+            "DATE",
+            "1996",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn relative_expressions() {
+    check(&[
+        (
+            FRI,
+            "Prices fell today.",
+            "today",
+            "DATE",
+            "2021-02-26",
+            None,
+        ),
+        (
+            FRI,
+            "Prices fell yesterday.",
+            "yesterday",
+            "DATE",
+            "2021-02-25",
+            None,
+        ),
+        (
+            FRI,
+            "Prices may fall tomorrow.",
+            "tomorrow",
+            "DATE",
+            "2021-02-27",
+            None,
+        ),
+        (
+            FRI,
+            "He speaks tonight.",
+            "tonight",
+            "TIME",
+            "2021-02-26TNI",
+            None,
+        ),
+        (
+            FRI,
+            "He spoke this morning.",
+            "this morning",
+            "TIME",
+            "2021-02-26TMO",
+            None,
+        ),
+        (
+            FRI,
+            "He spoke last night.",
+            "last night",
+            "TIME",
+            "2021-02-25TNI",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose last year.",
+            "last year",
+            "DATE",
+            "2020",
+            None,
+        ),
+        (
+            FRI,
+            "Sales will rise next year.",
+            "next year",
+            "DATE",
+            "2022",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose this year.",
+            "this year",
+            "DATE",
+            "2021",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose last month.",
+            "last month",
+            "DATE",
+            "2021-01",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose this week.",
+            "this week",
+            "DATE",
+            "2021-W08",
+            None,
+        ),
+        (
+            FRI,
+            "Sales will rise next week.",
+            "next week",
+            "DATE",
+            "2021-W09",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose last week.",
+            "last week",
+            "DATE",
+            "2021-W07",
+            None,
+        ),
+        (
+            FRI,
+            "It happened two days ago.",
+            "two days ago",
+            "DATE",
+            "2021-02-24",
+            None,
+        ),
+        (
+            FRI,
+            "It happened three years ago.",
+            "three years ago",
+            "DATE",
+            "2018",
+            None,
+        ),
+        (
+            FRI,
+            "It happened a month ago.",
+            "a month ago",
+            "DATE",
+            "2021-01",
+            None,
+        ),
+        (
+            FRI,
+            "It will end two weeks from now.",
+            "two weeks from now",
+            "DATE",
+            "2021-W10",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2020",
+            None,
+        ),
+        (
+            FRI,
+            "He came back last fall.",
+            "last fall",
+            "DATE",
+            "2020-FA",
+            None,
+        ),
+        (
+            FRI,
+            "It opens this summer.",
+            "this summer",
+            "DATE",
+            "2021-SU",
+            None,
+        ),
+        (
+            FRI,
+            "It fell in last April.",
+            "last April",
+            "DATE",
+            "2020-04",
+            None,
+        ),
+        (
+            None,
+            "Sales rose last year.",
+            "last year",
+            "DATE",
+            "XXXX",
+            None,
+        ),
+        (
+            FRI,
+            "He was here at Christmas.",
+            "Christmas",
+            "DATE",
+            "2020-12-25",
+            None,
+        ),
+        (
+            FRI,
+            "He comes on New Year's Day.",
+            "New Year's Day",
+            "DATE",
+            "2021-01-01",
+            None,
+        ),
+        (
+            Some("1998-01-10"),
+            "It was Thanksgiving Day.",
+            "Thanksgiving Day",
+            "DATE",
+            "1997-11-27",
+            None,
+        ),
+        (
+            FRI,
+            "Sales in the same period last year fell.",
+            "the same period last year",
+            "DATE",
+            "2020",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn references() {
+    check(&[
+        (
+            FRI,
+            "Prices are now higher.",
+            "now",
+            "DATE",
+            "PRESENT_REF",
+            None,
+        ),
+        (
+            FRI,
+            "Prices are currently higher.",
+            "currently",
+            "DATE",
+            "PRESENT_REF",
+            None,
+        ),
+        (
+            FRI,
+            "Prices rose recently.",
+            "recently",
+            "DATE",
+            "PAST_REF",
+            None,
+        ),
+        (
+            FRI,
+            "In the past, prices rose.",
+            "the past",
+            "DATE",
+            "PAST_REF",
+            None,
+        ),
+        (
+            FRI,
+            "In the future, prices rise.",
+            "the future",
+            "DATE",
+            "FUTURE_REF",
+            None,
+        ),
+        (
+            FRI,
+            "Right now prices rise.",
+            "Right now",
+            "DATE",
+            "PRESENT_REF",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn quarters_decades_and_modifiers() {
+    check(&[
+        (
+            Some("1989-10-26"),
+            "Profit rose in the third quarter.",
+            "the third quarter",
+            "DATE",
+            "1989-Q3",
+            None,
+        ),
+        (
+            Some("1989-10-26"),
+            "Third-quarter profit rose.",
+            "Third-quarter",
+            "DATE",
+            "1989-Q3",
+            None,
+        ),
+        (
+            Some("1989-10-26"),
+            "Profit rose in the fiscal first quarter.",
+            "the fiscal first quarter",
+            "DATE",
+            "1989-Q1",
+            None,
+        ),
+        (
+            Some("1989-10-26"),
+            "Profit rose in 1988's fourth quarter.",
+            "1988's fourth quarter",
+            "DATE",
+            "1988-Q4",
+            None,
+        ),
+        (
+            Some("1989-10-26"),
+            "Profit fell in the second half of 1988.",
+            "the second half of 1988",
+            "DATE",
+            "1988-H2",
+            None,
+        ),
+        (
+            FRI,
+            "It boomed in the 1990s.",
+            "the 1990s",
+            "DATE",
+            "199",
+            None,
+        ),
+        (
+            FRI,
+            "It boomed in the '80s.",
+            "the '80s",
+            "DATE",
+            "198",
+            None,
+        ),
+        (
+            FRI,
+            "It began in the 20th century.",
+            "the 20th century",
+            "DATE",
+            "19",
+            None,
+        ),
+        (
+            FRI,
+            "It began in early March.",
+            "early March",
+            "DATE",
+            "2021-03",
+            Some("START"),
+        ),
+        (
+            FRI,
+            "It began in mid-1996.",
+            "mid-1996",
+            "DATE",
+            "1996",
+            Some("MID"),
+        ),
+        (
+            FRI,
+            "It began in late November.",
+            "late November",
+            "DATE",
+            "2020-11",
+            Some("END"),
+        ),
+        (
+            FRI,
+            "It ends by the end of 2022.",
+            "the end of 2022",
+            "DATE",
+            "2022",
+            Some("END"),
+        ),
+        (
+            FRI,
+            "It began in the late 1970s.",
+            "the late 1970s",
+            "DATE",
+            "197",
+            Some("END"),
+        ),
+        (
+            FRI,
+            "It opened earlier this year.",
+            "earlier this year",
+            "DATE",
+            "2021",
+            Some("START"),
+        ),
+        (
+            FRI,
+            "It ends early next year.",
+            "early next year",
+            "DATE",
+            "2022",
+            Some("START"),
+        ),
+        (
+            FRI,
+            "It began in the winter of 1994.",
+            "the winter of 1994",
+            "DATE",
+            "1994-WI",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn durations_and_sets() {
+    check(&[
+        (
+            FRI,
+            "It lasted three days.",
+            "three days",
+            "DURATION",
+            "P3D",
+            None,
+        ),
+        (FRI, "It lasted 3 days.", "3 days", "DURATION", "P3D", None),
+        (
+            FRI,
+            "It lasted two hours.",
+            "two hours",
+            "DURATION",
+            "PT2H",
+            None,
+        ),
+        (
+            FRI,
+            "It lasted 45 minutes.",
+            "45 minutes",
+            "DURATION",
+            "PT45M",
+            None,
+        ),
+        (
+            FRI,
+            "It lasted twenty-four years.",
+            "twenty-four years",
+            "DURATION",
+            "P24Y",
+            None,
+        ),
+        (
+            FRI,
+            "A two-year contract was signed.",
+            "two-year",
+            "DURATION",
+            "P2Y",
+            None,
+        ),
+        (
+            FRI,
+            "It lasted 2 1/2 years.",
+            "2 1/2 years",
+            "DURATION",
+            "P2Y6M",
+            None,
+        ),
+        (
+            FRI,
+            "It lasted a minute and a half.",
+            "a minute and a half",
+            "DURATION",
+            "PT1M30S",
+            None,
+        ),
+        (
+            FRI,
+            "It lasted several years.",
+            "several years",
+            "DURATION",
+            "PXY",
+            None,
+        ),
+        (
+            FRI,
+            "It lasted two decades.",
+            "two decades",
+            "DURATION",
+            "P20Y",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose in the past three months.",
+            "the past three months",
+            "DURATION",
+            "P3M",
+            None,
+        ),
+        (
+            FRI,
+            "Sales rose in the first nine months.",
+            "the first nine months",
+            "DURATION",
+            "P9M",
+            None,
+        ),
+        (
+            FRI,
+            "It will take the next few days.",
+            "the next few days",
+            "DURATION",
+            "PXD",
+            None,
+        ),
+        (
+            FRI,
+            "It lasted more than four hours.",
+            "more than four hours",
+            "DURATION",
+            "PT4H",
+            Some("MORE_THAN"),
+        ),
+        (
+            FRI,
+            "It lasts up to 180 days.",
+            "up to 180 days",
+            "DURATION",
+            "P180D",
+            Some("EQUAL_OR_LESS"),
+        ),
+        (
+            FRI,
+            "It lasted at least 20 years.",
+            "at least 20 years",
+            "DURATION",
+            "P20Y",
+            Some("EQUAL_OR_MORE"),
+        ),
+        (
+            FRI,
+            "It lasted nearly forty years.",
+            "nearly forty years",
+            "DURATION",
+            "P40Y",
+            Some("EQUAL_OR_LESS"),
+        ),
+        (
+            FRI,
+            "The paper is published daily.",
+            "daily",
+            "SET",
+            "P1D",
+            None,
+        ),
+        (
+            FRI,
+            "The paper is published weekly.",
+            "weekly",
+            "SET",
+            "P1W",
+            None,
+        ),
+        (
+            FRI,
+            "It runs every month.",
+            "every month",
+            "SET",
+            "P1M",
+            None,
+        ),
+        (
+            FRI,
+            "It runs each July.",
+            "each July",
+            "SET",
+            "XXXX-07",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn clock_times() {
+    check(&[
+        (
+            FRI,
+            "The blast came at 10:35 a.m. in the city.",
+            "10:35 a.m.",
+            "TIME",
+            "2021-02-26T10:35",
+            None,
+        ),
+        (
+            FRI,
+            "It starts at 10 p.m. Wednesday.",
+            "10 p.m. Wednesday",
+            "TIME",
+            "2021-02-24T22:00",
+            None,
+        ),
+        (
+            FRI,
+            "It ended at noon Thursday.",
+            "noon Thursday",
+            "TIME",
+            "2021-02-25T12:00",
+            None,
+        ),
+        (
+            FRI,
+            "It ended around 7:15 p.m. here.",
+            "around 7:15 p.m.",
+            "TIME",
+            "2021-02-26T19:15",
+            Some("APPROX"),
+        ),
+        (
+            FRI,
+            "They left at 4 in the morning.",
+            "4 in the morning",
+            "TIME",
+            "2021-02-26T04:00",
+            None,
+        ),
+        (
+            FRI,
+            "Markets close at 5 p.m. EST today.",
+            "5 p.m. EST today",
+            "TIME",
+            "2021-02-26T17:00",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn words_that_are_not_times() {
+    for text in [
+        "He may go.",
+        "They march on the capital.",
+        "The 6-year-old boy smiled.",
+        "He paid $1998 for 2,000 shares.",
+        "The current account deficit widened.",
+        "About three-quarters of voters agreed.",
+        "Recent sales were weak.",
+    ] {
+        let (src, found) = run(FRI, text);
+        let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
+        let allowed = text.contains("current") && texts == ["current"];
+        assert!(texts.is_empty() || allowed, "{text:?}: found {texts:?}");
+    }
+}
+
+#[test]
+fn typed_values_sort_on_a_timeline() {
+    let (_, found) = run(
+        FRI,
+        "Talks began in 1998, resumed last month, stalled on Feb. 1 and end next year.",
+    );
+    let mut points: Vec<CalendarPoint> = found
+        .iter()
+        .filter_map(|t| t.value.point().copied())
+        .collect();
+    points.sort();
+    let order: Vec<String> = points.iter().map(|p| p.to_timex3()).collect();
+    assert_eq!(order, ["1998", "2021-01", "2021-02-01", "2022"]);
+    assert_eq!(points[1].granularity, Granularity::Month);
+}
+
+#[test]
+fn serializes_with_type_value_and_mod() {
+    let (_, found) = run(FRI, "It began in early March.");
+    let json = serde_json::to_string(&found).expect("serialize");
+    assert_eq!(
+        json,
+        r#"[{"text":"early March","start":12,"end":23,"type":"DATE","value":"2021-03","mod":"START"}]"#
+    );
+}

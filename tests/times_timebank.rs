@@ -1,0 +1,168 @@
+//! Evaluation of the `times` extractor on TempEval-3 TBAQ-cleaned (TimeBank + AQUAINT) with the
+//! TempEval-3 measures. The corpus is read at run time from `../shared/corpus/timebank`; the
+//! evaluation is skipped when it is absent.
+//!
+//! - extent, strict: a system expression with exactly the gold byte span;
+//! - extent, relaxed: a system expression overlapping a gold one (one-to-one, first come first
+//!   matched);
+//! - type / value accuracy: share of the relaxed matches with the gold `type` / `value`;
+//! - value F1: precision and recall counting only relaxed matches with the gold value.
+//!
+//! Set `TIMES_ERRORS=1` to print every miss, false alarm and wrong value.
+
+mod common;
+
+use newswire::extract::times::{TimeExpression, Times};
+use newswire::extract::{Analysis, Extractor};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Gold {
+    dct: String,
+    timexes: Vec<GoldTimex>,
+}
+
+#[derive(Deserialize)]
+struct GoldTimex {
+    text: String,
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    ty: String,
+    value: String,
+}
+
+#[derive(Default, Debug)]
+struct Counts {
+    gold: usize,
+    system: usize,
+    strict: usize,
+    relaxed: usize,
+    type_ok: usize,
+    value_ok: usize,
+}
+
+fn f1(tp: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if sys == 0 {
+        0.0
+    } else {
+        tp as f64 / sys as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+#[test]
+fn timebank_tempeval3_measures() {
+    let Some(dir) = common::corpus_dir("timebank") else {
+        return;
+    };
+    let files = common::articles_with_gold(&dir);
+    assert!(
+        files.len() >= 250,
+        "expected the 256 TimeBank articles, found {}",
+        files.len()
+    );
+    let show = std::env::var_os("TIMES_ERRORS").is_some();
+    let times = Times::default();
+    let mut c = Counts::default();
+    for (txt, json) in &files {
+        let src = std::fs::read_to_string(txt).expect("read article");
+        let gold: Gold =
+            serde_json::from_str(&std::fs::read_to_string(json).expect("read gold")).expect("gold");
+        let article = newswire::parse(&src).expect("lenient parse");
+        assert_eq!(
+            article.date.map(|d| d.to_string()).as_deref(),
+            Some(gold.dct.as_str()),
+            "{}: the header date is the document creation time",
+            txt.display()
+        );
+        let found: Vec<TimeExpression> = times.extract(&Analysis::new(&article));
+        c.gold += gold.timexes.len();
+        c.system += found.len();
+        let mut used = vec![false; found.len()];
+        let name = txt
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for g in &gold.timexes {
+            let hit = found
+                .iter()
+                .enumerate()
+                .position(|(k, s)| !used[k] && s.span.start < g.end && g.start < s.span.end);
+            match hit {
+                Some(k) => {
+                    used[k] = true;
+                    let s = &found[k];
+                    c.relaxed += 1;
+                    let strict = s.span.start == g.start && s.span.end == g.end;
+                    if strict {
+                        c.strict += 1;
+                    }
+                    let type_ok = s.timex_type.as_str() == g.ty;
+                    let value_ok = s.value.to_timex3() == g.value;
+                    c.type_ok += usize::from(type_ok);
+                    c.value_ok += usize::from(value_ok);
+                    if show && (!strict || !value_ok || !type_ok) {
+                        println!(
+                            "{}\t{name}\t{}\tgold {:?} {} {}\tsys {:?} {} {}",
+                            if !strict { "EXTENT" } else { "VALUE" },
+                            gold.dct,
+                            g.text,
+                            g.ty,
+                            g.value,
+                            s.text,
+                            s.timex_type,
+                            s.value
+                        );
+                    }
+                }
+                None => {
+                    if show {
+                        let ctx_s = g.start.saturating_sub(40);
+                        let ctx_e = (g.end + 40).min(src.len());
+                        let ctx = src.get(ctx_s..ctx_e).unwrap_or("").replace('\n', " ");
+                        println!(
+                            "MISS\t{name}\t{}\t{:?} {} {}\t| {ctx}",
+                            gold.dct, g.text, g.ty, g.value
+                        );
+                    }
+                }
+            }
+        }
+        if show {
+            for (k, s) in found.iter().enumerate() {
+                if !used[k] {
+                    let ctx_s = s.span.start.saturating_sub(40);
+                    let ctx_e = (s.span.end + 40).min(src.len());
+                    let ctx = src.get(ctx_s..ctx_e).unwrap_or("").replace('\n', " ");
+                    println!(
+                        "FALSE\t{name}\t{}\t{:?} {} {}\t| {ctx}",
+                        gold.dct, s.text, s.timex_type, s.value
+                    );
+                }
+            }
+        }
+    }
+    let (sp, sr, sf) = f1(c.strict, c.system, c.gold);
+    let (rp, rr, rf) = f1(c.relaxed, c.system, c.gold);
+    let (vp, vr, vf) = f1(c.value_ok, c.system, c.gold);
+    let type_acc = c.type_ok as f64 / c.relaxed.max(1) as f64;
+    let value_acc = c.value_ok as f64 / c.relaxed.max(1) as f64;
+    eprintln!(
+        "timebank: {} gold, {} system\n  strict  P {sp:.3} R {sr:.3} F1 {sf:.3}\n  relaxed P {rp:.3} R {rr:.3} F1 {rf:.3}\n  type accuracy {type_acc:.3}, value accuracy {value_acc:.3}\n  value   P {vp:.3} R {vr:.3} F1 {vf:.3}",
+        c.gold, c.system
+    );
+    assert!(sf >= 0.875, "strict F1 {sf:.3}");
+    assert!(rf >= 0.93, "relaxed F1 {rf:.3}");
+    assert!(vf >= 0.80, "value F1 {vf:.3}");
+}
