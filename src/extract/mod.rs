@@ -46,9 +46,11 @@
 //! # Ok::<(), newswire::ParseError>(())
 //! ```
 
+mod places;
 mod sentences;
 mod set;
 
+pub use places::{ArticlePlaces, CountryCount, PlaceMention, Places};
 pub use sentences::{Sentence, Sentences};
 pub use set::{Extraction, ExtractorSet, UnknownExtractor};
 

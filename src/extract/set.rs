@@ -1,6 +1,6 @@
 //! Extractors chosen at run time: [`ExtractorSet`] and its output, [`Extraction`].
 
-use super::{Analysis, Extractor, Sentences};
+use super::{Analysis, Extractor, Places, Sentences};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use std::fmt;
@@ -54,7 +54,7 @@ impl fmt::Debug for ExtractorSet {
 }
 
 /// The names [`ExtractorSet::builtin`] knows, in the order they run.
-pub const BUILTIN_EXTRACTORS: &[&str] = &["sentences"];
+pub const BUILTIN_EXTRACTORS: &[&str] = &["sentences", "places"];
 
 impl ExtractorSet {
     /// An empty set.
@@ -74,6 +74,7 @@ impl ExtractorSet {
             let name = name.as_ref().trim();
             set = match name {
                 "sentences" => set.with(name, Sentences::default()),
+                "places" => set.with(name, Places::default()),
                 _ => {
                     return Err(UnknownExtractor {
                         name: name.to_string(),
