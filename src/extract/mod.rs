@@ -46,10 +46,14 @@
 //! # Ok::<(), newswire::ParseError>(())
 //! ```
 
+mod actors;
+mod figures;
 mod places;
 mod sentences;
 mod set;
 
+pub use actors::{Actor, ActorKind, Actors};
+pub use figures::{Approximator, Figure, Figures};
 pub use places::{ArticlePlaces, CountryCount, PlaceMention, Places};
 pub use sentences::{Sentence, Sentences};
 pub use set::{Extraction, ExtractorSet, UnknownExtractor};

@@ -340,15 +340,18 @@ impl Extractor for Places {
                 continue;
             }
             let score = |p: &PlaceRef| -> f64 {
+                let here = p.country.is_some_and(|k| Some(k) == dateline_country);
+                // Regions (`Georgia`) mostly at home; large cities (`Washington`) anywhere.
                 let kind = match p.kind {
                     PlaceKind::Country => 10.0,
                     PlaceKind::Territory => 9.0,
-                    PlaceKind::Region => 6.0,
+                    PlaceKind::Region if here => 8.0,
+                    PlaceKind::Region => 5.0,
+                    PlaceKind::City if p.population >= 500_000 => 3.0,
                     _ => 0.0,
                 };
-                let here = p.country.is_some_and(|k| Some(k) == dateline_country);
                 let named = p.country.is_some_and(|k| context.contains(&k));
-                kind + if here { 3.0 } else { 0.0 }
+                kind + if here { 4.0 } else { 0.0 }
                     + if named { 2.0 } else { 0.0 }
                     + (p.population as f64 + 1.0).log10() / 2.0
             };

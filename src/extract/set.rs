@@ -1,6 +1,6 @@
 //! Extractors chosen at run time: [`ExtractorSet`] and its output, [`Extraction`].
 
-use super::{Analysis, Extractor, Places, Sentences};
+use super::{Actors, Analysis, Extractor, Figures, Places, Sentences};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use std::fmt;
@@ -54,7 +54,7 @@ impl fmt::Debug for ExtractorSet {
 }
 
 /// The names [`ExtractorSet::builtin`] knows, in the order they run.
-pub const BUILTIN_EXTRACTORS: &[&str] = &["sentences", "places"];
+pub const BUILTIN_EXTRACTORS: &[&str] = &["sentences", "places", "actors", "figures"];
 
 impl ExtractorSet {
     /// An empty set.
@@ -75,6 +75,8 @@ impl ExtractorSet {
             set = match name {
                 "sentences" => set.with(name, Sentences::default()),
                 "places" => set.with(name, Places::default()),
+                "actors" => set.with(name, Actors::default()),
+                "figures" => set.with(name, Figures::default()),
                 _ => {
                     return Err(UnknownExtractor {
                         name: name.to_string(),

@@ -10,7 +10,8 @@ mod load;
 mod resolve;
 
 pub(crate) use key::START as KEY_START;
-pub(crate) use key::{Token, combine, tokenize};
+pub(crate) use key::{Token, char_at, combine, tokenize};
+pub(crate) use resolve::NameMatch;
 
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
@@ -441,6 +442,20 @@ pub struct GazetteerBuilder {
 }
 
 impl GazetteerBuilder {
+    /// A builder holding the built-in data, parsed afresh (about as slow as the first call of
+    /// [`Gazetteer::builtin`]); filter it with [`retain`](GazetteerBuilder::retain) or extend it.
+    ///
+    /// ```
+    /// use newswire::gazetteer::{GazetteerBuilder, PlaceKind};
+    /// let g = GazetteerBuilder::builtin()
+    ///     .retain(|p| p.kind != PlaceKind::City || p.population >= 1_000_000)
+    ///     .build();
+    /// assert!(g.len() < 1000);
+    /// ```
+    pub fn builtin() -> GazetteerBuilder {
+        load::builtin_builder()
+    }
+
     /// Adds an entry known by its name and the given other names (aliases, abbreviations).
     pub fn add<I, S>(mut self, place: Place, aliases: I) -> Self
     where
