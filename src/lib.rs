@@ -35,6 +35,7 @@ mod article;
 mod corpus;
 mod error;
 pub mod extract;
+pub mod gazetteer;
 mod parse;
 mod span;
 mod write;

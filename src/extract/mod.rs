@@ -46,11 +46,17 @@
 //! # Ok::<(), newswire::ParseError>(())
 //! ```
 
+mod actors;
+mod figures;
+mod places;
 mod quotes;
 mod sentences;
 mod set;
 pub mod times;
 
+pub use actors::{Actor, ActorKind, Actors};
+pub use figures::{Approximator, Figure, Figures};
+pub use places::{ArticlePlaces, CountryCount, PlaceMention, Places};
 pub use quotes::{Cue, Mention, Quote, Quotes, Speaker};
 pub use sentences::{Sentence, Sentences};
 pub use set::{Extraction, ExtractorSet, UnknownExtractor};

@@ -1,6 +1,6 @@
 //! Extractors chosen at run time: [`ExtractorSet`] and its output, [`Extraction`].
 
-use super::{Analysis, Extractor, Quotes, Sentences};
+use super::{Actors, Analysis, Extractor, Figures, Places, Quotes, Sentences};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use std::fmt;
@@ -54,7 +54,14 @@ impl fmt::Debug for ExtractorSet {
 }
 
 /// The names [`ExtractorSet::builtin`] knows, in the order they run.
-pub const BUILTIN_EXTRACTORS: &[&str] = &["sentences", "quotes", "times"];
+pub const BUILTIN_EXTRACTORS: &[&str] = &[
+    "sentences",
+    "quotes",
+    "times",
+    "places",
+    "actors",
+    "figures",
+];
 
 impl ExtractorSet {
     /// An empty set.
@@ -76,6 +83,9 @@ impl ExtractorSet {
                 "sentences" => set.with(name, Sentences::default()),
                 "quotes" => set.with(name, Quotes::default()),
                 "times" => set.with(name, super::Times::default()),
+                "places" => set.with(name, Places::default()),
+                "actors" => set.with(name, Actors::default()),
+                "figures" => set.with(name, Figures::default()),
                 _ => {
                     return Err(UnknownExtractor {
                         name: name.to_string(),

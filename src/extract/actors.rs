@@ -1,0 +1,623 @@
+//! Actors: people with their titles and affiliations, organizations, and countries that act.
+
+use super::{Analysis, Extractor};
+use crate::gazetteer::{Code, Gazetteer, NameForm, PlaceKind, Token};
+use crate::span::Span;
+use serde::Serialize;
+
+/// Finds who acts in an article: people named after a title (`Chinese Foreign Minister Wang
+/// Yi`, `State Department spokesperson Ned Price`), with their later short references (`Wang`,
+/// `the general`); international organizations and blocs (`ASEAN`, `the U.N. Security
+/// Council`); and countries that act (`China has denied`, `Russia said`).
+///
+/// ```
+/// use newswire::extract::{ActorKind, Actors, Analysis, Extractor};
+///
+/// let src = "Chinese Foreign Minister Wang Yi met ASEAN envoys. Wang said China would help.";
+/// let article = newswire::parse(src)?;
+/// let actors = Actors::default().extract(&Analysis::new(&article));
+///
+/// let wang = &actors[0];
+/// assert_eq!(wang.kind, ActorKind::Person);
+/// assert_eq!(wang.name, "Wang Yi");
+/// assert_eq!(wang.title.as_deref(), Some("Foreign Minister"));
+/// assert_eq!(wang.country.unwrap().as_str(), "CN");
+/// let texts: Vec<&str> = wang.mentions.iter().map(|s| &src[*s]).collect();
+/// assert_eq!(texts, ["Wang Yi", "Wang"]);
+///
+/// assert!(actors.iter().any(|a| a.kind == ActorKind::Organization && a.name.contains("Southeast Asian")));
+/// assert!(actors.iter().any(|a| a.kind == ActorKind::Country && a.country.unwrap().as_str() == "CN"));
+/// # Ok::<(), newswire::ParseError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Actors {
+    gazetteer: Gazetteer,
+}
+
+impl Default for Actors {
+    fn default() -> Self {
+        Actors::new(Gazetteer::builtin().clone())
+    }
+}
+
+impl Actors {
+    /// Actors whose countries and organizations come from `gazetteer`.
+    pub fn new(gazetteer: Gazetteer) -> Self {
+        Actors { gazetteer }
+    }
+}
+
+/// What kind of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// An organization, bloc or agency from the gazetteer.
+    Organization,
+    /// A country acting (`China has denied`).
+    Country,
+}
+
+/// One actor and every mention of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    /// What it is.
+    pub kind: ActorKind,
+    /// Its name: the person's full name as first written, the gazetteer's name otherwise.
+    pub name: String,
+    /// The first full mention, title and affiliation included
+    /// (`Chinese Foreign Minister Wang Yi`).
+    #[serde(flatten)]
+    pub span: Span,
+    /// The person's title (`Foreign Minister`, `spokesperson`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The person's organization, as written before the title (`State Department`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// The country the actor is (a country), belongs to or speaks for (ISO 3166-1 alpha-2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<Code>,
+    /// The organization's gazetteer code (`ASEAN`, `UNSC`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<Code>,
+    /// Every mention, in text order: the name, later short forms (`Wang`) and descriptions
+    /// (`the general`).
+    pub mentions: Vec<Span>,
+}
+
+/// Titles, lower case, longest first within a first word.
+const TITLES: &[&str] = &[
+    "senior general",
+    "brigadier general",
+    "major general",
+    "lieutenant general",
+    "general",
+    "gen",
+    "foreign minister",
+    "defense minister",
+    "defence minister",
+    "finance minister",
+    "trade minister",
+    "prime minister",
+    "deputy prime minister",
+    "minister",
+    "secretary of state",
+    "secretary-general",
+    "secretary general",
+    "treasury secretary",
+    "defense secretary",
+    "secretary",
+    "vice president",
+    "president",
+    "state counselor",
+    "state counsellor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief executive",
+    "ambassador",
+    "envoy",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "governor",
+    "gov",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "mayor",
+    "commander",
+    "admiral",
+    "colonel",
+    "col",
+    "captain",
+    "leader",
+    "counterpart",
+    "director",
+    "analyst",
+    "economist",
+    "judge",
+    "pope",
+    "dr",
+];
+
+/// Words after which a country acts.
+const ACTING: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "said",
+    "says",
+    "say",
+    "wants",
+    "seeks",
+    "sought",
+    "hopes",
+    "hoped",
+    "looks",
+    "agreed",
+    "agrees",
+    "denied",
+    "denies",
+    "accused",
+    "accuses",
+    "rejected",
+    "rejects",
+    "urged",
+    "urges",
+    "called",
+    "calls",
+    "announced",
+    "announces",
+    "plans",
+    "planned",
+    "imposed",
+    "imposes",
+    "expressed",
+    "expresses",
+    "remained",
+    "remains",
+    "warned",
+    "warns",
+    "threatened",
+    "supports",
+    "supported",
+    "opposed",
+    "opposes",
+    "condemned",
+    "condemns",
+    "blocked",
+    "blocks",
+    "voted",
+    "signed",
+    "proposed",
+    "demanded",
+    "demands",
+    "insisted",
+    "cut",
+    "raised",
+    "launched",
+    "sent",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "can",
+];
+
+/// A paragraph's offset, tokens and the token ranges of gazetteer names.
+type Paragraph = (usize, Vec<Token>, Vec<(usize, usize)>);
+
+#[derive(Debug)]
+struct Draft {
+    actor: Actor,
+    /// Hashes of the first and last name tokens, for short references.
+    short: Vec<u64>,
+    /// Hashes of all name tokens, for later full mentions without the title.
+    full: Vec<u64>,
+    /// Lower-case title words, for `the general`.
+    title_words: Vec<String>,
+}
+
+impl Extractor for Actors {
+    type Output = Vec<Actor>;
+
+    fn extract(&self, analysis: &Analysis<'_>) -> Vec<Actor> {
+        let g = &self.gazetteer;
+        let src = analysis.source();
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut toks: Vec<Token> = Vec::new();
+        let mut matches = Vec::new();
+        // Short references are looked for after all full mentions are known; keep the
+        // paragraphs' tokens.
+        let mut later: Vec<Paragraph> = Vec::new();
+        for p in analysis.article().body() {
+            let Some(text) = p.span.get(src) else {
+                continue;
+            };
+            g.scan(text, p.span.start, &mut toks, &mut matches);
+            // Token index -> gazetteer match covering it.
+            let mut covered: Vec<(usize, usize)> = Vec::new(); // (first, end) token ranges
+            for m in &matches {
+                covered.push((m.first_token, m.end_token));
+                let mut org = None;
+                let mut country = None;
+                for h in g.match_hits(m) {
+                    let Some(place) = g.entry(h.entry) else {
+                        continue;
+                    };
+                    match place.kind {
+                        PlaceKind::Organization | PlaceKind::Bloc | PlaceKind::Agency => {
+                            org.get_or_insert(place.clone());
+                        }
+                        PlaceKind::Country if h.form != NameForm::Demonym => {
+                            country.get_or_insert(place.clone());
+                        }
+                        _ => {}
+                    }
+                }
+                let span = Span::new(m.start, m.end);
+                if let Some(o) = org {
+                    add_named(
+                        &mut drafts,
+                        ActorKind::Organization,
+                        &o.name,
+                        o.code,
+                        None,
+                        span,
+                    );
+                } else if let Some(c) = country {
+                    // A country acts when a verb follows (`China has`, `Russia said`).
+                    let next = toks.get(m.end_token).and_then(|t| text.get(t.start..t.end));
+                    if next.is_some_and(|w| ACTING.contains(&w)) {
+                        add_named(
+                            &mut drafts,
+                            ActorKind::Country,
+                            &c.name,
+                            c.code,
+                            c.code,
+                            span,
+                        );
+                    }
+                }
+            }
+            people(g, text, p.span.start, &toks, &matches, &mut drafts);
+            later.push((p.span.start, toks.clone(), covered));
+        }
+        // Short references: `Wang`, `the general`.
+        for (offset, toks, covered) in &later {
+            let Some(text) = src.get(*offset..) else {
+                continue;
+            };
+            let mut skip_to = 0;
+            for (i, t) in toks.iter().enumerate() {
+                if i < skip_to {
+                    continue;
+                }
+                let abs = Span::new(t.start + offset, t.end + offset);
+                // The full name again, without its title.
+                if t.upper {
+                    let found = drafts.iter_mut().find(|d| {
+                        d.actor.kind == ActorKind::Person
+                            && d.full.len() > 1
+                            && toks
+                                .get(i..i + d.full.len())
+                                .is_some_and(|w| w.iter().zip(&d.full).all(|(a, h)| a.hash == *h))
+                    });
+                    if let Some(d) = found {
+                        let n = d.full.len();
+                        let end = toks[i + n - 1].end + offset;
+                        let span = Span::new(abs.start, end);
+                        if !d.actor.mentions.iter().any(|m| m.contains(span)) {
+                            d.actor.mentions.push(span);
+                        }
+                        skip_to = i + n;
+                        continue;
+                    }
+                }
+                if t.upper && !covered.iter().any(|(a, b)| (*a..*b).contains(&i)) {
+                    let glued = |k: Option<usize>| {
+                        k.and_then(|k| toks.get(k)).is_some_and(|o| {
+                            o.upper
+                                && text
+                                    .get(o.end.min(t.end)..o.start.max(t.start))
+                                    .is_some_and(|g| g.chars().all(|c| c == ' '))
+                        })
+                    };
+                    let prev_starts = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| {
+                        let before = text.get(..p.start).unwrap_or("").trim_end();
+                        before.is_empty() || before.ends_with(['.', '!', '?', '"', '“'])
+                    });
+                    if !prev_starts && glued(i.checked_sub(1)) || glued(Some(i + 1)) {
+                        continue;
+                    }
+                    if let Some(d) = drafts.iter_mut().find(|d| {
+                        d.actor.kind == ActorKind::Person
+                            && d.short.contains(&t.hash)
+                            && d.actor.span.start < abs.start
+                            && !d.actor.mentions.iter().any(|m| m.contains(abs))
+                    }) {
+                        d.actor.mentions.push(abs);
+                    }
+                } else if !t.upper && i > 0 {
+                    let the = toks[i - 1];
+                    let is_the = text
+                        .get(the.start..the.end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+                    let word = text.get(t.start..t.end).unwrap_or("");
+                    if !is_the || word.len() < 3 {
+                        continue;
+                    }
+                    let span = Span::new(the.start + offset, t.end + offset);
+                    // The nearest person before with that title word.
+                    if let Some(d) = drafts
+                        .iter_mut()
+                        .filter(|d| {
+                            d.actor.kind == ActorKind::Person
+                                && d.actor.span.end <= span.start
+                                && d.title_words.iter().any(|w| w == word)
+                        })
+                        .max_by_key(|d| {
+                            d.actor
+                                .mentions
+                                .iter()
+                                .map(|m| m.start)
+                                .filter(|s| *s < span.start)
+                                .max()
+                        })
+                    {
+                        d.actor.mentions.push(span);
+                    }
+                }
+            }
+        }
+        let mut out: Vec<Actor> = drafts.into_iter().map(|d| d.actor).collect();
+        for a in &mut out {
+            a.mentions.sort();
+            a.mentions.dedup();
+        }
+        out.sort_by_key(|a| a.span.start);
+        out
+    }
+}
+
+fn add_named(
+    drafts: &mut Vec<Draft>,
+    kind: ActorKind,
+    name: &str,
+    code: Option<Code>,
+    country: Option<Code>,
+    span: Span,
+) {
+    if let Some(d) = drafts
+        .iter_mut()
+        .find(|d| d.actor.kind == kind && d.actor.name == name)
+    {
+        d.actor.mentions.push(span);
+        return;
+    }
+    drafts.push(Draft {
+        actor: Actor {
+            kind,
+            name: name.to_string(),
+            span,
+            title: None,
+            affiliation: None,
+            country,
+            code,
+            mentions: vec![span],
+        },
+        short: Vec::new(),
+        full: Vec::new(),
+        title_words: Vec::new(),
+    });
+}
+
+/// The longest title starting at token `i`: the number of tokens.
+fn title_at(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let word = |k: usize| -> Option<String> {
+        toks.get(k)
+            .and_then(|t| text.get(t.start..t.end))
+            .map(str::to_ascii_lowercase)
+    };
+    let w0 = word(i)?;
+    let mut best = None;
+    for title in TITLES {
+        let mut parts = title.split(' ');
+        let Some(first) = parts.next() else { continue };
+        if first != w0 {
+            continue;
+        }
+        let mut n = 1;
+        let mut ok = true;
+        for part in parts {
+            if word(i + n).as_deref() != Some(part) {
+                ok = false;
+                break;
+            }
+            n += 1;
+        }
+        if ok && best.is_none_or(|b| n > b) {
+            best = Some(n);
+        }
+    }
+    best
+}
+
+/// People named after a title.
+fn people(
+    g: &Gazetteer,
+    text: &str,
+    offset: usize,
+    toks: &[Token],
+    matches: &[crate::gazetteer::NameMatch],
+    drafts: &mut Vec<Draft>,
+) {
+    let bytes = text.as_bytes();
+    let spaces = |from: usize, to: usize| {
+        bytes
+            .get(from..to)
+            .is_some_and(|g| !g.is_empty() && g.iter().all(|b| matches!(b, b' ' | b'\n' | b'.')))
+    };
+    let match_at = |k: usize| {
+        matches
+            .iter()
+            .find(|m| m.first_token <= k && k < m.end_token)
+    };
+    // Names of countries and organizations are not people's names; town names may be (`Price`).
+    let not_person = |k: usize| {
+        match_at(k).is_some_and(|m| {
+            g.match_hits(m)
+                .filter_map(|h| g.entry(h.entry))
+                .any(|p| p.kind != PlaceKind::City)
+        })
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(n) = title_at(text, toks, i) else {
+            i += 1;
+            continue;
+        };
+        // Chain titles: `spokesman Brigadier General`.
+        let title_start = i;
+        let mut title_end = i + n;
+        while let Some(m) = title_at(text, toks, title_end) {
+            if !spaces(toks[title_end - 1].end, toks[title_end].start) {
+                break;
+            }
+            title_end += m;
+        }
+        // The name: 1-4 capitalized tokens right after, not places or titles.
+        let mut name_end = title_end;
+        while name_end < toks.len()
+            && name_end < title_end + 4
+            && toks[name_end].upper
+            && !toks[name_end].all_upper
+            && spaces(toks[name_end - 1].end, toks[name_end].start)
+            && !not_person(name_end)
+            && title_at(text, toks, name_end).is_none()
+        {
+            name_end += 1;
+        }
+        // A single capitalized word after a title is a name only as a surname (`Gen. Lee`);
+        // require two words unless the title is capitalized too.
+        let title_capitalized = toks[title_start].upper;
+        let words = name_end - title_end;
+        if words == 0 || words == 1 && !title_capitalized {
+            i = title_end;
+            continue;
+        }
+        // Before the title: a country or demonym, and an affiliation of capitalized words.
+        let mut country = None;
+        let mut start = toks[title_start].start;
+        let mut k = title_start;
+        let mut affiliation: Option<(usize, usize)> = None;
+        while k > 0 && spaces(toks[k - 1].end, toks[k].start) {
+            let prev = k - 1;
+            if let Some(m) = match_at(prev) {
+                let c = g
+                    .match_hits(m)
+                    .filter_map(|h| g.entry(h.entry))
+                    .find(|p| p.kind.is_country())
+                    .and_then(|p| p.code);
+                if c.is_some() && country.is_none() {
+                    country = c;
+                    start = toks[m.first_token].start;
+                    k = m.first_token;
+                    continue;
+                }
+                break;
+            }
+            if toks[prev].upper && title_at(text, toks, prev).is_none() {
+                affiliation = Some((
+                    toks[prev].start,
+                    affiliation.map_or(toks[prev].end, |a| a.1),
+                ));
+                start = toks[prev].start;
+                k = prev;
+                continue;
+            }
+            break;
+        }
+        let name_span = Span::new(
+            toks[title_end].start + offset,
+            toks[name_end - 1].end + offset,
+        );
+        let name = text
+            .get(toks[title_end].start..toks[name_end - 1].end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let title = text
+            .get(toks[title_start].start..toks[title_end - 1].end)
+            .map(|t| {
+                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                t.trim_end_matches('.').to_string()
+            });
+        // Head words of the titles, for `the general`, `the minister`.
+        let mut title_words: Vec<String> = Vec::new();
+        let mut k = title_start;
+        while k < title_end {
+            let n = title_at(text, toks, k).unwrap_or(1);
+            if let Some(t) = toks.get(k + n - 1) {
+                title_words.extend(text.get(t.start..t.end).map(str::to_ascii_lowercase));
+            }
+            k += n;
+        }
+        let affiliation = affiliation
+            .and_then(|(a, b)| text.get(a..b))
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+        let full = Span::new(start + offset, name_span.end);
+        if let Some(d) = drafts
+            .iter_mut()
+            .find(|d| d.actor.kind == ActorKind::Person && d.actor.name == name)
+        {
+            d.actor.mentions.push(name_span);
+            d.actor.country = d.actor.country.or(country);
+            if d.actor.title.is_none() {
+                d.actor.title = title;
+                d.title_words = title_words;
+            }
+            d.actor.affiliation = d.actor.affiliation.take().or(affiliation);
+        } else {
+            let mut short = vec![toks[title_end].hash];
+            if words > 1 {
+                short.push(toks[name_end - 1].hash);
+            }
+            let full_hashes = toks[title_end..name_end].iter().map(|t| t.hash).collect();
+            drafts.push(Draft {
+                full: full_hashes,
+                actor: Actor {
+                    kind: ActorKind::Person,
+                    name,
+                    span: full,
+                    title,
+                    affiliation,
+                    country,
+                    code: None,
+                    mentions: vec![name_span],
+                },
+                short,
+                title_words,
+            });
+        }
+        i = name_end;
+    }
+}

@@ -1,0 +1,607 @@
+//! Figures: numeric facts with their approximators, units and events.
+
+use super::{Analysis, Extractor};
+use crate::span::Span;
+use serde::Serialize;
+
+/// Finds numeric facts: `more than 750 people dead`, `over 270 civilians have been killed`,
+/// `10 people and three companies`, `1.2 mln tonnes`, `between 20 and 30 soldiers`, `dozens of
+/// protesters`. Numbers are read in digits and in words; dates, years and times are left to
+/// the time extractors.
+///
+/// ```
+/// use newswire::extract::{Analysis, Approximator, Extractor, Figures};
+///
+/// let src = "Protests have left more than 750 people dead. Sanctions hit 10 people and three companies.";
+/// let article = newswire::parse(src)?;
+/// let figures = Figures::default().extract(&Analysis::new(&article));
+/// assert_eq!(figures.len(), 3);
+///
+/// let dead = &figures[0];
+/// assert_eq!(&src[dead.span], "more than 750 people dead");
+/// assert_eq!((dead.value, dead.min, dead.max), (750.0, Some(750.0), None));
+/// assert_eq!(dead.approximator, Some(Approximator::MoreThan));
+/// assert_eq!(dead.unit.as_deref(), Some("people"));
+/// assert_eq!(dead.event.as_deref(), Some("dead"));
+///
+/// assert_eq!(figures[2].value, 3.0);
+/// assert_eq!(figures[2].unit.as_deref(), Some("companies"));
+/// # Ok::<(), newswire::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Figures {
+    _private: (),
+}
+
+/// Words that qualify a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Approximator {
+    /// `more than`, `over`, `upwards of`: a lower bound.
+    MoreThan,
+    /// `at least`, `no fewer than`: a lower bound.
+    AtLeast,
+    /// `fewer than`, `less than`, `under`: an upper bound.
+    LessThan,
+    /// `up to`, `at most`, `as many as`: an upper bound.
+    UpTo,
+    /// `about`, `around`, `some`, `roughly`, `approximately`, `an estimated`.
+    About,
+    /// `nearly`, `almost`, `close to`: a little under.
+    Nearly,
+}
+
+/// One numeric fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// The whole phrase: approximator, number(s), unit and event when present.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The number as written (`more than 750`: `750`; `between 20 and 30`: `20 and 30`).
+    pub number_span: Span,
+    /// The number (the lower end of a range; the least a vague quantity means: `dozens` 24).
+    pub value: f64,
+    /// The least the figure can be, when it says so (`more than 750`: 750; `20 to 30`: 20).
+    pub min: Option<f64>,
+    /// The most the figure can be, when it says so (`up to 50`: 50; `20 to 30`: 30).
+    pub max: Option<f64>,
+    /// The qualifying words, if any.
+    pub approximator: Option<Approximator>,
+    /// A vague quantity: `dozens`, `hundreds`, `scores`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub vague: bool,
+    /// What is counted, lower case: `people`, `civilians`, `mln tonnes`, `percent`, `dlrs`.
+    pub unit: Option<String>,
+    /// What happened to them: `dead`, `killed`, `injured`, `arrested`.
+    pub event: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+impl Extractor for Figures {
+    type Output = Vec<Figure>;
+
+    fn extract(&self, analysis: &Analysis<'_>) -> Vec<Figure> {
+        let src = analysis.source();
+        let mut out = Vec::new();
+        let mut words = Vec::new();
+        for p in analysis.article().body() {
+            let Some(text) = p.span.get(src) else {
+                continue;
+            };
+            words.clear();
+            split_words(text, &mut words);
+            scan(text, &words, p.span.start, &mut out);
+        }
+        out
+    }
+}
+
+fn split_words(text: &str, out: &mut Vec<Word>) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        let alnum = c.is_ascii_alphanumeric()
+            || c >= 0x80 && text.is_char_boundary(i) && {
+                crate::gazetteer::char_at(text, i).is_alphanumeric()
+            };
+        if !alnum {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n {
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                i += 1;
+            } else if c >= 0x80 {
+                let ch = crate::gazetteer::char_at(text, i);
+                if ch.is_alphanumeric() {
+                    i += ch.len_utf8();
+                } else {
+                    break;
+                }
+            } else if matches!(c, b',' | b'.' | b'-' | b'\'')
+                && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && (c != b',' || b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+                && (c != b'.' || b[i - 1].is_ascii_digit() == b[i + 1].is_ascii_digit())
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Word { start, end: i });
+    }
+}
+
+fn lower(text: &str, w: Word) -> String {
+    text.get(w.start..w.end).unwrap_or("").to_ascii_lowercase()
+}
+
+fn small_number(w: &str) -> Option<f64> {
+    Some(match w {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "dozen" => 12.0,
+        _ => return None,
+    })
+}
+
+/// A number word, hyphenated tens included (`twenty-five`).
+fn word_number(w: &str) -> Option<f64> {
+    if let Some(v) = small_number(w) {
+        return Some(v);
+    }
+    let (tens, units) = w.split_once('-')?;
+    let t = small_number(tens)?;
+    let u = small_number(units)?;
+    (t >= 20.0 && t % 10.0 == 0.0 && u < 10.0).then_some(t + u)
+}
+
+fn multiplier(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "mln" | "millions" => 1e6,
+        "billion" | "bln" | "billions" => 1e9,
+        "trillion" | "trillions" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Vague plurals: the least they mean.
+fn vague(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozens" => 24.0,
+        "scores" => 40.0,
+        "hundreds" => 200.0,
+        "thousands" => 2000.0,
+        "millions" => 2e6,
+        "billions" => 2e9,
+        _ => return None,
+    })
+}
+
+fn digits(w: &str) -> Option<f64> {
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let clean: String = w.chars().filter(|c| *c != ',').collect();
+    clean.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Words after a number that are not what it counts.
+const NOT_UNITS: &[&str] = &[
+    "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "the", "a", "an",
+    "is", "are", "was", "were", "be", "been", "have", "has", "had", "will", "would", "vs", "than",
+    "that", "which", "who", "said", "says", "after", "before", "since", "per", "a.m", "p.m", "am",
+    "pm", "this", "last", "next", "but", "if", "it", "its", "their", "his", "her", "into", "over",
+    "under", "up", "down", "out", "about", "more", "less", "other", "others", "times", "ago",
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hours", "hour", "minutes",
+    "o'clock",
+];
+
+const TIME_UNITS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+];
+
+const EVENTS: &[&str] = &[
+    "dead",
+    "killed",
+    "died",
+    "dying",
+    "injured",
+    "wounded",
+    "hurt",
+    "arrested",
+    "detained",
+    "missing",
+    "displaced",
+    "evacuated",
+    "deaths",
+    "casualties",
+    "jailed",
+    "sentenced",
+    "executed",
+    "kidnapped",
+    "abducted",
+    "rescued",
+    "fled",
+    "infected",
+    "sanctioned",
+    "fired",
+    "laid",
+];
+
+fn approximator(before: &[String]) -> Option<(Approximator, usize)> {
+    let n = before.len();
+    let last = |k: usize| -> &str {
+        n.checked_sub(k)
+            .and_then(|i| before.get(i))
+            .map_or("", String::as_str)
+    };
+    let two = (last(2), last(1));
+    let a = match two {
+        ("more", "than") | ("upwards", "of") => Some((Approximator::MoreThan, 2)),
+        ("at", "least") | ("no", "fewer") | ("no", "less") => Some((Approximator::AtLeast, 2)),
+        ("fewer", "than") | ("less", "than") => Some((Approximator::LessThan, 2)),
+        ("up", "to") | ("at", "most") | ("as", "many") => Some((Approximator::UpTo, 2)),
+        ("close", "to") => Some((Approximator::Nearly, 2)),
+        ("an", "estimated") => Some((Approximator::About, 2)),
+        _ => None,
+    };
+    if a.is_some() {
+        return a;
+    }
+    match last(1) {
+        "over" => Some((Approximator::MoreThan, 1)),
+        "under" => Some((Approximator::LessThan, 1)),
+        "about" | "around" | "some" | "roughly" | "approximately" | "estimated" | "approx" => {
+            Some((Approximator::About, 1))
+        }
+        "nearly" | "almost" => Some((Approximator::Nearly, 1)),
+        _ => None,
+    }
+}
+
+/// A number at word `i`: (value, words used, vague).
+fn number_at(text: &str, words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
+    let w = lower(text, *words.get(i)?);
+    let (mut value, mut used, is_vague) = if let Some(v) = digits(&w) {
+        (v, 1, false)
+    } else if let Some(v) = word_number(&w) {
+        (v, 1, false)
+    } else if w == "a" || w == "an" {
+        // `a dozen`, `a hundred`, `a million`
+        let next = lower(text, *words.get(i + 1)?);
+        if next == "dozen" {
+            (12.0, 2, false)
+        } else {
+            let m = multiplier(&next).filter(|m| *m >= 100.0)?;
+            (m, 2, false)
+        }
+    } else if let Some(v) = vague(&w) {
+        // `tens of thousands`, `hundreds of millions` are read by the caller as vague plurals.
+        return Some((v, 1, true));
+    } else if w == "tens" {
+        let of = words.get(i + 1).map(|x| lower(text, *x));
+        let next = words.get(i + 2).map(|x| lower(text, *x));
+        match (of.as_deref(), next.as_deref().and_then(vague)) {
+            (Some("of"), Some(v)) => return Some((v * 10.0, 3, true)),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    // Multipliers: `1.2 mln`, `three hundred`, `two hundred thousand`.
+    while let Some(m) = words
+        .get(i + used)
+        .and_then(|x| multiplier(&lower(text, *x)))
+        .filter(|_| !is_vague)
+    {
+        // Only words directly after (no punctuation between).
+        let prev = words[i + used - 1];
+        let next = words[i + used];
+        if text
+            .get(prev.end..next.start)
+            .is_none_or(|g| g.trim() != "")
+        {
+            break;
+        }
+        value *= m;
+        used += 1;
+    }
+    Some((value, used, is_vague))
+}
+
+fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut lowered: Vec<String> = Vec::with_capacity(4);
+    while i < words.len() {
+        let w = words[i];
+        let first = bytes[w.start];
+        // Cheap filter: digits, or words that can start a number.
+        if !(first.is_ascii_digit()
+            || matches!(
+                first.to_ascii_lowercase(),
+                b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd' | b'a' | b'm' | b'b'
+            ))
+        {
+            i += 1;
+            continue;
+        }
+        let Some((value, used, is_vague)) = number_at(text, words, i) else {
+            i += 1;
+            continue;
+        };
+        let wtext = text.get(w.start..w.end).unwrap_or("");
+        let prev_lower = i
+            .checked_sub(1)
+            .and_then(|k| words.get(k))
+            .map(|x| lower(text, *x));
+        // Dates, years, times, ordinals, clock times, money codes are not figures here.
+        if first.is_ascii_digit() {
+            let after = bytes.get(w.end).copied();
+            let is_year = used == 1
+                && wtext.len() == 4
+                && (1800.0..=2100.0).contains(&value)
+                && !wtext.contains([',', '.']);
+            let after_month = prev_lower.as_deref().is_some_and(|p| {
+                MONTHS.contains(&p.trim_end_matches('.'))
+                    && text
+                        .get(words[i - 1].end..w.start)
+                        .is_some_and(|g| g.trim_matches(['.', ' ']).is_empty())
+            }) || wtext.contains('.')
+                && wtext
+                    .split('.')
+                    .next()
+                    .is_some_and(|m| MONTHS.contains(&m.to_ascii_lowercase().as_str()));
+            let month_after = words
+                .get(i + 1)
+                .is_some_and(|x| MONTHS.contains(&lower(text, *x).trim_end_matches('.')));
+            let before = w.start.checked_sub(1).and_then(|k| bytes.get(k)).copied();
+            if is_year || after_month || month_after || after == Some(b':') || before == Some(b':')
+            {
+                i += 1;
+                continue;
+            }
+            if wtext.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                // `1st`, `24th`, `10am`
+                i += 1;
+                continue;
+            }
+        } else {
+            // `one` is often not a count: `one of`, `no one`, `one-on-one`.
+            let lw = lower(text, w);
+            if lw == "one" || lw.starts_with("one-") {
+                let next = words.get(i + 1).map(|x| lower(text, *x));
+                if prev_lower.as_deref() == Some("no")
+                    || next.as_deref().is_none_or(|n| NOT_UNITS.contains(&n))
+                    || lw.starts_with("one-")
+                {
+                    i += 1;
+                    continue;
+                }
+            }
+            if lw == "a" || lw == "an" {
+                // accepted only as `a dozen`, `a hundred`: handled by number_at
+            }
+        }
+        let mut last = i + used - 1;
+        // Durations (`two weeks`) belong to the time extractors.
+        if words
+            .get(last + 1)
+            .is_some_and(|x| TIME_UNITS.contains(&lower(text, *x).as_str()))
+        {
+            i = last + 1;
+            continue;
+        }
+        let number_start = w.start;
+        let mut number_end = words[last].end;
+        let (mut min, mut max) = (None, None);
+        // Approximator before.
+        lowered.clear();
+        for x in words.get(i.saturating_sub(2)..i).unwrap_or(&[]) {
+            lowered.push(lower(text, *x));
+        }
+        let approx = approximator(&lowered);
+        let mut start = number_start;
+        if let Some((_, n)) = approx {
+            if let Some(k) = i.checked_sub(n) {
+                start = words[k].start;
+            }
+        }
+        // `$5`, `5%`
+        if start == number_start && number_start > 0 && bytes[number_start - 1] == b'$' {
+            start = number_start - 1;
+        }
+        let mut unit: Option<String> = None;
+        let mut unit_end = None;
+        if bytes.get(number_end) == Some(&b'%') {
+            unit = Some("percent".to_string());
+            number_end += 1;
+            unit_end = Some(number_end);
+        } else if start == number_start.saturating_sub(1) && bytes.get(start) == Some(&b'$') {
+            unit = Some("dollars".to_string());
+        }
+        // Ranges: `20 to 30`, `20-30`, `between 20 and 30`.
+        let between = prev_lower.as_deref() == Some("between");
+        if between {
+            start = words[i - 1].start;
+        }
+        if let Some(link) = words.get(last + 1).map(|x| lower(text, *x)) {
+            let is_link = link == "to" || between && link == "and";
+            if is_link {
+                if let Some((hi, used2, false)) = number_at(text, words, last + 2) {
+                    if hi > value {
+                        min = Some(value);
+                        max = Some(hi);
+                        last += 1 + used2;
+                        number_end = words[last].end;
+                    }
+                }
+            }
+        }
+        if min.is_none() && wtext.contains('-') && first.is_ascii_digit() {
+            // `20-30` came as one word only if both sides are digits: split it.
+            if let Some((a, b)) = wtext.split_once('-') {
+                if let (Some(lo), Some(hi)) = (digits(a), digits(b)) {
+                    if hi > lo {
+                        min = Some(lo);
+                        max = Some(hi);
+                    }
+                }
+            }
+        }
+        let value = min.unwrap_or(value);
+        match approx.map(|(a, _)| a) {
+            Some(Approximator::MoreThan | Approximator::AtLeast) => min = Some(value),
+            Some(Approximator::LessThan | Approximator::UpTo | Approximator::Nearly) => {
+                max = Some(value);
+            }
+            _ => {}
+        }
+        if is_vague {
+            min = Some(value);
+        }
+        // Unit: `people`, `mln tonnes` (the multiplier is part of the number), `of protesters`.
+        let mut j = last + 1;
+        if unit.is_none() {
+            if is_vague && words.get(j).is_some_and(|x| lower(text, *x) == "of") {
+                j += 1;
+            }
+            if let Some(uw) = words.get(j) {
+                let u = lower(text, *uw);
+                let gap_ok = text
+                    .get(words[j - 1].end..uw.start)
+                    .is_some_and(|g| g.trim().is_empty() || g.trim() == "%");
+                let alpha = u.chars().all(|c| c.is_alphabetic() || c == '-');
+                if gap_ok
+                    && alpha
+                    && !NOT_UNITS.contains(&u.as_str())
+                    && number_at(text, words, j).is_none()
+                {
+                    let u = match u.as_str() {
+                        "pct" | "percent" => "percent".to_string(),
+                        _ => u,
+                    };
+                    unit = Some(u);
+                    unit_end = Some(uw.end);
+                    j += 1;
+                } else if u == "per" && words.get(j + 1).is_some_and(|x| lower(text, *x) == "cent")
+                {
+                    unit = Some("percent".to_string());
+                    unit_end = words.get(j + 1).map(|x| x.end);
+                    j += 2;
+                }
+            }
+        }
+        // Event: within the next four words of the same sentence.
+        let mut event = None;
+        let mut end = unit_end.unwrap_or(number_end);
+        if unit.is_some() {
+            for k in j..(j + 4).min(words.len()) {
+                let gap = text.get(words[k - 1].end..words[k].start).unwrap_or(".");
+                if gap.contains(['.', ';', '!', '?']) {
+                    break;
+                }
+                let e = lower(text, words[k]);
+                if EVENTS.contains(&e.as_str()) {
+                    event = Some(e);
+                    end = words[k].end;
+                    break;
+                }
+            }
+        }
+        out.push(Figure {
+            span: Span::new(start + offset, end + offset),
+            number_span: Span::new(number_start + offset, number_end + offset),
+            value,
+            min,
+            max,
+            approximator: approx.map(|(a, _)| a),
+            vague: is_vague,
+            unit,
+            event,
+        });
+        i = last + 1;
+    }
+}

@@ -1,0 +1,232 @@
+//! Tokens and their hash keys, shared by the gazetteer's index and the extractors' scans.
+//!
+//! A token is a run of letters and digits; an apostrophe between letters (`d'Ivoire`) and a
+//! period between letters (`U.S`, `N.J`) stay inside it. Hyphens, spaces and other punctuation
+//! separate tokens, and a possessive `'s` is left out, so `Myanmar's` keys like `Myanmar`.
+//! Keys fold case and drop periods: `U.S.`, `U.S` and `US` share a key, as do `Ore.` and `Ore`.
+
+/// One token: byte offsets relative to the scanned text, and its hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Hash of the case-folded token without periods.
+    pub hash: u64,
+    /// First character is upper case.
+    pub upper: bool,
+    /// Every letter is upper case (and there is at least one).
+    pub all_upper: bool,
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+const SEP: u64 = 0x9e37_79b9_7f4a_7c15;
+
+#[inline]
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(K)
+}
+
+/// Key of a sequence of tokens: `combine(combine(START, t1), t2)...`.
+pub(crate) const START: u64 = 0x2545_f491_4f6c_dd1d;
+
+/// Extends a key by one token hash.
+#[inline]
+pub(crate) fn combine(key: u64, token_hash: u64) -> u64 {
+    mix(mix(key, SEP), token_hash)
+}
+
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens.
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        // Fast skip of ASCII separators.
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if b >= 0x80 {
+            let c = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        // A token starts at i.
+        let start = i;
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut upper = false;
+        let mut all_upper = true;
+        let mut letters = 0usize;
+        let mut first = true;
+        loop {
+            if i >= n {
+                break;
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    if b.is_ascii_alphabetic() {
+                        letters += 1;
+                        if b.is_ascii_lowercase() {
+                            all_upper = false;
+                        } else if first {
+                            upper = true;
+                        }
+                    }
+                    h = mix(h, u64::from(b.to_ascii_lowercase()));
+                    first = false;
+                    i += 1;
+                    continue;
+                }
+                if b == b'.' || b == b'\'' {
+                    // Inside the token only between alphanumerics.
+                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                    let next_alnum = next.is_ascii_alphanumeric()
+                        || next >= 0x80 && { char_at(text, i + 1).is_alphanumeric() };
+                    if !next_alnum {
+                        break;
+                    }
+                    if b == b'\'' && is_possessive(bytes, i + 1) {
+                        break;
+                    }
+                    if b == b'\'' {
+                        h = mix(h, u64::from(b'\''));
+                    }
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = char_at(text, i);
+            if c.is_alphanumeric() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_lowercase() {
+                        all_upper = false;
+                    } else if first && c.is_uppercase() {
+                        upper = true;
+                    }
+                }
+                for l in c.to_lowercase() {
+                    h = mix(h, u64::from(u32::from(l)));
+                }
+                first = false;
+                i += c.len_utf8();
+                continue;
+            }
+            if is_apostrophe(c) {
+                let after = i + c.len_utf8();
+                let next_alnum = after < n && char_at(text, after).is_alphanumeric();
+                if !next_alnum || is_possessive(bytes, after) {
+                    break;
+                }
+                h = mix(h, u64::from(b'\''));
+                i = after;
+                continue;
+            }
+            break;
+        }
+        out.push(Token {
+            start,
+            end: i,
+            hash: h,
+            upper,
+            all_upper: all_upper && letters > 0,
+        });
+        if i == start {
+            // Cannot happen (the first char is alphanumeric), but never loop forever.
+            i += 1;
+        }
+    }
+}
+
+/// `s` followed by a non-alphanumeric (or the end) at `at`: a possessive ending.
+fn is_possessive(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at), Some(b's' | b'S'))
+        && bytes
+            .get(at + 1)
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80)
+}
+
+/// The char starting at byte `i` (which must be a char boundary); U+FFFD otherwise.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> char {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .unwrap_or('\u{fffd}')
+}
+
+/// The key of a whole name, or `None` if it has no tokens.
+pub(crate) fn key_of(name: &str) -> Option<(u64, usize)> {
+    let mut toks = Vec::new();
+    tokenize(name, &mut toks);
+    if toks.is_empty() {
+        return None;
+    }
+    let mut key = START;
+    for t in &toks {
+        key = combine(key, t.hash);
+    }
+    Some((key, toks.len()))
+}
+
+/// Keys of the proper prefixes of a name (1..n-1 tokens).
+pub(crate) fn prefix_keys(name: &str) -> Vec<u64> {
+    let mut toks = Vec::new();
+    tokenize(name, &mut toks);
+    let mut key = START;
+    let mut out = Vec::new();
+    for t in toks.iter().take(toks.len().saturating_sub(1)) {
+        key = combine(key, t.hash);
+        out.push(key);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        tokenize(s, &mut v);
+        v.iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn token_table() {
+        let table: &[(&str, &[&str])] = &[
+            ("U.S. officials", &["U.S", "officials"]),
+            ("Myanmar's junta", &["Myanmar", "s", "junta"]),
+            ("Myanmar’s junta", &["Myanmar", "s", "junta"]),
+            ("Cote d'Ivoire", &["Cote", "d'Ivoire"]),
+            ("Guinea-Bissau", &["Guinea", "Bissau"]),
+            ("PORTLAND, Ore., Feb", &["PORTLAND", "Ore", "Feb"]),
+            ("Zürich “deep”", &["Zürich", "deep"]),
+            ("1.2 mln", &["1.2", "mln"]),
+            ("", &[]),
+        ];
+        for (input, expected) in table {
+            assert_eq!(&toks(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn keys_fold_case_and_periods() {
+        assert_eq!(key_of("U.S."), key_of("US"));
+        assert_eq!(key_of("u.s"), key_of("US"));
+        assert_eq!(key_of("N.J."), key_of("NJ"));
+        assert_eq!(key_of("JAKARTA"), key_of("Jakarta"));
+        assert_eq!(key_of("Myanmar's"), key_of("Myanmar s"));
+        assert_ne!(key_of("New York"), key_of("NewYork"));
+        assert_eq!(key_of(" - "), None);
+    }
+}
