@@ -5,7 +5,7 @@ use crate::error::{Error, ParseError};
 use crate::parse::Parser;
 use std::collections::VecDeque;
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// One article's text as read from a file or stream, checked to be UTF-8.
@@ -72,12 +72,50 @@ impl Document {
 enum Source {
     Path(PathBuf),
     Reader(Option<PathBuf>, Box<dyn Read + Send>),
+    StreamPath(PathBuf),
+    Stream(Option<PathBuf>, Box<dyn BufRead + Send>),
 }
 
 /// A set of inputs, read one document at a time.
 ///
 /// Files are taken as given; directories are walked recursively for `*.txt` files in file-name
 /// order. One unreadable or invalid file yields an [`Error`] naming it, and reading goes on.
+///
+/// # Streams of articles
+///
+/// A *stream* is many articles concatenated into one file or pipe, each followed by a line
+/// holding only the ASCII record separator (byte `0x1E`, [`RECORD_SEPARATOR`](crate::RECORD_SEPARATOR)):
+///
+/// ```text
+/// <article 1 text>\n
+/// \x1E\n
+/// <article 2 text>\n
+/// \x1E\n
+/// ```
+///
+/// The newline that ends the line before the separator belongs to the separator, so an article's
+/// text is exactly what [`write_stream`](crate::write_stream) was given, byte for byte; the
+/// separator line may also end in `\r\n`. The separator after the last article is optional, and
+/// the byte offsets in every output are into each article's own text, not into the stream. The
+/// byte `0x1E` does not occur in news text; the writer refuses an article holding a line with
+/// only that byte. Add streams with [`Corpus::stream`] and [`Corpus::stream_reader`]:
+///
+/// ```
+/// use newswire::{Corpus, write_stream};
+///
+/// let mut stream = Vec::new();
+/// write_stream(&mut stream, ["JAKARTA -- Talks began.\n", "Leaders met on April 24."])?;
+/// let texts: Vec<String> = Corpus::new()
+///     .stream_reader(None, std::io::Cursor::new(stream))
+///     .documents()
+///     .map(|doc| doc.map(|d| d.into_text()))
+///     .collect::<Result<_, _>>()?;
+/// assert_eq!(texts, ["JAKARTA -- Talks began.\n", "Leaders met on April 24."]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// An article of a stream is read whole, and only one at a time; one that is not UTF-8 is
+/// reported and the next one read.
 ///
 /// ```no_run
 /// use newswire::{Corpus, Parser};
@@ -132,11 +170,33 @@ impl Corpus {
         self
     }
 
+    /// Adds a file holding a stream of articles (see [Streams of articles](Corpus#streams-of-articles)).
+    /// Every document read from it carries the file's path.
+    pub fn stream(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.push(Source::StreamPath(path.into()));
+        self
+    }
+
+    /// Adds a reader holding a stream of articles, such as standard input (see
+    /// [Streams of articles](Corpus#streams-of-articles)). `name` is used in messages.
+    pub fn stream_reader(
+        mut self,
+        name: Option<PathBuf>,
+        reader: impl Read + Send + 'static,
+    ) -> Self {
+        self.sources.push(Source::Stream(
+            name,
+            Box::new(BufReader::with_capacity(1 << 16, reader)),
+        ));
+        self
+    }
+
     /// The documents, in order: each source in turn, directories in file-name order.
     pub fn documents(self) -> Documents {
         Documents {
             sources: self.sources.into(),
             walk: None,
+            stream: None,
         }
     }
 }
@@ -145,6 +205,7 @@ impl Corpus {
 pub struct Documents {
     sources: VecDeque<Source>,
     walk: Option<walkdir::IntoIter>,
+    stream: Option<(Option<PathBuf>, Box<dyn BufRead + Send>)>,
 }
 
 impl std::fmt::Debug for Documents {
@@ -164,6 +225,19 @@ impl Iterator for Documents {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if let Some((name, reader)) = &mut self.stream {
+                let mut bytes = Vec::new();
+                match read_record(reader.as_mut(), &mut bytes) {
+                    Ok(true) => return Some(Document::from_bytes(name.clone(), bytes)),
+                    Ok(false) => self.stream = None,
+                    Err(source) => {
+                        let path = name.clone();
+                        self.stream = None;
+                        return Some(Err(Error::Io { path, source }));
+                    }
+                }
+                continue;
+            }
             if let Some(walk) = &mut self.walk {
                 match walk.next() {
                     Some(Ok(entry)) => {
@@ -191,6 +265,19 @@ impl Iterator for Documents {
                         return Some(Document::read(path));
                     }
                 }
+                Source::StreamPath(path) => match fs::File::open(&path) {
+                    Ok(file) => {
+                        let reader = BufReader::with_capacity(1 << 16, file);
+                        self.stream = Some((Some(path), Box::new(reader)));
+                    }
+                    Err(source) => {
+                        return Some(Err(Error::Io {
+                            path: Some(path),
+                            source,
+                        }));
+                    }
+                },
+                Source::Stream(name, reader) => self.stream = Some((name, reader)),
                 Source::Reader(name, mut reader) => {
                     let mut bytes = Vec::new();
                     return Some(match reader.read_to_end(&mut bytes) {
@@ -199,6 +286,66 @@ impl Iterator for Documents {
                     });
                 }
             }
+        }
+    }
+}
+
+/// Reads the next article of a stream into `buf` (cleared first): the bytes up to a line holding
+/// only [`RECORD_SEPARATOR`](crate::RECORD_SEPARATOR), without that line or the newline before
+/// it. Returns `false` at the end of the stream when no bytes were left.
+fn read_record(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    buf.clear();
+    let mut any = false;
+    loop {
+        let line_start = buf.len();
+        if reader.read_until(b'\n', buf)? == 0 {
+            return Ok(any);
+        }
+        any = true;
+        let line = &buf[line_start..];
+        let content = line.strip_suffix(b"\n").unwrap_or(line);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        if content == [crate::write::RECORD_SEPARATOR] {
+            buf.truncate(line_start);
+            // The newline ending the previous line belongs to the separator.
+            if buf.last() == Some(&b'\n') {
+                buf.pop();
+            }
+            return Ok(true);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(stream: &[u8]) -> Vec<Vec<u8>> {
+        let mut reader = std::io::Cursor::new(stream);
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        while read_record(&mut reader, &mut buf).unwrap() {
+            out.push(buf.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn stream_records() {
+        let cases: &[(&[u8], &[&[u8]])] = &[
+            (b"", &[]),
+            (b"one", &[b"one"]),
+            (b"one\n\x1e\n", &[b"one"]),
+            (b"one\n\n\x1e\ntwo\n\x1e\n", &[b"one\n", b"two"]),
+            (b"one\r\n\x1e\r\ntwo", &[b"one\r", b"two"]),
+            (b"\x1e\none\n\x1e", &[b"", b"one"]),
+            (b"a \x1e\n\x1e \n\x1e\n", &[b"a \x1e\n\x1e "]),
+            (b"one\n\x1e\n\n\x1e\n", &[b"one", b""]),
+        ];
+        for (stream, want) in cases {
+            let got = read_all(stream);
+            let want: Vec<Vec<u8>> = want.iter().map(|w| w.to_vec()).collect();
+            assert_eq!(got, want, "stream {:?}", String::from_utf8_lossy(stream));
         }
     }
 }
