@@ -293,26 +293,75 @@ impl Iterator for Documents {
 /// Reads the next article of a stream into `buf` (cleared first): the bytes up to a line holding
 /// only [`RECORD_SEPARATOR`](crate::RECORD_SEPARATOR), without that line or the newline before
 /// it. Returns `false` at the end of the stream when no bytes were left.
+///
+/// The separator byte is rare, so the reader's buffer is searched for it (memchr) and copied
+/// in whole chunks, rather than line by line.
 fn read_record(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    const RS: u8 = crate::write::RECORD_SEPARATOR;
     buf.clear();
     let mut any = false;
     loop {
-        let line_start = buf.len();
-        if reader.read_until(b'\n', buf)? == 0 {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
             return Ok(any);
         }
         any = true;
-        let line = &buf[line_start..];
-        let content = line.strip_suffix(b"\n").unwrap_or(line);
-        let content = content.strip_suffix(b"\r").unwrap_or(content);
-        if content == [crate::write::RECORD_SEPARATOR] {
-            buf.truncate(line_start);
-            // The newline ending the previous line belongs to the separator.
-            if buf.last() == Some(&b'\n') {
-                buf.pop();
-            }
-            return Ok(true);
+        let Some(i) = memchr::memchr(RS, available) else {
+            buf.extend_from_slice(available);
+            let n = available.len();
+            reader.consume(n);
+            continue;
+        };
+        let at_line_start = match i.checked_sub(1) {
+            Some(before) => available[before] == b'\n',
+            None => buf.last().is_none_or(|&b| b == b'\n'),
+        };
+        buf.extend_from_slice(&available[..i]);
+        reader.consume(i + 1);
+        if !at_line_start {
+            buf.push(RS);
+            continue;
         }
+        match after_separator(reader)? {
+            None => {
+                // The newline ending the previous line belongs to the separator.
+                if buf.last() == Some(&b'\n') {
+                    buf.pop();
+                }
+                return Ok(true);
+            }
+            Some(text) => buf.extend_from_slice(text),
+        }
+    }
+}
+
+/// After a record separator byte at the start of a line: `None` if the line ends there (at a
+/// newline, `\r\n` or the end of the stream), consuming the line end; else the bytes consumed
+/// so far that belong to the text (the separator byte, and a `\r` if one had to be read past).
+fn after_separator(reader: &mut dyn BufRead) -> std::io::Result<Option<&'static [u8]>> {
+    const RS: &[u8] = &[crate::write::RECORD_SEPARATOR];
+    const RS_CR: &[u8] = &[crate::write::RECORD_SEPARATOR, b'\r'];
+    let next = reader.fill_buf()?;
+    match next {
+        [] => Ok(None),
+        [b'\n', ..] | [b'\r', b'\n', ..] => {
+            let n = if next[0] == b'\n' { 1 } else { 2 };
+            reader.consume(n);
+            Ok(None)
+        }
+        [b'\r'] => {
+            // The `\r` ends the reader's buffer: look past it.
+            reader.consume(1);
+            match reader.fill_buf()?.first() {
+                None => Ok(None),
+                Some(b'\n') => {
+                    reader.consume(1);
+                    Ok(None)
+                }
+                Some(_) => Ok(Some(RS_CR)),
+            }
+        }
+        _ => Ok(Some(RS)),
     }
 }
 
@@ -320,8 +369,8 @@ fn read_record(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<b
 mod tests {
     use super::*;
 
-    fn read_all(stream: &[u8]) -> Vec<Vec<u8>> {
-        let mut reader = std::io::Cursor::new(stream);
+    fn read_all(stream: &[u8], capacity: usize) -> Vec<Vec<u8>> {
+        let mut reader = std::io::BufReader::with_capacity(capacity, stream);
         let mut out = Vec::new();
         let mut buf = Vec::new();
         while read_record(&mut reader, &mut buf).unwrap() {
@@ -341,11 +390,22 @@ mod tests {
             (b"\x1e\none\n\x1e", &[b"", b"one"]),
             (b"a \x1e\n\x1e \n\x1e\n", &[b"a \x1e\n\x1e "]),
             (b"one\n\x1e\n\n\x1e\n", &[b"one", b""]),
+            (b"a\n\x1e\rb\n\x1e\r", &[b"a\n\x1e\rb"]),
+            (b"a\n\x1e\x1e\n\x1e\n", &[b"a\n\x1e\x1e"]),
+            (b"\x1e\x1e\n", &[b"\x1e\x1e\n"]),
         ];
         for (stream, want) in cases {
-            let got = read_all(stream);
             let want: Vec<Vec<u8>> = want.iter().map(|w| w.to_vec()).collect();
-            assert_eq!(got, want, "stream {:?}", String::from_utf8_lossy(stream));
+            // Small buffers put the separator line across buffer boundaries.
+            for capacity in [1, 2, 3, 4, 5, 7, 64] {
+                let got = read_all(stream, capacity);
+                assert_eq!(
+                    got,
+                    want,
+                    "stream {:?}, buffer {capacity}",
+                    String::from_utf8_lossy(stream)
+                );
+            }
         }
     }
 }
