@@ -184,8 +184,9 @@ fn run_sink(
         .jobs(args.jobs)
         .window(args.window);
     let documents = corpus(paths, args.stream).documents();
+    let start = std::time::Instant::now();
     let mut seen = 0usize;
-    let summary = pipeline.run(documents, |outcome| {
+    let mut summary = pipeline.run(documents, |outcome| {
         tick(progress, &outcome, &mut seen);
         match outcome {
             Ok(done) => sink.write(&Record::new(done)),
@@ -197,6 +198,8 @@ fn run_sink(
     })?;
     progress.set_message("writing tables");
     sink.finish()?;
+    // The time includes writing the tables.
+    summary.elapsed = start.elapsed();
     Ok(summary)
 }
 

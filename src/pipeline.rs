@@ -23,6 +23,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// Most articles sent to a worker as one task.
+#[cfg(feature = "rayon")]
+const MAX_CHUNK_ARTICLES: usize = 32;
+
+/// Most bytes of text sent to a worker as one task (a chunk holds at least one article).
+#[cfg(feature = "rayon")]
+const MAX_CHUNK_BYTES: usize = 256 * 1024;
+
 /// Runs an extractor over many documents: parse, [`Analysis`], extract, in parallel across
 /// articles, with outcomes delivered in input order.
 ///
@@ -229,15 +237,34 @@ where
             return self.run_sequential(documents, deliver);
         };
         let window = self.effective_window().max(1);
+        // Articles go to the workers in chunks, so that the cost of a task and of a message
+        // is shared by several articles; two chunks per job fit in the window.
+        let chunk_articles = (window / jobs.saturating_mul(2)).clamp(1, MAX_CHUNK_ARTICLES);
         use std::collections::VecDeque;
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, Outcome<E::Output>)>();
+        type Chunk<O> = Vec<(usize, Outcome<O>)>;
+        let (tx, rx) = std::sync::mpsc::channel::<Chunk<E::Output>>();
         pool.in_place_scope(|scope| {
             let mut documents = documents;
+            let spawn = |chunk: Vec<(usize, Document)>| {
+                let tx = tx.clone();
+                let (extractor, parser) = (&self.extractor, &self.parser);
+                scope.spawn(move |_| {
+                    let outcomes = chunk
+                        .into_iter()
+                        .map(|(index, doc)| (index, process(extractor, parser, index, doc)))
+                        .collect();
+                    // The receiver outlives every job; if it is gone the run was stopped and
+                    // the outcomes are not wanted.
+                    let _ = tx.send(outcomes);
+                });
+            };
             // Outcomes not yet delivered, from index `delivered` on; `None` is still in flight.
             let mut pending: VecDeque<Option<Outcome<E::Output>>> = VecDeque::new();
             let mut delivered = 0usize;
             let mut read = 0usize;
             let mut exhausted = false;
+            let mut chunk: Vec<(usize, Document)> = Vec::new();
+            let mut chunk_bytes = 0usize;
             loop {
                 while !exhausted && read - delivered < window {
                     let index = read;
@@ -245,20 +272,24 @@ where
                         None => exhausted = true,
                         Some(Ok(doc)) => {
                             pending.push_back(None);
-                            let tx = tx.clone();
-                            let (extractor, parser) = (&self.extractor, &self.parser);
-                            scope.spawn(move |_| {
-                                // The receiver outlives every job; if it is gone the run was
-                                // stopped and the outcome is not wanted.
-                                let _ = tx.send((index, process(extractor, parser, index, doc)));
-                            });
+                            chunk_bytes = chunk_bytes.saturating_add(doc.text().len());
+                            chunk.push((index, doc));
                             read += 1;
+                            if chunk.len() >= chunk_articles || chunk_bytes >= MAX_CHUNK_BYTES {
+                                spawn(std::mem::take(&mut chunk));
+                                chunk_bytes = 0;
+                            }
                         }
                         Some(Err(error)) => {
                             pending.push_back(Some(Err(Failure { index, error })));
                             read += 1;
                         }
                     }
+                }
+                if !chunk.is_empty() {
+                    // The window is full or the input ended: send what there is.
+                    spawn(std::mem::take(&mut chunk));
+                    chunk_bytes = 0;
                 }
                 while let Some(Some(_)) = pending.front() {
                     if let Some(Some(outcome)) = pending.pop_front() {
@@ -273,14 +304,16 @@ where
                     continue;
                 }
                 // Something is in flight, and every job sends exactly once.
-                let Ok((index, outcome)) = rx.recv() else {
+                let Ok(outcomes) = rx.recv() else {
                     return Ok(());
                 };
-                if let Some(slot) = index
-                    .checked_sub(delivered)
-                    .and_then(|at| pending.get_mut(at))
-                {
-                    *slot = Some(outcome);
+                for (index, outcome) in outcomes {
+                    if let Some(slot) = index
+                        .checked_sub(delivered)
+                        .and_then(|at| pending.get_mut(at))
+                    {
+                        *slot = Some(outcome);
+                    }
                 }
             }
         })
