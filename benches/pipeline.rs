@@ -1,5 +1,6 @@
 //! Corpus pipeline throughput over a generated corpus (see `benches/README.md`): a memchr line
-//! count as the floor, parse only, and all built-in extractors, on 1 and 2 threads.
+//! count as the floor, parse only, and all built-in extractors (an `ExtractorSet`, as the
+//! extract example runs them), on 1 and 2 threads.
 //!
 //! The corpus (16 MB of synthetic articles as one stream, `benches/support/synth.rs`) is made
 //! in memory at bench time; nothing is read from disk.
@@ -8,7 +9,7 @@
 mod synth;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use newswire::extract::ExtractorSet;
+use newswire::extract::{Extractor, ExtractorSet, Sentences};
 use newswire::{Corpus, Pipeline};
 use std::hint::black_box;
 use std::io::Cursor;
@@ -27,14 +28,18 @@ fn stream() -> Arc<[u8]> {
     out.into()
 }
 
-fn run(set: &ExtractorSet, jobs: usize, bytes: &Arc<[u8]>) -> usize {
+fn run<E>(extractor: E, jobs: usize, bytes: &Arc<[u8]>) -> usize
+where
+    E: Extractor + Sync,
+    E::Output: Send,
+{
     let documents = Corpus::new()
         .stream_reader(None, Cursor::new(Arc::clone(bytes)))
         .documents();
-    let summary = Pipeline::new(set)
+    let summary = Pipeline::new(extractor)
         .jobs(jobs)
         .run(documents, |outcome| {
-            black_box(outcome.map(|done| done.output.fields.len()).ok());
+            black_box(outcome.map(|done| done.output).ok());
             Ok::<(), ()>(())
         })
         .unwrap();
@@ -62,6 +67,12 @@ fn pipeline(c: &mut Criterion) {
             b.iter(|| run(&all, jobs, &bytes))
         });
     }
+    // The typed extractor without the run-time set: the difference to
+    // `all_extractors/1_threads` (while sentences are the only built-in) is the cost of
+    // building the set's JSON values.
+    g.bench_function("sentences_typed/1_threads", |b| {
+        b.iter(|| run(Sentences::default(), 1, &bytes))
+    });
     g.finish();
 }
 

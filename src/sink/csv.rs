@@ -1,7 +1,9 @@
 //! CSV: one file per table.
 
-use super::table::{Tables, cell_text, file_stem};
+use super::table::{Tables, file_stem};
 use super::{Record, Sink};
+use serde_json::Value;
+use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -68,13 +70,24 @@ impl Sink for CsvTables {
                 .join(format!("{}.csv", file_stem(&table.name)));
             let mut out = csv::Writer::from_path(&path).map_err(into_io)?;
             out.write_record(&table.columns).map_err(into_io)?;
+            let mut number = String::new();
             for row in table.rows()? {
-                let row = row?;
-                out.write_record(
-                    row.iter()
-                        .map(|v| cell_text(v).unwrap_or_default().into_owned()),
-                )
-                .map_err(into_io)?;
+                for value in &row? {
+                    let field: &[u8] = match value {
+                        Value::Null => b"",
+                        Value::String(s) => s.as_bytes(),
+                        Value::Bool(true) => b"true",
+                        Value::Bool(false) => b"false",
+                        other => {
+                            number.clear();
+                            // Writing to a String cannot fail.
+                            let _ = write!(number, "{other}");
+                            number.as_bytes()
+                        }
+                    };
+                    out.write_field(field).map_err(into_io)?;
+                }
+                out.write_record(None::<&[u8]>).map_err(into_io)?;
             }
             out.flush()?;
             std::fs::remove_file(&table.spool)?;

@@ -97,56 +97,63 @@ fn write_table(table: &Spooled, path: &Path) -> io::Result<()> {
         .build();
     let file = std::fs::File::create(path)?;
     let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(into_io)?;
-    let mut batch: Vec<Vec<Value>> = Vec::with_capacity(ROWS_PER_GROUP);
+    let mut columns: Vec<Column> = table.kinds.iter().map(|&k| Column::new(k)).collect();
+    let mut rows = 0usize;
     for row in table.rows()? {
-        batch.push(row?);
-        if batch.len() == ROWS_PER_GROUP {
-            let columns = build_columns(&batch, &table.kinds);
-            let rb = RecordBatch::try_new(schema.clone(), columns).map_err(into_io)?;
-            writer.write(&rb).map_err(into_io)?;
-            batch.clear();
+        for (column, value) in columns.iter_mut().zip(row?.iter()) {
+            column.append(value);
+        }
+        rows += 1;
+        if rows == ROWS_PER_GROUP {
+            let arrays = columns.iter_mut().map(Column::finish).collect();
+            let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(into_io)?;
+            writer.write(&batch).map_err(into_io)?;
+            rows = 0;
         }
     }
-    if !batch.is_empty() || table.columns.is_empty() {
-        let columns = build_columns(&batch, &table.kinds);
-        let rb = RecordBatch::try_new(schema.clone(), columns).map_err(into_io)?;
-        writer.write(&rb).map_err(into_io)?;
+    if rows > 0 {
+        let arrays = columns.iter_mut().map(Column::finish).collect();
+        let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(into_io)?;
+        writer.write(&batch).map_err(into_io)?;
     }
     writer.close().map_err(into_io)?;
     Ok(())
 }
 
-fn build_columns(rows: &[Vec<Value>], kinds: &[Kind]) -> Vec<ArrayRef> {
-    kinds
-        .iter()
-        .enumerate()
-        .map(|(i, &kind)| {
-            let cells = rows
-                .iter()
-                .map(move |row| row.get(i).unwrap_or(&Value::Null));
-            let array: ArrayRef = match kind {
-                Kind::Bool => {
-                    let mut b = BooleanBuilder::with_capacity(rows.len());
-                    cells.for_each(|v| b.append_option(v.as_bool()));
-                    Arc::new(b.finish())
-                }
-                Kind::Int => {
-                    let mut b = Int64Builder::with_capacity(rows.len());
-                    cells.for_each(|v| b.append_option(v.as_i64()));
-                    Arc::new(b.finish())
-                }
-                Kind::Float => {
-                    let mut b = Float64Builder::with_capacity(rows.len());
-                    cells.for_each(|v| b.append_option(v.as_f64()));
-                    Arc::new(b.finish())
-                }
-                Kind::Null | Kind::Str => {
-                    let mut b = StringBuilder::with_capacity(rows.len(), rows.len() * 8);
-                    cells.for_each(|v| b.append_option(cell_text(v)));
-                    Arc::new(b.finish())
-                }
-            };
-            array
-        })
-        .collect()
+/// An Arrow array being built, one value at a time.
+enum Column {
+    Bool(BooleanBuilder),
+    Int(Int64Builder),
+    Float(Float64Builder),
+    Str(StringBuilder),
+}
+
+impl Column {
+    fn new(kind: Kind) -> Column {
+        match kind {
+            Kind::Bool => Column::Bool(BooleanBuilder::new()),
+            Kind::Int => Column::Int(Int64Builder::new()),
+            Kind::Float => Column::Float(Float64Builder::new()),
+            Kind::Null | Kind::Str => Column::Str(StringBuilder::new()),
+        }
+    }
+
+    fn append(&mut self, value: &Value) {
+        match self {
+            Column::Bool(b) => b.append_option(value.as_bool()),
+            Column::Int(b) => b.append_option(value.as_i64()),
+            Column::Float(b) => b.append_option(value.as_f64()),
+            Column::Str(b) => b.append_option(cell_text(value)),
+        }
+    }
+
+    /// The array so far; the builder starts again empty.
+    fn finish(&mut self) -> ArrayRef {
+        match self {
+            Column::Bool(b) => Arc::new(b.finish()),
+            Column::Int(b) => Arc::new(b.finish()),
+            Column::Float(b) => Arc::new(b.finish()),
+            Column::Str(b) => Arc::new(b.finish()),
+        }
+    }
 }
