@@ -5,7 +5,7 @@ use crate::error::{Error, ParseError};
 use crate::parse::Parser;
 use std::collections::VecDeque;
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -74,12 +74,51 @@ enum Source {
     Path(PathBuf),
     /// In a mutex so that a `Corpus` is `Sync` whatever the reader.
     Reader(Option<PathBuf>, Mutex<Box<dyn Read + Send>>),
+    StreamPath(PathBuf),
+    /// In a mutex so that a `Corpus` is `Sync` whatever the reader.
+    Stream(Option<PathBuf>, Mutex<Box<dyn BufRead + Send>>),
 }
 
 /// A set of inputs, read one document at a time.
 ///
 /// Files are taken as given; directories are walked recursively for `*.txt` files in file-name
 /// order. One unreadable or invalid file yields an [`Error`] naming it, and reading goes on.
+///
+/// # Streams of articles
+///
+/// A *stream* is many articles concatenated into one file or pipe, each followed by a line
+/// holding only the ASCII record separator (byte `0x1E`, [`RECORD_SEPARATOR`](crate::RECORD_SEPARATOR)):
+///
+/// ```text
+/// <article 1 text>\n
+/// \x1E\n
+/// <article 2 text>\n
+/// \x1E\n
+/// ```
+///
+/// The newline that ends the line before the separator belongs to the separator, so an article's
+/// text is exactly what [`write_stream`](crate::write_stream) was given, byte for byte; the
+/// separator line may also end in `\r\n`. The separator after the last article is optional, and
+/// the byte offsets in every output are into each article's own text, not into the stream. The
+/// byte `0x1E` does not occur in news text; the writer refuses an article holding a line with
+/// only that byte. Add streams with [`Corpus::stream`] and [`Corpus::stream_reader`]:
+///
+/// ```
+/// use newswire::{Corpus, write_stream};
+///
+/// let mut stream = Vec::new();
+/// write_stream(&mut stream, ["JAKARTA -- Talks began.\n", "Leaders met on April 24."])?;
+/// let texts: Vec<String> = Corpus::new()
+///     .stream_reader(None, std::io::Cursor::new(stream))
+///     .documents()
+///     .map(|doc| doc.map(|d| d.into_text()))
+///     .collect::<Result<_, _>>()?;
+/// assert_eq!(texts, ["JAKARTA -- Talks began.\n", "Leaders met on April 24."]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// An article of a stream is read whole, and only one at a time; one that is not UTF-8 is
+/// reported and the next one read.
 ///
 /// ```no_run
 /// use newswire::{Corpus, Parser};
@@ -135,11 +174,33 @@ impl Corpus {
         self
     }
 
+    /// Adds a file holding a stream of articles (see [Streams of articles](Corpus#streams-of-articles)).
+    /// Every document read from it carries the file's path.
+    pub fn stream(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.push(Source::StreamPath(path.into()));
+        self
+    }
+
+    /// Adds a reader holding a stream of articles, such as standard input (see
+    /// [Streams of articles](Corpus#streams-of-articles)). `name` is used in messages.
+    pub fn stream_reader(
+        mut self,
+        name: Option<PathBuf>,
+        reader: impl Read + Send + 'static,
+    ) -> Self {
+        self.sources.push(Source::Stream(
+            name,
+            Mutex::new(Box::new(BufReader::with_capacity(1 << 16, reader))),
+        ));
+        self
+    }
+
     /// The documents, in order: each source in turn, directories in file-name order.
     pub fn documents(self) -> Documents {
         Documents {
             sources: self.sources.into(),
             walk: None,
+            stream: None,
         }
     }
 }
@@ -148,6 +209,7 @@ impl Corpus {
 pub struct Documents {
     sources: VecDeque<Source>,
     walk: Option<walkdir::IntoIter>,
+    stream: Option<(Option<PathBuf>, Box<dyn BufRead + Send>)>,
 }
 
 impl std::fmt::Debug for Documents {
@@ -167,6 +229,19 @@ impl Iterator for Documents {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if let Some((name, reader)) = &mut self.stream {
+                let mut bytes = Vec::new();
+                match read_record(reader.as_mut(), &mut bytes) {
+                    Ok(true) => return Some(Document::from_bytes(name.clone(), bytes)),
+                    Ok(false) => self.stream = None,
+                    Err(source) => {
+                        let path = name.clone();
+                        self.stream = None;
+                        return Some(Err(Error::Io { path, source }));
+                    }
+                }
+                continue;
+            }
             if let Some(walk) = &mut self.walk {
                 match walk.next() {
                     Some(Ok(entry)) => {
@@ -194,6 +269,24 @@ impl Iterator for Documents {
                         return Some(Document::read(path));
                     }
                 }
+                Source::StreamPath(path) => match fs::File::open(&path) {
+                    Ok(file) => {
+                        let reader = BufReader::with_capacity(1 << 16, file);
+                        self.stream = Some((Some(path), Box::new(reader)));
+                    }
+                    Err(source) => {
+                        return Some(Err(Error::Io {
+                            path: Some(path),
+                            source,
+                        }));
+                    }
+                },
+                Source::Stream(name, reader) => {
+                    let reader = reader
+                        .into_inner()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    self.stream = Some((name, reader));
+                }
                 Source::Reader(name, reader) => {
                     let mut reader = reader
                         .into_inner()
@@ -204,6 +297,126 @@ impl Iterator for Documents {
                         Err(source) => Err(Error::Io { path: name, source }),
                     });
                 }
+            }
+        }
+    }
+}
+
+/// Reads the next article of a stream into `buf` (cleared first): the bytes up to a line holding
+/// only [`RECORD_SEPARATOR`](crate::RECORD_SEPARATOR), without that line or the newline before
+/// it. Returns `false` at the end of the stream when no bytes were left.
+///
+/// The separator byte is rare, so the reader's buffer is searched for it (memchr) and copied
+/// in whole chunks, rather than line by line.
+fn read_record(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    const RS: u8 = crate::write::RECORD_SEPARATOR;
+    buf.clear();
+    let mut any = false;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(any);
+        }
+        any = true;
+        let Some(i) = memchr::memchr(RS, available) else {
+            buf.extend_from_slice(available);
+            let n = available.len();
+            reader.consume(n);
+            continue;
+        };
+        let at_line_start = match i.checked_sub(1) {
+            Some(before) => available[before] == b'\n',
+            None => buf.last().is_none_or(|&b| b == b'\n'),
+        };
+        buf.extend_from_slice(&available[..i]);
+        reader.consume(i + 1);
+        if !at_line_start {
+            buf.push(RS);
+            continue;
+        }
+        match after_separator(reader)? {
+            None => {
+                // The newline ending the previous line belongs to the separator.
+                if buf.last() == Some(&b'\n') {
+                    buf.pop();
+                }
+                return Ok(true);
+            }
+            Some(text) => buf.extend_from_slice(text),
+        }
+    }
+}
+
+/// After a record separator byte at the start of a line: `None` if the line ends there (at a
+/// newline, `\r\n` or the end of the stream), consuming the line end; else the bytes consumed
+/// so far that belong to the text (the separator byte, and a `\r` if one had to be read past).
+fn after_separator(reader: &mut dyn BufRead) -> std::io::Result<Option<&'static [u8]>> {
+    const RS: &[u8] = &[crate::write::RECORD_SEPARATOR];
+    const RS_CR: &[u8] = &[crate::write::RECORD_SEPARATOR, b'\r'];
+    let next = reader.fill_buf()?;
+    match next {
+        [] => Ok(None),
+        [b'\n', ..] | [b'\r', b'\n', ..] => {
+            let n = if next[0] == b'\n' { 1 } else { 2 };
+            reader.consume(n);
+            Ok(None)
+        }
+        [b'\r'] => {
+            // The `\r` ends the reader's buffer: look past it.
+            reader.consume(1);
+            match reader.fill_buf()?.first() {
+                None => Ok(None),
+                Some(b'\n') => {
+                    reader.consume(1);
+                    Ok(None)
+                }
+                Some(_) => Ok(Some(RS_CR)),
+            }
+        }
+        _ => Ok(Some(RS)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(stream: &[u8], capacity: usize) -> Vec<Vec<u8>> {
+        let mut reader = std::io::BufReader::with_capacity(capacity, stream);
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        while read_record(&mut reader, &mut buf).unwrap() {
+            out.push(buf.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn stream_records() {
+        let cases: &[(&[u8], &[&[u8]])] = &[
+            (b"", &[]),
+            (b"one", &[b"one"]),
+            (b"one\n\x1e\n", &[b"one"]),
+            (b"one\n\n\x1e\ntwo\n\x1e\n", &[b"one\n", b"two"]),
+            (b"one\r\n\x1e\r\ntwo", &[b"one\r", b"two"]),
+            (b"\x1e\none\n\x1e", &[b"", b"one"]),
+            (b"a \x1e\n\x1e \n\x1e\n", &[b"a \x1e\n\x1e "]),
+            (b"one\n\x1e\n\n\x1e\n", &[b"one", b""]),
+            (b"a\n\x1e\rb\n\x1e\r", &[b"a\n\x1e\rb"]),
+            (b"a\n\x1e\x1e\n\x1e\n", &[b"a\n\x1e\x1e"]),
+            (b"\x1e\x1e\n", &[b"\x1e\x1e\n"]),
+        ];
+        for (stream, want) in cases {
+            let want: Vec<Vec<u8>> = want.iter().map(|w| w.to_vec()).collect();
+            // Small buffers put the separator line across buffer boundaries.
+            for capacity in [1, 2, 3, 4, 5, 7, 64] {
+                let got = read_all(stream, capacity);
+                assert_eq!(
+                    got,
+                    want,
+                    "stream {:?}, buffer {capacity}",
+                    String::from_utf8_lossy(stream)
+                );
             }
         }
     }

@@ -192,6 +192,15 @@ pub enum Error {
         #[source]
         source: ParseError,
     },
+    /// An extractor panicked on this article (a bug in the extractor: please report it with the
+    /// article). The corpus pipeline reports it and goes on with the next article.
+    #[error("{}: an extractor panicked: {message}", display_path(path))]
+    Panicked {
+        /// The file, if known.
+        path: Option<PathBuf>,
+        /// The panic message.
+        message: String,
+    },
 }
 
 fn display_path(path: &Option<PathBuf>) -> String {
@@ -205,7 +214,9 @@ impl Error {
     /// The file this error concerns, if it came from a file.
     pub fn path(&self) -> Option<&Path> {
         match self {
-            Error::Io { path, .. } | Error::Parse { path, .. } => path.as_deref(),
+            Error::Io { path, .. } | Error::Parse { path, .. } | Error::Panicked { path, .. } => {
+                path.as_deref()
+            }
         }
     }
 }

@@ -37,6 +37,8 @@ mod error;
 pub mod extract;
 pub mod gazetteer;
 mod parse;
+mod pipeline;
+pub mod sink;
 mod span;
 mod write;
 
@@ -44,8 +46,9 @@ pub use article::{Article, Dateline, Diagnostic, DiagnosticKind, Paragraph, Para
 pub use corpus::{Corpus, Document};
 pub use error::{Error, ParseError, ParseErrorKind};
 pub use parse::{Parser, ParserBuilder, parse, parse_bytes};
+pub use pipeline::{Failure, Outcome, Pipeline, Processed, Summary};
 pub use span::{Position, Span};
-pub use write::{render, render_into};
+pub use write::{RECORD_SEPARATOR, render, render_into, write_stream, write_stream_record};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -1,0 +1,80 @@
+//! Corpus pipeline throughput over a generated corpus (see `benches/README.md`): a memchr line
+//! count as the floor, parse only, and all built-in extractors (an `ExtractorSet`, as the
+//! extract example runs them), on 1 and 2 threads.
+//!
+//! The corpus (16 MB of synthetic articles as one stream, `benches/support/synth.rs`) is made
+//! in memory at bench time; nothing is read from disk.
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newswire::extract::{Extractor, ExtractorSet, Sentences};
+use newswire::{Corpus, Pipeline};
+use std::hint::black_box;
+use std::io::Cursor;
+use std::sync::Arc;
+use std::time::Duration;
+
+const MEGABYTES: usize = 16;
+
+fn stream() -> Arc<[u8]> {
+    let mut out = Vec::with_capacity(MEGABYTES * 1_000_000 + 4096);
+    let mut i = 0;
+    while out.len() < MEGABYTES * 1_000_000 {
+        newswire::write_stream_record(&mut out, &synth::article(1, i)).unwrap();
+        i += 1;
+    }
+    out.into()
+}
+
+fn run<E>(extractor: E, jobs: usize, bytes: &Arc<[u8]>) -> usize
+where
+    E: Extractor + Sync,
+    E::Output: Send,
+{
+    let documents = Corpus::new()
+        .stream_reader(None, Cursor::new(Arc::clone(bytes)))
+        .documents();
+    let summary = Pipeline::new(extractor)
+        .jobs(jobs)
+        .run(documents, |outcome| {
+            black_box(outcome.map(|done| done.output).ok());
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+    summary.articles
+}
+
+fn pipeline(c: &mut Criterion) {
+    let bytes = stream();
+    let mut g = c.benchmark_group("pipeline");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(8));
+    g.warm_up_time(Duration::from_secs(1));
+
+    g.bench_function("memchr_line_count", |b| {
+        b.iter(|| memchr::memchr_iter(b'\n', black_box(&bytes)).count())
+    });
+    let none = ExtractorSet::new();
+    let all = ExtractorSet::builtin(ExtractorSet::builtin_names()).unwrap();
+    for jobs in [1, 2] {
+        g.bench_function(format!("parse_only/{jobs}_threads"), |b| {
+            b.iter(|| run(&none, jobs, &bytes))
+        });
+        g.bench_function(format!("all_extractors/{jobs}_threads"), |b| {
+            b.iter(|| run(&all, jobs, &bytes))
+        });
+    }
+    // The typed extractor without the run-time set: the difference to
+    // `all_extractors/1_threads` (while sentences are the only built-in) is the cost of
+    // building the set's JSON values.
+    g.bench_function("sentences_typed/1_threads", |b| {
+        b.iter(|| run(Sentences::default(), 1, &bytes))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);

@@ -1,0 +1,388 @@
+//! Running an extractor over a whole corpus: [`Pipeline`].
+//!
+//! Documents are read on the calling thread, parsed and analysed on worker threads (with the
+//! `rayon` feature, on by default), and handed back to the caller's closure one at a time, in
+//! input order. At most [`window`](Pipeline::window) articles are in flight at once (read but
+//! not yet handed back), so memory does not grow with the corpus.
+//!
+//! # Why a closure and not an iterator
+//!
+//! `Pipeline::run(documents, |outcome| ...)` runs the workers inside a scope that ends when
+//! `run` returns. So the extractor is only borrowed (no `'static` bound, no `Arc`), the
+//! documents iterator need not be `Send`, and the closure, which usually writes to a sink,
+//! runs on the caller's thread and need not be `Send` either. An iterator would have to own a
+//! background thread and everything it touches. The closure can stop the run early by returning
+//! an error.
+
+use crate::corpus::Document;
+use crate::error::Error;
+use crate::extract::{Analysis, Extractor};
+use crate::parse::Parser;
+use std::fmt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Most articles sent to a worker as one task.
+#[cfg(feature = "rayon")]
+const MAX_CHUNK_ARTICLES: usize = 32;
+
+/// Most bytes of text sent to a worker as one task (a chunk holds at least one article).
+#[cfg(feature = "rayon")]
+const MAX_CHUNK_BYTES: usize = 256 * 1024;
+
+/// Runs an extractor over many documents: parse, [`Analysis`], extract, in parallel across
+/// articles, with outcomes delivered in input order.
+///
+/// ```
+/// use newswire::extract::{ExtractorSet, Extraction};
+/// use newswire::{Corpus, Pipeline};
+///
+/// let set = ExtractorSet::builtin(["sentences"])?;
+/// let corpus = Corpus::new().path(concat!(env!("CARGO_MANIFEST_DIR"), "/samples"));
+/// let mut sentences = 0;
+/// let summary = Pipeline::new(&set).jobs(2).window(64).run(corpus.documents(), |outcome| {
+///     match outcome {
+///         Ok(done) => {
+///             let extraction: Extraction = done.output;
+///             sentences += extraction.get("sentences").and_then(|s| s.as_array()).map_or(0, Vec::len);
+///         }
+///         Err(failure) => eprintln!("skipped: {failure}"),
+///     }
+///     Ok::<(), std::io::Error>(())
+/// })?;
+/// assert_eq!(summary.articles, 4);
+/// assert_eq!(summary.failed, 0);
+/// assert!(sentences > 20);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Pipeline<E> {
+    extractor: E,
+    parser: Parser,
+    jobs: usize,
+    window: usize,
+}
+
+/// The result of one document: what the extractor made of it, or why it was skipped.
+pub type Outcome<O> = Result<Processed<O>, Failure>;
+
+/// A document that was parsed and analysed.
+#[derive(Debug, Clone)]
+pub struct Processed<O> {
+    /// Position of the document in the input, counting from 0 (failed documents included).
+    pub index: usize,
+    /// The document: its path and text. The byte offsets in `output` are into its text.
+    pub document: Document,
+    /// What the extractor returned.
+    pub output: O,
+}
+
+impl<O> Processed<O> {
+    /// The path of the document, if it came from a file.
+    pub fn path(&self) -> Option<&Path> {
+        self.document.path()
+    }
+}
+
+/// A document that could not be read, parsed or analysed; the run goes on without it.
+#[derive(Debug)]
+pub struct Failure {
+    /// Position of the document in the input, counting from 0.
+    pub index: usize,
+    /// What went wrong, naming the file.
+    pub error: Error,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "article {}: {}", self.index, self.error)
+    }
+}
+
+impl std::error::Error for Failure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+/// Counts for a finished run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Documents processed.
+    pub articles: usize,
+    /// Documents skipped with a [`Failure`].
+    pub failed: usize,
+    /// Bytes of text in the processed documents.
+    pub bytes: u64,
+    /// Wall-clock time of the run.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Throughput in megabytes (10^6 bytes) of processed text per second of wall-clock time.
+    pub fn megabytes_per_second(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 {
+            self.bytes as f64 / 1e6 / secs
+        } else {
+            0.0
+        }
+    }
+}
+
+impl<E> Pipeline<E>
+where
+    E: Extractor + Sync,
+    E::Output: Send,
+{
+    /// A pipeline running `extractor` (a single extractor, a tuple, an
+    /// [`ExtractorSet`](crate::extract::ExtractorSet), or a reference to one) with the default
+    /// parser, one job per core, and a window of 64 articles per job.
+    pub fn new(extractor: E) -> Self {
+        Pipeline {
+            extractor,
+            parser: Parser::default(),
+            jobs: 0,
+            window: 0,
+        }
+    }
+
+    /// Uses `parser` (for example a strict one) instead of the default lenient parser.
+    pub fn parser(mut self, parser: Parser) -> Self {
+        self.parser = parser;
+        self
+    }
+
+    /// Number of worker threads; 0 (the default) means one per core. With 1, or without the
+    /// `rayon` feature, documents are processed on the calling thread.
+    pub fn jobs(mut self, jobs: usize) -> Self {
+        self.jobs = jobs;
+        self
+    }
+
+    /// Most articles in flight at once: read but not yet handed to the closure. Memory use is
+    /// bounded by this many articles (plus their outputs). 0 (the default) means 64 per job.
+    pub fn window(mut self, articles: usize) -> Self {
+        self.window = articles;
+        self
+    }
+
+    /// The number of worker threads a run uses.
+    pub fn effective_jobs(&self) -> usize {
+        if !cfg!(feature = "rayon") {
+            return 1;
+        }
+        match self.jobs {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        }
+    }
+
+    /// The window a run uses (see [`window`](Pipeline::window)).
+    pub fn effective_window(&self) -> usize {
+        match self.window {
+            0 => self.effective_jobs().saturating_mul(64),
+            n => n,
+        }
+    }
+
+    /// Processes `documents`, calling `each` with every outcome in input order, and returns the
+    /// counts. Failed documents are passed to `each` as [`Failure`]s and the run goes on; an
+    /// error returned by `each` stops the run (documents in flight are finished and dropped)
+    /// and is returned.
+    pub fn run<I, F, X>(&self, documents: I, mut each: F) -> Result<Summary, X>
+    where
+        I: IntoIterator<Item = Result<Document, Error>>,
+        F: FnMut(Outcome<E::Output>) -> Result<(), X>,
+    {
+        let start = Instant::now();
+        let mut summary = Summary::default();
+        let mut deliver = |outcome: Outcome<E::Output>| {
+            match &outcome {
+                Ok(done) => {
+                    summary.articles += 1;
+                    summary.bytes = summary
+                        .bytes
+                        .saturating_add(done.document.text().len() as u64);
+                }
+                Err(_) => summary.failed += 1,
+            }
+            each(outcome)
+        };
+        let result = self.run_inner(documents.into_iter(), &mut deliver);
+        summary.elapsed = start.elapsed();
+        result.map(|()| summary)
+    }
+
+    #[cfg(feature = "rayon")]
+    fn run_inner<I, X>(
+        &self,
+        documents: I,
+        deliver: &mut dyn FnMut(Outcome<E::Output>) -> Result<(), X>,
+    ) -> Result<(), X>
+    where
+        I: Iterator<Item = Result<Document, Error>>,
+    {
+        let jobs = self.effective_jobs();
+        if jobs <= 1 {
+            return self.run_sequential(documents, deliver);
+        }
+        let Ok(pool) = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .thread_name(|i| format!("newswire-{i}"))
+            .build()
+        else {
+            // No threads to be had: the work still gets done, on this thread.
+            return self.run_sequential(documents, deliver);
+        };
+        let window = self.effective_window().max(1);
+        // Articles go to the workers in chunks, so that the cost of a task and of a message
+        // is shared by several articles; two chunks per job fit in the window.
+        let chunk_articles = (window / jobs.saturating_mul(2)).clamp(1, MAX_CHUNK_ARTICLES);
+        use std::collections::VecDeque;
+        type Chunk<O> = Vec<(usize, Outcome<O>)>;
+        let (tx, rx) = std::sync::mpsc::channel::<Chunk<E::Output>>();
+        pool.in_place_scope(|scope| {
+            let mut documents = documents;
+            let spawn = |chunk: Vec<(usize, Document)>| {
+                let tx = tx.clone();
+                let (extractor, parser) = (&self.extractor, &self.parser);
+                scope.spawn(move |_| {
+                    let outcomes = chunk
+                        .into_iter()
+                        .map(|(index, doc)| (index, process(extractor, parser, index, doc)))
+                        .collect();
+                    // The receiver outlives every job; if it is gone the run was stopped and
+                    // the outcomes are not wanted.
+                    let _ = tx.send(outcomes);
+                });
+            };
+            // Outcomes not yet delivered, from index `delivered` on; `None` is still in flight.
+            let mut pending: VecDeque<Option<Outcome<E::Output>>> = VecDeque::new();
+            let mut delivered = 0usize;
+            let mut read = 0usize;
+            let mut exhausted = false;
+            let mut chunk: Vec<(usize, Document)> = Vec::new();
+            let mut chunk_bytes = 0usize;
+            loop {
+                while !exhausted && read - delivered < window {
+                    let index = read;
+                    match documents.next() {
+                        None => exhausted = true,
+                        Some(Ok(doc)) => {
+                            pending.push_back(None);
+                            chunk_bytes = chunk_bytes.saturating_add(doc.text().len());
+                            chunk.push((index, doc));
+                            read += 1;
+                            if chunk.len() >= chunk_articles || chunk_bytes >= MAX_CHUNK_BYTES {
+                                spawn(std::mem::take(&mut chunk));
+                                chunk_bytes = 0;
+                            }
+                        }
+                        Some(Err(error)) => {
+                            pending.push_back(Some(Err(Failure { index, error })));
+                            read += 1;
+                        }
+                    }
+                }
+                if !chunk.is_empty() {
+                    // The window is full or the input ended: send what there is.
+                    spawn(std::mem::take(&mut chunk));
+                    chunk_bytes = 0;
+                }
+                while let Some(Some(_)) = pending.front() {
+                    if let Some(Some(outcome)) = pending.pop_front() {
+                        delivered += 1;
+                        deliver(outcome)?;
+                    }
+                }
+                if delivered == read {
+                    if exhausted {
+                        return Ok(());
+                    }
+                    continue;
+                }
+                // Something is in flight, and every job sends exactly once.
+                let Ok(outcomes) = rx.recv() else {
+                    return Ok(());
+                };
+                for (index, outcome) in outcomes {
+                    if let Some(slot) = index
+                        .checked_sub(delivered)
+                        .and_then(|at| pending.get_mut(at))
+                    {
+                        *slot = Some(outcome);
+                    }
+                }
+            }
+        })
+    }
+
+    #[cfg(not(feature = "rayon"))]
+    fn run_inner<I, X>(
+        &self,
+        documents: I,
+        deliver: &mut dyn FnMut(Outcome<E::Output>) -> Result<(), X>,
+    ) -> Result<(), X>
+    where
+        I: Iterator<Item = Result<Document, Error>>,
+    {
+        self.run_sequential(documents, deliver)
+    }
+
+    fn run_sequential<I, X>(
+        &self,
+        documents: I,
+        deliver: &mut dyn FnMut(Outcome<E::Output>) -> Result<(), X>,
+    ) -> Result<(), X>
+    where
+        I: Iterator<Item = Result<Document, Error>>,
+    {
+        for (index, doc) in documents.enumerate() {
+            let outcome = match doc {
+                Ok(doc) => process(&self.extractor, &self.parser, index, doc),
+                Err(error) => Err(Failure { index, error }),
+            };
+            deliver(outcome)?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses and analyses one document. A panicking extractor is reported as a failure of that
+/// document rather than taking the run down.
+fn process<E: Extractor>(
+    extractor: &E,
+    parser: &Parser,
+    index: usize,
+    document: Document,
+) -> Outcome<E::Output> {
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let article = document.parse(parser)?;
+        let analysis = Analysis::new(&article);
+        Ok(extractor.extract(&analysis))
+    }));
+    match result {
+        Ok(Ok(output)) => Ok(Processed {
+            index,
+            document,
+            output,
+        }),
+        Ok(Err(error)) => Err(Failure { index, error }),
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_string());
+            Err(Failure {
+                index,
+                error: Error::Panicked {
+                    path: document.path().map(Path::to_path_buf),
+                    message,
+                },
+            })
+        }
+    }
+}

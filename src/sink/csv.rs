@@ -1,0 +1,105 @@
+//! CSV: one file per table.
+
+use super::table::{Tables, file_stem};
+use super::{Record, Sink};
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Writes the tables derived from the records (see [the module](crate::sink)) as CSV files
+/// `DIR/articles.csv`, `DIR/paragraphs.csv`, `DIR/sentences.csv`, ..., each with a header row.
+/// A null is an empty field.
+///
+/// ```
+/// use newswire::sink::{CsvTables, Record, Sink};
+///
+/// let dir = std::env::temp_dir().join(format!("newswire-csv-doc-{}", std::process::id()));
+/// let mut sink = CsvTables::create(&dir)?;
+/// let fields = serde_json::json!({"date": "2021-05-01", "quotes": [{"speaker": {"text": "Lee", "start": 4}}]});
+/// let fields = fields.as_object().cloned().unwrap_or_default();
+/// sink.write(&Record { article: 0, path: Some("a.txt".into()), fields })?;
+/// sink.finish()?;
+/// assert_eq!(std::fs::read_to_string(dir.join("articles.csv"))?, "article,path,date\n0,a.txt,2021-05-01\n");
+/// assert_eq!(
+///     std::fs::read_to_string(dir.join("quotes.csv"))?,
+///     "article,path,index,speaker_text,speaker_start\n0,a.txt,0,Lee,4\n"
+/// );
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub struct CsvTables {
+    tables: Tables,
+    written: Vec<PathBuf>,
+}
+
+impl std::fmt::Debug for CsvTables {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CsvTables")
+            .field("dir", &self.tables.dir())
+            .finish()
+    }
+}
+
+impl CsvTables {
+    /// Tables written under `dir`, which is created if needed. Existing files of the same
+    /// names are replaced.
+    pub fn create(dir: impl AsRef<Path>) -> io::Result<Self> {
+        Ok(CsvTables {
+            tables: Tables::create(dir.as_ref())?,
+            written: Vec::new(),
+        })
+    }
+
+    /// The files written by [`finish`](Sink::finish), in the order the tables were first seen.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.written
+    }
+}
+
+impl Sink for CsvTables {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        self.tables.add(record)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        for table in self.tables.finish()? {
+            let path = self
+                .tables
+                .dir()
+                .join(format!("{}.csv", file_stem(&table.name)));
+            let mut out = csv::Writer::from_path(&path).map_err(into_io)?;
+            out.write_record(&table.columns).map_err(into_io)?;
+            let mut number = String::new();
+            for row in table.rows()? {
+                for value in &row? {
+                    let field: &[u8] = match value {
+                        Value::Null => b"",
+                        Value::String(s) => s.as_bytes(),
+                        Value::Bool(true) => b"true",
+                        Value::Bool(false) => b"false",
+                        other => {
+                            number.clear();
+                            // Writing to a String cannot fail.
+                            let _ = write!(number, "{other}");
+                            number.as_bytes()
+                        }
+                    };
+                    out.write_field(field).map_err(into_io)?;
+                }
+                out.write_record(None::<&[u8]>).map_err(into_io)?;
+            }
+            out.flush()?;
+            std::fs::remove_file(&table.spool)?;
+            self.written.push(path);
+        }
+        Ok(())
+    }
+}
+
+fn into_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("writing CSV: {other:?}")),
+    }
+}
