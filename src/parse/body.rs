@@ -46,11 +46,11 @@ fn line_content(src: &str, start: usize, end: usize) -> Option<Span> {
 
 pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph<'_>> {
     let bytes = src.as_bytes();
-    // About one paragraph per 256 bytes of text: one allocation for most articles.
-    let mut out = Vec::with_capacity((bytes.len().saturating_sub(pos) / 256 + 1).min(4096));
+    // About one paragraph per 128 bytes of text at most: one allocation for most articles.
+    let mut out = Vec::with_capacity((bytes.len().saturating_sub(pos) / 128 + 1).min(4096));
     // The trimmed lines of the current block: consecutive non-blank lines not broken by
     // indentation. Reused from block to block.
-    let mut block: Vec<Span> = Vec::new();
+    let mut block: Vec<Span> = Vec::with_capacity(32);
     let mut line_start = pos;
     let mut newlines = memchr::memchr_iter(b'\n', bytes.get(pos..).unwrap_or_default());
     loop {
@@ -204,11 +204,19 @@ fn contains_ignore_case(text: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// First bytes (ASCII lower-cased) of every boilerplate form: a quick rejection for story text.
+fn may_open_boilerplate(first: u8) -> bool {
+    matches!(
+        first.to_ascii_lowercase(),
+        b'r' | b'm' | b'e' | b'-' | b'#' | b'a' | b'f' | b'c' | b'(' | 0xC2 | b'b'
+    )
+}
+
 fn is_boilerplate(text: &str) -> bool {
-    if text.len() > 200 {
+    let t = text.trim();
+    if t.len() > 200 || !t.bytes().next().is_some_and(may_open_boilerplate) {
         return false;
     }
-    let t = text.trim();
     BOILERPLATE_EXACT.iter().any(|e| t.eq_ignore_ascii_case(e))
         || BOILERPLATE_PREFIXES
             .iter()

@@ -289,6 +289,13 @@ fn parse_with(
     anchor: Option<NaiveDate>,
     relaxed: bool,
 ) -> Option<Parsed<'_>> {
+    // A dateline is short: look at a window a little longer than the longest one, so that no
+    // input (a megabyte-long word, thousands of commas) costs more than the window.
+    let mut window_end = start.saturating_add(MAX_DATELINE_BYTES + 8).min(src.len());
+    while !src.is_char_boundary(window_end) {
+        window_end += 1;
+    }
+    let src = &src[..window_end];
     let off = |rest: &str| src.len() - rest.len();
     let input = &src[start..];
     // A flash mark before the place: `****LONDON, March 5 -`.
@@ -735,6 +742,18 @@ mod tests {
         ] {
             assert!(parse(input, 0, None).is_none(), "{input}");
         }
+    }
+
+    #[test]
+    fn long_inputs_are_looked_at_through_a_window() {
+        let long = format!("{}, Feb 26 - X", "JAKARTA".repeat(100_000));
+        assert!(parse(&long, 0, None).is_none());
+        let commas = format!("{} - X", "JAKARTA, ".repeat(100_000));
+        assert!(parse(&commas, 0, None).is_none());
+        // A dateline at the very end of the input still ends at the end of input.
+        assert!(parse("JAKARTA --", 0, None).is_some());
+        let near_window_end = format!("{} --", "A".repeat(MAX_DATELINE_BYTES - 3));
+        assert!(parse(&near_window_end, 0, None).is_some());
     }
 
     #[test]
