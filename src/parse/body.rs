@@ -61,7 +61,9 @@ pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph
             Some(content) => {
                 // An indented line starts a paragraph, except at the very start of the body
                 // (after a dateline, say).
-                if content.start > line_start && line_start > pos {
+                if (content.start > line_start && line_start > pos)
+                    || is_final_signoff(src, content, line_end)
+                {
                     emit(src, &mut block, &mut out);
                 }
                 block.push(content);
@@ -77,6 +79,19 @@ pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph
         classify_all(&mut out);
     }
     out
+}
+
+/// A wire sign-off (`Reuter`, `REUTER...`, `MORE`) alone on the last line of the input: its own
+/// paragraph even where the story's last line runs straight into it without an indent.
+fn is_final_signoff(src: &str, line: Span, line_end: usize) -> bool {
+    line.len() <= 9
+        && (src[line] == *"MORE"
+            || ["reuter", "reuter...", "reuters"]
+                .iter()
+                .any(|s| src[line].eq_ignore_ascii_case(s)))
+        && src.as_bytes()[line_end..]
+            .iter()
+            .all(|b| b.is_ascii_whitespace())
 }
 
 /// Turns the block's lines into paragraphs and empties the block.
@@ -347,6 +362,24 @@ mod tests {
                 ("Reuter".to_string(), ParagraphKind::Boilerplate),
             ]
         );
+    }
+
+    #[test]
+    fn a_final_signoff_is_a_paragraph_of_its_own() {
+        let t = texts("The talks went on\nfor hours, the sources said.\nREUTER\n");
+        assert_eq!(
+            t,
+            [
+                (
+                    "The talks went on for hours, the sources said.".to_string(),
+                    ParagraphKind::Body
+                ),
+                ("REUTER".to_string(), ParagraphKind::Boilerplate),
+            ]
+        );
+        // Not at the end of the input: an ordinary wrapped line.
+        let t = texts("Shares of the company rose after\nReuter\nreported the deal.\n");
+        assert_eq!(t.len(), 1);
     }
 
     #[test]
