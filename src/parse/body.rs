@@ -223,7 +223,19 @@ fn contains_ignore_case(text: &str, needle: &str) -> bool {
 fn may_open_boilerplate(first: u8) -> bool {
     matches!(
         first.to_ascii_lowercase(),
-        b'r' | b'm' | b'e' | b'-' | b'#' | b'a' | b'f' | b'c' | b'(' | 0xC2 | b'b'
+        b'r' | b'm'
+            | b'e'
+            | b'-'
+            | b'#'
+            | b'a'
+            | b'f'
+            | b'c'
+            | b'('
+            | 0xC2
+            | b'b'
+            | b't'
+            | b'y'
+            | b'i'
     )
 }
 
@@ -238,6 +250,7 @@ fn is_boilerplate(text: &str) -> bool {
             .any(|p| starts_with_ignore_case(t, p))
         || is_byline(t)
         || is_follow_line(t)
+        || is_platform_only(t)
 }
 
 /// `Follow Jane Doe on Twitter @janedoe.`: a social-media pointer at the end of a story.
@@ -255,29 +268,36 @@ fn is_follow_line(text: &str) -> bool {
         })
 }
 
-/// Photo credits that make up a whole paragraph (`Getty.`, `Getty/Instagram.`), compared
+/// Photo credits that make up a whole paragraph (`Getty.`, `AFP/Getty Images`), compared
 /// case-insensitively with each `/`-separated part.
 const CREDITS: &[&str] = &[
     "afp",
     "ap",
     "ap photo",
     "epa",
-    "facebook",
     "getty",
     "getty images",
-    "instagram",
+    "reuters",
     "screenshot",
-    "twitter",
-    "youtube",
 ];
+
+/// Platforms that appear in credits next to an agency (`Getty/Instagram.`); alone on a line they
+/// are share-button debris (boilerplate).
+const PLATFORMS: &[&str] = &["facebook", "instagram", "twitter", "youtube"];
 
 fn is_credit_only(text: &str) -> bool {
     let t = text.trim().trim_end_matches('.');
+    let is = |list: &[&str], part: &str| list.iter().any(|c| c.eq_ignore_ascii_case(part.trim()));
     t.len() <= 60
-        && t.split('/').all(|part| {
-            let part = part.trim();
-            CREDITS.iter().any(|c| c.eq_ignore_ascii_case(part))
-        })
+        && t.split('/').any(|part| is(CREDITS, part))
+        && t.split('/')
+            .all(|part| is(CREDITS, part) || is(PLATFORMS, part))
+}
+
+/// `Twitter.`, `FACEBOOK`: a platform name alone, left over from share buttons or embeds.
+fn is_platform_only(text: &str) -> bool {
+    let t = text.trim_end_matches('.');
+    PLATFORMS.iter().any(|p| t.eq_ignore_ascii_case(p))
 }
 
 /// `By Jane Doe`, `By JANE DOE and JOHN ROE`: a short line of names after `By`.
@@ -285,22 +305,18 @@ fn is_byline(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("By ") else {
         return false;
     };
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 8
-        && !rest.ends_with('.')
-        && words.iter().all(|w| {
-            matches!(
-                *w,
-                "and" | "of" | "in" | "de" | "van" | "von" | "bin" | "al"
-            ) || w.chars().next().is_some_and(|c| c.is_uppercase())
-        })
+    let name_word = |w: &str| {
+        matches!(w, "and" | "of" | "in" | "de" | "van" | "von" | "bin" | "al")
+            || w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let words = rest.split_whitespace().count();
+    (1..=8).contains(&words) && !rest.ends_with('.') && rest.split_whitespace().all(name_word)
 }
 
-/// A photo caption: ends with a photo credit.
 /// Bytes at the end of a paragraph searched for a photo credit.
 const CREDIT_TAIL_BYTES: usize = 80;
 
+/// A photo caption: ends with a photo credit.
 fn is_caption(text: &str) -> bool {
     if text.starts_with("Photo:")
         || text.ends_with("Getty Images")
@@ -403,6 +419,11 @@ mod tests {
         ));
         assert!(is_caption("Getty."));
         assert!(is_caption("AFP/Getty Images"));
+        assert!(is_caption("Getty/Instagram."));
+        assert!(!is_caption("TWITTER."));
+        assert!(is_boilerplate("TWITTER."));
+        assert!(is_boilerplate("YouTube"));
+        assert!(!is_boilerplate("Twitter users were divided."));
         assert!(!is_caption("AP officials said."));
         assert!(is_boilerplate("Follow Jane Doe on Twitter @janedoe."));
         assert!(!is_boilerplate(
