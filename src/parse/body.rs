@@ -4,7 +4,12 @@
 //! indented line (wire copy marks paragraphs by indentation and hard-wraps the lines in between).
 //! Inside one such block, lines are hard wraps and are joined with single spaces, unless the block
 //! holds a line longer than any wrap width ([`WRAP_WIDTH`]): then every line is a paragraph of its
-//! own (files that separate paragraphs by single newlines).
+//! own (files that separate paragraphs by single newlines). A wire sign-off alone on the last
+//! line (`REUTER`) is a paragraph of its own.
+//!
+//! Single-line paragraphs borrow their text from the input; only hard-wrapped paragraphs
+//! allocate, for the joined text. Classification compares ASCII case-insensitively and never
+//! allocates.
 
 use crate::article::{Paragraph, ParagraphKind};
 use crate::span::Span;
