@@ -87,11 +87,12 @@ pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph
 }
 
 /// A wire sign-off (`Reuter`, `REUTER...`, `MORE`) alone on the last line of the input: its own
-/// paragraph even where the story's last line runs straight into it without an indent.
+/// paragraph even where the story's last line runs straight into it without an indent. Not
+/// `Reuters`, which ends wrapped photo credits (`... ©\nReuters`).
 fn is_final_signoff(src: &str, line: Span, line_end: usize) -> bool {
     line.len() <= 9
         && (src[line] == *"MORE"
-            || ["reuter", "reuter...", "reuters"]
+            || ["reuter", "reuter..."]
                 .iter()
                 .any(|s| src[line].eq_ignore_ascii_case(s)))
         && src.as_bytes()[line_end..]
@@ -244,8 +245,8 @@ fn may_open_boilerplate(first: u8) -> bool {
     )
 }
 
-fn is_boilerplate(text: &str) -> bool {
-    let t = text.trim();
+/// `text` is a paragraph's text, without surrounding whitespace.
+fn is_boilerplate(t: &str) -> bool {
     if t.len() > 200 || !t.bytes().next().is_some_and(may_open_boilerplate) {
         return false;
     }
@@ -401,6 +402,10 @@ mod tests {
         // Not at the end of the input: an ordinary wrapped line.
         let t = texts("Shares of the company rose after\nReuter\nreported the deal.\n");
         assert_eq!(t.len(), 1);
+        // A wrapped photo credit is not a sign-off.
+        let t = texts("Ministers met on Monday. ©\nReuters\n");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].1, ParagraphKind::Caption);
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub(super) struct Parsed<'a> {
 
 const MAX_LOCATION_WORDS: usize = 6;
 const MAX_REGION_WORDS: usize = 3;
+/// Words in a location with lower-case later words (`New york`).
+const MAX_RELAXED_LOCATION_WORDS: usize = 2;
 const MAX_DATELINE_BYTES: usize = 120;
 
 fn is_word_char(c: char) -> bool {
@@ -306,9 +308,13 @@ fn parse_with(
     let loc_start = start + stars;
     let input = &src[loc_start..];
 
-    let (mut rest, (location_head, location_words)) =
-        words(input, MAX_LOCATION_WORDS, relaxed).ok()?;
-    if relaxed && location_words > 2 {
+    let max_words = if relaxed {
+        MAX_RELAXED_LOCATION_WORDS + 1
+    } else {
+        MAX_LOCATION_WORDS
+    };
+    let (mut rest, (location_head, location_words)) = words(input, max_words, relaxed).ok()?;
+    if relaxed && location_words > MAX_RELAXED_LOCATION_WORDS {
         return None;
     }
     let city_span = Span::new(loc_start, off(rest));

@@ -226,8 +226,9 @@ impl Parser {
         match (headline, &article.dateline) {
             (Some(headline_end), Some(d)) => {
                 // The headline is a paragraph of its own; the story starts after the dateline.
-                let mut paragraphs = body::paragraphs(&src[..headline_end], pos, false);
-                paragraphs.extend(body::paragraphs(src, d.span.end, false));
+                let mut paragraphs = body::paragraphs(src, d.span.end, false);
+                let head = body::paragraphs(&src[..headline_end], pos, false);
+                paragraphs.splice(0..0, head);
                 if self.classify {
                     body::classify_all(&mut paragraphs);
                 }
