@@ -219,6 +219,22 @@ fn separator(input: &str) -> IResult<&str, &str> {
     }
 }
 
+/// `U.S.`, `U.N.`: a country or body in initials, which opens headlines (`U.S. - China talks`)
+/// rather than datelines (which spell the place: `UNITED NATIONS (AP) --`).
+fn is_initialism(location: &str) -> bool {
+    location.contains('.')
+        && location.len() <= 8
+        && location.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// Two words in capitals after the separator: a headline in capitals
+/// (`TRADE TALKS - MARKETS RALLY`), not a dateline opening a story.
+fn capitals_follow(rest: &str) -> bool {
+    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
+    let mut words = rest.split_whitespace();
+    matches!((words.next(), words.next()), (Some(a), Some(b)) if caps(a) && caps(b))
+}
+
 /// Whether the text after a separator opens a story: an upper-case letter, a digit or an
 /// opening quote after the whitespace.
 fn opens_story(rest: &str) -> bool {
@@ -293,7 +309,7 @@ fn parse_with(
 ) -> Option<Parsed<'_>> {
     // A dateline is short: look at a window a little longer than the longest one, so that no
     // input (a megabyte-long word, thousands of commas) costs more than the window.
-    let mut window_end = start.saturating_add(MAX_DATELINE_BYTES + 8).min(src.len());
+    let mut window_end = start.saturating_add(MAX_DATELINE_BYTES + 64).min(src.len());
     while !src.is_char_boundary(window_end) {
         window_end += 1;
     }
@@ -386,7 +402,10 @@ fn parse_with(
     }
     if date.is_none()
         && agency_span.is_none()
-        && (!is_all_caps(&src[location_span]) || is_flag_word(&src[location_span]))
+        && (!is_all_caps(&src[location_span])
+            || is_flag_word(&src[location_span])
+            || is_initialism(&src[location_span])
+            || capitals_follow(rest))
     {
         return None;
     }
@@ -690,6 +709,15 @@ mod tests {
             Some("AP"),
         ),
         (
+            "UNITED NATIONS -- ASEAN envoys met",
+            "UNITED NATIONS --",
+            "UNITED NATIONS",
+            "UNITED NATIONS",
+            None,
+            None,
+            None,
+        ),
+        (
             "WASHINGTON ― The",
             "WASHINGTON ―",
             "WASHINGTON",
@@ -745,6 +773,10 @@ mod tests {
             "Officials said, Mayor 3 - x",
             "EXCLUSIVE – Senator speaks",
             "UPDATE - Markets fell",
+            "U.S. - China talks resumed",
+            "U.S. officials said",
+            "TRADE TALKS - MARKETS RALLY AS TARIFFS FALL",
+            "ASEAN LEADERS MEET - MYANMAR CRISIS DEEPENS",
         ] {
             assert!(parse(input, 0, None).is_none(), "{input}");
         }
