@@ -5,8 +5,8 @@
 //!   paragraphs with a related-stories trailer, hard-wrapped wire copy with indented paragraphs
 //!   and tables, CRLF, a byte order mark, captions, bylines, a headline before the dateline).
 //! - `pathological/*`: inputs of growing size that could trip a parser into superlinear time:
-//!   one huge line, thousands of blank lines, long runs of words in capitals, many `date`
-//!   tokens, many dashes. Throughput should stay flat as the size grows.
+//!   one huge line, thousands of blank lines, long runs of words in capitals (with commas, or
+//!   one endless word), many `date` tokens, many dashes, many short or indented lines. Throughput should stay flat as the size grows.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -42,6 +42,7 @@ fn pathological(c: &mut Criterion) {
         ("blank_lines", "\n\n  \n"),
         ("caps_run", "JAKARTA NEW YORK "),
         ("caps_comma_run", "JAKARTA, ARGENTINA, "),
+        ("caps_word", "JAKARTA"),
         ("date_tokens", " date"),
         ("dashes", "- -- "),
         ("short_lines", "x\n"),

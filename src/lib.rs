@@ -43,7 +43,7 @@ mod span;
 mod write;
 
 pub use article::{Article, Dateline, Diagnostic, DiagnosticKind, Paragraph, ParagraphKind};
-pub use corpus::{Corpus, Document};
+pub use corpus::{Corpus, Document, Documents};
 pub use error::{Error, ParseError, ParseErrorKind};
 pub use parse::{Parser, ParserBuilder, parse, parse_bytes};
 pub use pipeline::{Failure, Outcome, Pipeline, Processed, Summary};

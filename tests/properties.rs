@@ -522,4 +522,5 @@ fn public_types_are_send_and_sync() {
     send_sync::<newswire::Position>();
     send_sync::<newswire::Document>();
     send_sync::<newswire::Corpus>();
+    send_sync::<newswire::Documents>();
 }

@@ -4,7 +4,12 @@
 //! indented line (wire copy marks paragraphs by indentation and hard-wraps the lines in between).
 //! Inside one such block, lines are hard wraps and are joined with single spaces, unless the block
 //! holds a line longer than any wrap width ([`WRAP_WIDTH`]): then every line is a paragraph of its
-//! own (files that separate paragraphs by single newlines).
+//! own (files that separate paragraphs by single newlines). A wire sign-off alone on the last
+//! line (`REUTER`) is a paragraph of its own.
+//!
+//! Single-line paragraphs borrow their text from the input; only hard-wrapped paragraphs
+//! allocate, for the joined text. Classification compares ASCII case-insensitively and never
+//! allocates.
 
 use crate::article::{Paragraph, ParagraphKind};
 use crate::span::Span;
@@ -46,11 +51,11 @@ fn line_content(src: &str, start: usize, end: usize) -> Option<Span> {
 
 pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph<'_>> {
     let bytes = src.as_bytes();
-    // About one paragraph per 256 bytes of text: one allocation for most articles.
-    let mut out = Vec::with_capacity((bytes.len().saturating_sub(pos) / 256 + 1).min(4096));
+    // About one paragraph per 128 bytes of text at most: one allocation for most articles.
+    let mut out = Vec::with_capacity((bytes.len().saturating_sub(pos) / 128 + 1).min(4096));
     // The trimmed lines of the current block: consecutive non-blank lines not broken by
     // indentation. Reused from block to block.
-    let mut block: Vec<Span> = Vec::new();
+    let mut block: Vec<Span> = Vec::with_capacity(32);
     let mut line_start = pos;
     let mut newlines = memchr::memchr_iter(b'\n', bytes.get(pos..).unwrap_or_default());
     loop {
@@ -61,7 +66,9 @@ pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph
             Some(content) => {
                 // An indented line starts a paragraph, except at the very start of the body
                 // (after a dateline, say).
-                if content.start > line_start && line_start > pos {
+                if (content.start > line_start && line_start > pos)
+                    || is_final_signoff(src, content, line_end)
+                {
                     emit(src, &mut block, &mut out);
                 }
                 block.push(content);
@@ -77,6 +84,20 @@ pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph
         classify_all(&mut out);
     }
     out
+}
+
+/// A wire sign-off (`Reuter`, `REUTER...`, `MORE`) alone on the last line of the input: its own
+/// paragraph even where the story's last line runs straight into it without an indent. Not
+/// `Reuters`, which ends wrapped photo credits (`... ©\nReuters`).
+fn is_final_signoff(src: &str, line: Span, line_end: usize) -> bool {
+    line.len() <= 9
+        && (src[line] == *"MORE"
+            || ["reuter", "reuter..."]
+                .iter()
+                .any(|s| src[line].eq_ignore_ascii_case(s)))
+        && src.as_bytes()[line_end..]
+            .iter()
+            .all(|b| b.is_ascii_whitespace())
 }
 
 /// Turns the block's lines into paragraphs and empties the block.
@@ -204,17 +225,38 @@ fn contains_ignore_case(text: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-fn is_boilerplate(text: &str) -> bool {
-    if text.len() > 200 {
+/// First bytes (ASCII lower-cased) of every boilerplate form: a quick rejection for story text.
+fn may_open_boilerplate(first: u8) -> bool {
+    matches!(
+        first.to_ascii_lowercase(),
+        b'r' | b'm'
+            | b'e'
+            | b'-'
+            | b'#'
+            | b'a'
+            | b'f'
+            | b'c'
+            | b'('
+            | 0xC2
+            | b'b'
+            | b't'
+            | b'y'
+            | b'i'
+    )
+}
+
+/// `text` is a paragraph's text, without surrounding whitespace.
+fn is_boilerplate(t: &str) -> bool {
+    if t.len() > 200 || !t.bytes().next().is_some_and(may_open_boilerplate) {
         return false;
     }
-    let t = text.trim();
     BOILERPLATE_EXACT.iter().any(|e| t.eq_ignore_ascii_case(e))
         || BOILERPLATE_PREFIXES
             .iter()
             .any(|p| starts_with_ignore_case(t, p))
         || is_byline(t)
         || is_follow_line(t)
+        || is_platform_only(t)
 }
 
 /// `Follow Jane Doe on Twitter @janedoe.`: a social-media pointer at the end of a story.
@@ -232,29 +274,36 @@ fn is_follow_line(text: &str) -> bool {
         })
 }
 
-/// Photo credits that make up a whole paragraph (`Getty.`, `Getty/Instagram.`), compared
+/// Photo credits that make up a whole paragraph (`Getty.`, `AFP/Getty Images`), compared
 /// case-insensitively with each `/`-separated part.
 const CREDITS: &[&str] = &[
     "afp",
     "ap",
     "ap photo",
     "epa",
-    "facebook",
     "getty",
     "getty images",
-    "instagram",
+    "reuters",
     "screenshot",
-    "twitter",
-    "youtube",
 ];
+
+/// Platforms that appear in credits next to an agency (`Getty/Instagram.`); alone on a line they
+/// are share-button debris (boilerplate).
+const PLATFORMS: &[&str] = &["facebook", "instagram", "twitter", "youtube"];
 
 fn is_credit_only(text: &str) -> bool {
     let t = text.trim().trim_end_matches('.');
+    let is = |list: &[&str], part: &str| list.iter().any(|c| c.eq_ignore_ascii_case(part.trim()));
     t.len() <= 60
-        && t.split('/').all(|part| {
-            let part = part.trim();
-            CREDITS.iter().any(|c| c.eq_ignore_ascii_case(part))
-        })
+        && t.split('/').any(|part| is(CREDITS, part))
+        && t.split('/')
+            .all(|part| is(CREDITS, part) || is(PLATFORMS, part))
+}
+
+/// `Twitter.`, `FACEBOOK`: a platform name alone, left over from share buttons or embeds.
+fn is_platform_only(text: &str) -> bool {
+    let t = text.trim_end_matches('.');
+    PLATFORMS.iter().any(|p| t.eq_ignore_ascii_case(p))
 }
 
 /// `By Jane Doe`, `By JANE DOE and JOHN ROE`: a short line of names after `By`.
@@ -262,22 +311,18 @@ fn is_byline(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("By ") else {
         return false;
     };
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 8
-        && !rest.ends_with('.')
-        && words.iter().all(|w| {
-            matches!(
-                *w,
-                "and" | "of" | "in" | "de" | "van" | "von" | "bin" | "al"
-            ) || w.chars().next().is_some_and(|c| c.is_uppercase())
-        })
+    let name_word = |w: &str| {
+        matches!(w, "and" | "of" | "in" | "de" | "van" | "von" | "bin" | "al")
+            || w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let words = rest.split_whitespace().count();
+    (1..=8).contains(&words) && !rest.ends_with('.') && rest.split_whitespace().all(name_word)
 }
 
-/// A photo caption: ends with a photo credit.
 /// Bytes at the end of a paragraph searched for a photo credit.
 const CREDIT_TAIL_BYTES: usize = 80;
 
+/// A photo caption: ends with a photo credit.
 fn is_caption(text: &str) -> bool {
     if text.starts_with("Photo:")
         || text.ends_with("Getty Images")
@@ -342,6 +387,28 @@ mod tests {
     }
 
     #[test]
+    fn a_final_signoff_is_a_paragraph_of_its_own() {
+        let t = texts("The talks went on\nfor hours, the sources said.\nREUTER\n");
+        assert_eq!(
+            t,
+            [
+                (
+                    "The talks went on for hours, the sources said.".to_string(),
+                    ParagraphKind::Body
+                ),
+                ("REUTER".to_string(), ParagraphKind::Boilerplate),
+            ]
+        );
+        // Not at the end of the input: an ordinary wrapped line.
+        let t = texts("Shares of the company rose after\nReuter\nreported the deal.\n");
+        assert_eq!(t.len(), 1);
+        // A wrapped photo credit is not a sign-off.
+        let t = texts("Ministers met on Monday. ©\nReuters\n");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].1, ParagraphKind::Caption);
+    }
+
+    #[test]
     fn long_lines_are_paragraphs_of_their_own() {
         let long = "x".repeat(120);
         let src = format!("{long}\n{long}\nYou may also like these stories:\nA headline\n");
@@ -362,6 +429,11 @@ mod tests {
         ));
         assert!(is_caption("Getty."));
         assert!(is_caption("AFP/Getty Images"));
+        assert!(is_caption("Getty/Instagram."));
+        assert!(!is_caption("TWITTER."));
+        assert!(is_boilerplate("TWITTER."));
+        assert!(is_boilerplate("YouTube"));
+        assert!(!is_boilerplate("Twitter users were divided."));
         assert!(!is_caption("AP officials said."));
         assert!(is_boilerplate("Follow Jane Doe on Twitter @janedoe."));
         assert!(!is_boilerplate(

@@ -40,6 +40,8 @@ pub(super) struct Parsed<'a> {
 
 const MAX_LOCATION_WORDS: usize = 6;
 const MAX_REGION_WORDS: usize = 3;
+/// Words in a location with lower-case later words (`New york`).
+const MAX_RELAXED_LOCATION_WORDS: usize = 2;
 const MAX_DATELINE_BYTES: usize = 120;
 
 fn is_word_char(c: char) -> bool {
@@ -217,6 +219,22 @@ fn separator(input: &str) -> IResult<&str, &str> {
     }
 }
 
+/// `U.S.`, `U.N.`: a country or body in initials, which opens headlines (`U.S. - China talks`)
+/// rather than datelines (which spell the place: `UNITED NATIONS (AP) --`).
+fn is_initialism(location: &str) -> bool {
+    location.contains('.')
+        && location.len() <= 8
+        && location.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// Two words in capitals after the separator: a headline in capitals
+/// (`TRADE TALKS - MARKETS RALLY`), not a dateline opening a story.
+fn capitals_follow(rest: &str) -> bool {
+    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
+    let mut words = rest.split_whitespace();
+    matches!((words.next(), words.next()), (Some(a), Some(b)) if caps(a) && caps(b))
+}
+
 /// Whether the text after a separator opens a story: an upper-case letter, a digit or an
 /// opening quote after the whitespace.
 fn opens_story(rest: &str) -> bool {
@@ -289,6 +307,13 @@ fn parse_with(
     anchor: Option<NaiveDate>,
     relaxed: bool,
 ) -> Option<Parsed<'_>> {
+    // A dateline is short: look at a window a little longer than the longest one, so that no
+    // input (a megabyte-long word, thousands of commas) costs more than the window.
+    let mut window_end = start.saturating_add(MAX_DATELINE_BYTES + 64).min(src.len());
+    while !src.is_char_boundary(window_end) {
+        window_end += 1;
+    }
+    let src = &src[..window_end];
     let off = |rest: &str| src.len() - rest.len();
     let input = &src[start..];
     // A flash mark before the place: `****LONDON, March 5 -`.
@@ -299,9 +324,13 @@ fn parse_with(
     let loc_start = start + stars;
     let input = &src[loc_start..];
 
-    let (mut rest, (location_head, location_words)) =
-        words(input, MAX_LOCATION_WORDS, relaxed).ok()?;
-    if relaxed && location_words > 2 {
+    let max_words = if relaxed {
+        MAX_RELAXED_LOCATION_WORDS + 1
+    } else {
+        MAX_LOCATION_WORDS
+    };
+    let (mut rest, (location_head, location_words)) = words(input, max_words, relaxed).ok()?;
+    if relaxed && location_words > MAX_RELAXED_LOCATION_WORDS {
         return None;
     }
     let city_span = Span::new(loc_start, off(rest));
@@ -373,7 +402,10 @@ fn parse_with(
     }
     if date.is_none()
         && agency_span.is_none()
-        && (!is_all_caps(&src[location_span]) || is_flag_word(&src[location_span]))
+        && (!is_all_caps(&src[location_span])
+            || is_flag_word(&src[location_span])
+            || is_initialism(&src[location_span])
+            || capitals_follow(rest))
     {
         return None;
     }
@@ -677,6 +709,15 @@ mod tests {
             Some("AP"),
         ),
         (
+            "UNITED NATIONS -- ASEAN envoys met",
+            "UNITED NATIONS --",
+            "UNITED NATIONS",
+            "UNITED NATIONS",
+            None,
+            None,
+            None,
+        ),
+        (
             "WASHINGTON ― The",
             "WASHINGTON ―",
             "WASHINGTON",
@@ -732,9 +773,25 @@ mod tests {
             "Officials said, Mayor 3 - x",
             "EXCLUSIVE – Senator speaks",
             "UPDATE - Markets fell",
+            "U.S. - China talks resumed",
+            "U.S. officials said",
+            "TRADE TALKS - MARKETS RALLY AS TARIFFS FALL",
+            "ASEAN LEADERS MEET - MYANMAR CRISIS DEEPENS",
         ] {
             assert!(parse(input, 0, None).is_none(), "{input}");
         }
+    }
+
+    #[test]
+    fn long_inputs_are_looked_at_through_a_window() {
+        let long = format!("{}, Feb 26 - X", "JAKARTA".repeat(100_000));
+        assert!(parse(&long, 0, None).is_none());
+        let commas = format!("{} - X", "JAKARTA, ".repeat(100_000));
+        assert!(parse(&commas, 0, None).is_none());
+        // A dateline at the very end of the input still ends at the end of input.
+        assert!(parse("JAKARTA --", 0, None).is_some());
+        let near_window_end = format!("{} --", "A".repeat(MAX_DATELINE_BYTES - 3));
+        assert!(parse(&near_window_end, 0, None).is_some());
     }
 
     #[test]

@@ -130,6 +130,18 @@ impl Parser {
     /// In lenient mode (the default) this fails on nothing: a malformed header date becomes a
     /// [`Diagnostic`] and its text stays in the article's header span. In strict mode the same
     /// input is a [`ParseError`] naming the line and column.
+    ///
+    /// The dateline is looked for at the start of the first paragraph and, when the first
+    /// paragraph is a one-line headline, at the start of the next one:
+    ///
+    /// ```
+    /// let src = " date 2016-03-01 Senators meet on budget plan.\n\nWASHINGTON (AP) — Senators met.\n";
+    /// let article = newswire::parse(src)?;
+    /// assert_eq!(article.dateline.as_ref().unwrap().agency.as_deref(), Some("AP"));
+    /// assert_eq!(article.paragraphs[0].text, "Senators meet on budget plan.");
+    /// assert_eq!(article.paragraphs[1].text, "Senators met.");
+    /// # Ok::<(), newswire::ParseError>(())
+    /// ```
     pub fn parse<'a>(&self, src: &'a str) -> Result<Article<'a>, ParseError> {
         let mut article = Article::new(src);
         let mut pos = 0;
@@ -214,8 +226,9 @@ impl Parser {
         match (headline, &article.dateline) {
             (Some(headline_end), Some(d)) => {
                 // The headline is a paragraph of its own; the story starts after the dateline.
-                let mut paragraphs = body::paragraphs(&src[..headline_end], pos, false);
-                paragraphs.extend(body::paragraphs(src, d.span.end, false));
+                let mut paragraphs = body::paragraphs(src, d.span.end, false);
+                let head = body::paragraphs(&src[..headline_end], pos, false);
+                paragraphs.splice(0..0, head);
                 if self.classify {
                     body::classify_all(&mut paragraphs);
                 }
