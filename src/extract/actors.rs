@@ -1,9 +1,10 @@
 //! Actors: people with their titles and affiliations, organizations, and countries that act.
 
 use super::{Analysis, Extractor};
-use crate::gazetteer::{Code, Gazetteer, NameForm, PlaceKind, Token};
+use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, Token, tokenize};
 use crate::span::Span;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// Finds who acts in an article: people named after a title (`Chinese Foreign Minister Wang
 /// Yi`, `State Department spokesperson Ned Price`), with their later short references (`Wang`,
@@ -231,8 +232,8 @@ struct Draft {
     short: Vec<u64>,
     /// Hashes of all name tokens, for later full mentions without the title.
     full: Vec<u64>,
-    /// Lower-case title words, for `the general`.
-    title_words: Vec<String>,
+    /// Hashes of the titles' head words, for `the general`.
+    title_words: Vec<u64>,
 }
 
 impl Extractor for Actors {
@@ -300,7 +301,32 @@ impl Extractor for Actors {
             people(g, text, p.span.start, &toks, &matches, &mut drafts);
             later.push((p.span.start, toks.clone(), covered));
         }
-        // Short references: `Wang`, `the general`.
+        // Short references: `Wang`, `the general`. Persons by the hashes of their name's
+        // first token and short forms, and by their titles' head words.
+        let mut by_name: KeyMap<Vec<usize>> = KeyMap::default();
+        let mut by_title: KeyMap<Vec<usize>> = KeyMap::default();
+        for (k, d) in drafts.iter().enumerate() {
+            if d.actor.kind != ActorKind::Person {
+                continue;
+            }
+            for h in d.full.first().into_iter().chain(&d.short) {
+                let v = by_name.entry(*h).or_default();
+                if !v.contains(&k) {
+                    v.push(k);
+                }
+            }
+            for h in &d.title_words {
+                by_title.entry(*h).or_default().push(k);
+            }
+        }
+        if by_name.is_empty() {
+            return finish(drafts);
+        }
+        let the_hash = {
+            let mut t = Vec::new();
+            tokenize("the", &mut t);
+            t.first().map_or(0, |t| t.hash)
+        };
         for (offset, toks, covered) in &later {
             let Some(text) = src.get(*offset..) else {
                 continue;
@@ -311,16 +337,20 @@ impl Extractor for Actors {
                     continue;
                 }
                 let abs = Span::new(t.start + offset, t.end + offset);
-                // The full name again, without its title.
                 if t.upper {
-                    let found = drafts.iter_mut().find(|d| {
-                        d.actor.kind == ActorKind::Person
-                            && d.full.len() > 1
+                    let Some(cands) = by_name.get(&t.hash) else {
+                        continue;
+                    };
+                    // The full name again, without its title.
+                    let full = cands.iter().copied().find(|&k| {
+                        let d = &drafts[k];
+                        d.full.len() > 1
                             && toks
                                 .get(i..i + d.full.len())
                                 .is_some_and(|w| w.iter().zip(&d.full).all(|(a, h)| a.hash == *h))
                     });
-                    if let Some(d) = found {
+                    if let Some(k) = full {
+                        let d = &mut drafts[k];
                         let n = d.full.len();
                         let end = toks[i + n - 1].end + offset;
                         let span = Span::new(abs.start, end);
@@ -330,8 +360,9 @@ impl Extractor for Actors {
                         skip_to = i + n;
                         continue;
                     }
-                }
-                if t.upper && !covered.iter().any(|(a, b)| (*a..*b).contains(&i)) {
+                    if covered.iter().any(|(a, b)| (*a..*b).contains(&i)) {
+                        continue;
+                    }
                     let glued = |k: Option<usize>| {
                         k.and_then(|k| toks.get(k)).is_some_and(|o| {
                             o.upper
@@ -347,54 +378,53 @@ impl Extractor for Actors {
                     if !prev_starts && glued(i.checked_sub(1)) || glued(Some(i + 1)) {
                         continue;
                     }
-                    if let Some(d) = drafts.iter_mut().find(|d| {
-                        d.actor.kind == ActorKind::Person
-                            && d.short.contains(&t.hash)
+                    let short = cands.iter().copied().find(|&k| {
+                        let d = &drafts[k];
+                        d.short.contains(&t.hash)
                             && d.actor.span.start < abs.start
                             && !d.actor.mentions.iter().any(|m| m.contains(abs))
-                    }) {
-                        d.actor.mentions.push(abs);
+                    });
+                    if let Some(k) = short {
+                        drafts[k].actor.mentions.push(abs);
                     }
-                } else if !t.upper && i > 0 {
-                    let the = toks[i - 1];
-                    let is_the = text
-                        .get(the.start..the.end)
-                        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-                    let word = text.get(t.start..t.end).unwrap_or("");
-                    if !is_the || word.len() < 3 {
+                } else if i > 0 && toks[i - 1].hash == the_hash {
+                    let Some(cands) = by_title.get(&t.hash) else {
                         continue;
-                    }
+                    };
+                    let the = toks[i - 1];
                     let span = Span::new(the.start + offset, t.end + offset);
-                    // The nearest person before with that title word.
-                    if let Some(d) = drafts
-                        .iter_mut()
-                        .filter(|d| {
-                            d.actor.kind == ActorKind::Person
-                                && d.actor.span.end <= span.start
-                                && d.title_words.iter().any(|w| w == word)
-                        })
-                        .max_by_key(|d| {
-                            d.actor
+                    // The person with that title mentioned last before.
+                    let best = cands
+                        .iter()
+                        .copied()
+                        .filter(|&k| drafts[k].actor.span.end <= span.start)
+                        .max_by_key(|&k| {
+                            drafts[k]
+                                .actor
                                 .mentions
                                 .iter()
                                 .map(|m| m.start)
                                 .filter(|s| *s < span.start)
                                 .max()
-                        })
-                    {
-                        d.actor.mentions.push(span);
+                        });
+                    if let Some(k) = best {
+                        drafts[k].actor.mentions.push(span);
                     }
                 }
             }
         }
-        let mut out: Vec<Actor> = drafts.into_iter().map(|d| d.actor).collect();
-        for a in &mut out {
-            a.mentions.sort();
-            a.mentions.dedup();
-        }
-        out.sort_by_key(|a| a.span.start);
-        out
+        finish(drafts)
     }
+}
+
+fn finish(drafts: Vec<Draft>) -> Vec<Actor> {
+    let mut out: Vec<Actor> = drafts.into_iter().map(|d| d.actor).collect();
+    for a in &mut out {
+        a.mentions.sort();
+        a.mentions.dedup();
+    }
+    out.sort_by_key(|a| a.span.start);
+    out
 }
 
 fn add_named(
@@ -429,35 +459,34 @@ fn add_named(
     });
 }
 
-/// The longest title starting at token `i`: the number of tokens.
-fn title_at(text: &str, toks: &[Token], i: usize) -> Option<usize> {
-    let word = |k: usize| -> Option<String> {
-        toks.get(k)
-            .and_then(|t| text.get(t.start..t.end))
-            .map(str::to_ascii_lowercase)
-    };
-    let w0 = word(i)?;
-    let mut best = None;
-    for title in TITLES {
-        let mut parts = title.split(' ');
-        let Some(first) = parts.next() else { continue };
-        if first != w0 {
-            continue;
-        }
-        let mut n = 1;
-        let mut ok = true;
-        for part in parts {
-            if word(i + n).as_deref() != Some(part) {
-                ok = false;
-                break;
+/// Titles as token-hash sequences, by the hash of their first token.
+fn title_index() -> &'static KeyMap<Vec<Vec<u64>>> {
+    static INDEX: OnceLock<KeyMap<Vec<Vec<u64>>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: KeyMap<Vec<Vec<u64>>> = KeyMap::default();
+        let mut toks = Vec::new();
+        for title in TITLES {
+            toks.clear();
+            tokenize(title, &mut toks);
+            let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
+            if let Some(first) = hashes.first() {
+                map.entry(*first).or_default().push(hashes);
             }
-            n += 1;
         }
-        if ok && best.is_none_or(|b| n > b) {
-            best = Some(n);
-        }
-    }
-    best
+        map
+    })
+}
+
+/// The longest title starting at token `i`: the number of tokens.
+fn title_at(toks: &[Token], i: usize) -> Option<usize> {
+    let seqs = title_index().get(&toks.get(i)?.hash)?;
+    seqs.iter()
+        .filter(|seq| {
+            toks.get(i..i + seq.len())
+                .is_some_and(|w| w.iter().zip(seq.iter()).all(|(t, h)| t.hash == *h))
+        })
+        .map(Vec::len)
+        .max()
 }
 
 /// People named after a title.
@@ -490,14 +519,14 @@ fn people(
     };
     let mut i = 0;
     while i < toks.len() {
-        let Some(n) = title_at(text, toks, i) else {
+        let Some(n) = title_at(toks, i) else {
             i += 1;
             continue;
         };
         // Chain titles: `spokesman Brigadier General`.
         let title_start = i;
         let mut title_end = i + n;
-        while let Some(m) = title_at(text, toks, title_end) {
+        while let Some(m) = title_at(toks, title_end) {
             if !spaces(toks[title_end - 1].end, toks[title_end].start) {
                 break;
             }
@@ -511,7 +540,7 @@ fn people(
             && !toks[name_end].all_upper
             && spaces(toks[name_end - 1].end, toks[name_end].start)
             && !not_person(name_end)
-            && title_at(text, toks, name_end).is_none()
+            && title_at(toks, name_end).is_none()
         {
             name_end += 1;
         }
@@ -544,7 +573,7 @@ fn people(
                 }
                 break;
             }
-            if toks[prev].upper && title_at(text, toks, prev).is_none() {
+            if toks[prev].upper && title_at(toks, prev).is_none() {
                 affiliation = Some((
                     toks[prev].start,
                     affiliation.map_or(toks[prev].end, |a| a.1),
@@ -572,12 +601,12 @@ fn people(
                 t.trim_end_matches('.').to_string()
             });
         // Head words of the titles, for `the general`, `the minister`.
-        let mut title_words: Vec<String> = Vec::new();
+        let mut title_words: Vec<u64> = Vec::new();
         let mut k = title_start;
         while k < title_end {
-            let n = title_at(text, toks, k).unwrap_or(1);
+            let n = title_at(toks, k).unwrap_or(1);
             if let Some(t) = toks.get(k + n - 1) {
-                title_words.extend(text.get(t.start..t.end).map(str::to_ascii_lowercase));
+                title_words.push(t.hash);
             }
             k += n;
         }

@@ -3,6 +3,7 @@
 use super::{Analysis, Extractor};
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Finds numeric facts: `more than 750 people dead`, `over 270 civilians have been killed`,
 /// `10 people and three companies`, `1.2 mln tonnes`, `between 20 and 30 soldiers`, `dozens of
@@ -142,8 +143,16 @@ fn split_words(text: &str, out: &mut Vec<Word>) {
     }
 }
 
-fn lower(text: &str, w: Word) -> String {
-    text.get(w.start..w.end).unwrap_or("").to_ascii_lowercase()
+/// A word in ASCII lower case: borrowed from the text unless it has capitals.
+type Lower<'a> = Cow<'a, str>;
+
+fn lower(text: &str, w: Word) -> Lower<'_> {
+    let s = text.get(w.start..w.end).unwrap_or("");
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn small_number(w: &str) -> Option<f64> {
@@ -310,12 +319,12 @@ const EVENTS: &[&str] = &[
     "laid",
 ];
 
-fn approximator(before: &[String]) -> Option<(Approximator, usize)> {
+fn approximator(before: &[Lower<'_>]) -> Option<(Approximator, usize)> {
     let n = before.len();
     let last = |k: usize| -> &str {
         n.checked_sub(k)
             .and_then(|i| before.get(i))
-            .map_or("", String::as_str)
+            .map_or("", |c| c.as_ref())
     };
     let two = (last(2), last(1));
     let a = match two {
@@ -394,7 +403,7 @@ fn number_at(text: &str, words: &[Word], i: usize) -> Option<(f64, usize, bool)>
 fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut lowered: Vec<String> = Vec::with_capacity(4);
+    let mut lowered: Vec<Lower<'_>> = Vec::with_capacity(4);
     while i < words.len() {
         let w = words[i];
         let first = bytes[w.start];
@@ -469,7 +478,7 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
         // Durations (`two weeks`) belong to the time extractors.
         if words
             .get(last + 1)
-            .is_some_and(|x| TIME_UNITS.contains(&lower(text, *x).as_str()))
+            .is_some_and(|x| TIME_UNITS.contains(&lower(text, *x).as_ref()))
         {
             i = last + 1;
             continue;
@@ -556,12 +565,12 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
                 let alpha = u.chars().all(|c| c.is_alphabetic() || c == '-');
                 if gap_ok
                     && alpha
-                    && !NOT_UNITS.contains(&u.as_str())
+                    && !NOT_UNITS.contains(&u.as_ref())
                     && number_at(text, words, j).is_none()
                 {
-                    let u = match u.as_str() {
+                    let u = match u.as_ref() {
                         "pct" | "percent" => "percent".to_string(),
-                        _ => u,
+                        _ => u.to_string(),
                     };
                     unit = Some(u);
                     unit_end = Some(uw.end);
@@ -584,8 +593,8 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
                     break;
                 }
                 let e = lower(text, words[k]);
-                if EVENTS.contains(&e.as_str()) {
-                    event = Some(e);
+                if EVENTS.contains(&e.as_ref()) {
+                    event = Some(e.to_string());
                     end = words[k].end;
                     break;
                 }

@@ -1,9 +1,10 @@
 //! Places: mentions of countries, regions and cities resolved to gazetteer entries.
 
 use super::{Analysis, Extractor};
-use crate::gazetteer::{Code, Gazetteer, NameForm, PlaceKind, PlaceRef};
+use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, PlaceRef, tokenize};
 use crate::span::Span;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// Finds the countries, territories, regions and cities an article mentions and resolves each
 /// to a [`Gazetteer`] entry, settling ambiguous names by context: the dateline's country, the
@@ -237,6 +238,23 @@ const NOT_TOWNS: &[&str] = &[
     "guinea",
 ];
 
+/// [`NOT_TOWNS`] by token hash.
+fn not_towns() -> &'static KeyMap<()> {
+    static SET: OnceLock<KeyMap<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut toks = Vec::new();
+        let mut set = KeyMap::default();
+        for w in NOT_TOWNS {
+            toks.clear();
+            tokenize(w, &mut toks);
+            if let Some(t) = toks.first() {
+                set.insert(t.hash, ());
+            }
+        }
+        set
+    })
+}
+
 struct Candidate {
     span: Span,
     dateline: bool,
@@ -265,11 +283,10 @@ impl Extractor for Places {
                 let mut places: Vec<(PlaceRef, NameForm)> = Vec::new();
                 let isolated = is_isolated(text, &toks, m.first_token, m.end_token);
                 let single = m.end_token == m.first_token + 1;
-                let lower_word = single.then(|| {
-                    toks.get(m.first_token)
-                        .and_then(|t| text.get(t.start..t.end))
-                        .map(str::to_ascii_lowercase)
-                });
+                let not_town = single
+                    && toks
+                        .get(m.first_token)
+                        .is_some_and(|t| not_towns().contains_key(&t.hash));
                 for h in g.match_hits(m) {
                     let Some(place) = g.entry(h.entry) else {
                         continue;
@@ -281,10 +298,8 @@ impl Extractor for Places {
                         if !isolated {
                             continue;
                         }
-                        if let Some(Some(w)) = &lower_word {
-                            if NOT_TOWNS.contains(&w.as_str()) {
-                                continue;
-                            }
+                        if not_town {
+                            continue;
                         }
                     }
                     match places.iter_mut().find(|(q, _)| q.id == place.id) {

@@ -62,63 +62,40 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         // A token starts at i.
         let start = i;
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut upper = false;
-        let mut all_upper = true;
-        let mut letters = 0usize;
-        let mut first = true;
+        let mut ascii = true;
         loop {
+            // ASCII letters and digits: the common case, kept tight.
+            while i < n && bytes[i].is_ascii_alphanumeric() {
+                h = mix(h, u64::from(bytes[i].to_ascii_lowercase()));
+                i += 1;
+            }
             if i >= n {
                 break;
             }
             let b = bytes[i];
+            if b == b'.' || b == b'\'' {
+                // Inside the token only between alphanumerics.
+                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                let next_alnum = next.is_ascii_alphanumeric()
+                    || next >= 0x80 && char_at(text, i + 1).is_alphanumeric();
+                if !next_alnum || b == b'\'' && is_possessive(bytes, i + 1) {
+                    break;
+                }
+                if b == b'\'' {
+                    h = mix(h, u64::from(b'\''));
+                }
+                i += 1;
+                continue;
+            }
             if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    if b.is_ascii_alphabetic() {
-                        letters += 1;
-                        if b.is_ascii_lowercase() {
-                            all_upper = false;
-                        } else if first {
-                            upper = true;
-                        }
-                    }
-                    h = mix(h, u64::from(b.to_ascii_lowercase()));
-                    first = false;
-                    i += 1;
-                    continue;
-                }
-                if b == b'.' || b == b'\'' {
-                    // Inside the token only between alphanumerics.
-                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                    let next_alnum = next.is_ascii_alphanumeric()
-                        || next >= 0x80 && { char_at(text, i + 1).is_alphanumeric() };
-                    if !next_alnum {
-                        break;
-                    }
-                    if b == b'\'' && is_possessive(bytes, i + 1) {
-                        break;
-                    }
-                    if b == b'\'' {
-                        h = mix(h, u64::from(b'\''));
-                    }
-                    i += 1;
-                    continue;
-                }
                 break;
             }
             let c = char_at(text, i);
             if c.is_alphanumeric() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_lowercase() {
-                        all_upper = false;
-                    } else if first && c.is_uppercase() {
-                        upper = true;
-                    }
-                }
+                ascii = false;
                 for l in c.to_lowercase() {
                     h = mix(h, u64::from(u32::from(l)));
                 }
-                first = false;
                 i += c.len_utf8();
                 continue;
             }
@@ -134,6 +111,23 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             break;
         }
+        let (upper, all_upper, letters) = if ascii {
+            let tok = &bytes[start..i];
+            let letters = tok.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            (
+                tok.first().is_some_and(u8::is_ascii_uppercase),
+                !tok.iter().any(u8::is_ascii_lowercase),
+                letters,
+            )
+        } else {
+            let tok = text.get(start..i).unwrap_or("");
+            let letters = tok.chars().filter(|c| c.is_alphabetic()).count();
+            (
+                tok.chars().next().is_some_and(char::is_uppercase),
+                !tok.chars().any(char::is_lowercase),
+                letters,
+            )
+        };
         out.push(Token {
             start,
             end: i,
@@ -165,6 +159,7 @@ pub(crate) fn char_at(text: &str, i: usize) -> char {
 }
 
 /// The key of a whole name, or `None` if it has no tokens.
+#[cfg(test)]
 pub(crate) fn key_of(name: &str) -> Option<(u64, usize)> {
     let mut toks = Vec::new();
     tokenize(name, &mut toks);
@@ -176,19 +171,6 @@ pub(crate) fn key_of(name: &str) -> Option<(u64, usize)> {
         key = combine(key, t.hash);
     }
     Some((key, toks.len()))
-}
-
-/// Keys of the proper prefixes of a name (1..n-1 tokens).
-pub(crate) fn prefix_keys(name: &str) -> Vec<u64> {
-    let mut toks = Vec::new();
-    tokenize(name, &mut toks);
-    let mut key = START;
-    let mut out = Vec::new();
-    for t in toks.iter().take(toks.len().saturating_sub(1)) {
-        key = combine(key, t.hash);
-        out.push(key);
-    }
-    out
 }
 
 #[cfg(test)]
