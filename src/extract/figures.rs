@@ -194,6 +194,9 @@ fn word_number(w: &str) -> Option<f64> {
     if let Some(v) = small_number(w) {
         return Some(v);
     }
+    if !w.as_bytes().contains(&b'-') {
+        return None;
+    }
     let (tens, units) = w.split_once('-')?;
     let t = small_number(tens)?;
     let u = small_number(units)?;
@@ -400,6 +403,32 @@ fn number_at(text: &str, words: &[Word], i: usize) -> Option<(f64, usize, bool)>
     Some((value, used, is_vague))
 }
 
+/// Whether word `i` may be a number word, by its first two letters and length (`one`,
+/// `twenty-five`, `hundreds`, `a dozen`), without lower-casing it.
+fn may_start_number(text: &str, words: &[Word], i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let w = words[i];
+    let len = w.end - w.start;
+    let b0 = bytes[w.start].to_ascii_lowercase();
+    let b1 = bytes.get(w.start + 1).map_or(b' ', u8::to_ascii_lowercase);
+    match (b0, b1) {
+        (b'a', b' ' | b'n') if len <= 2 => words.get(i + 1).is_some_and(|n| {
+            matches!(
+                bytes[n.start].to_ascii_lowercase(),
+                b'd' | b'h' | b't' | b'm' | b'b'
+            )
+        }),
+        (b'o', b'n') => len == 3,
+        (b't', b'w') => len == 3 || len >= 6,
+        (b't', b'h') => len == 5 || len >= 6,
+        (b't', b'e') => len == 3 || len == 4,
+        (b't', b'r') => len >= 8,
+        (b'f', b'o' | b'i') | (b's', b'i' | b'e') | (b'e', b'i' | b'l') | (b'n', b'i') => len >= 3,
+        (b'd', b'o') | (b'h', b'u') | (b'm', b'i') | (b'b', b'i') | (b's', b'c') => len >= 5,
+        _ => false,
+    }
+}
+
 fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -408,12 +437,7 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
         let w = words[i];
         let first = bytes[w.start];
         // Cheap filter: digits, or words that can start a number.
-        if !(first.is_ascii_digit()
-            || matches!(
-                first.to_ascii_lowercase(),
-                b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd' | b'a' | b'm' | b'b'
-            ))
-        {
+        if !(first.is_ascii_digit() || may_start_number(text, words, i)) {
             i += 1;
             continue;
         }

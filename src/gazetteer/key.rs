@@ -35,6 +35,34 @@ pub(crate) fn combine(key: u64, token_hash: u64) -> u64 {
     mix(mix(key, SEP), token_hash)
 }
 
+/// Hash of a normalized token, fed a byte at a time and mixed eight bytes at a time.
+#[derive(Default)]
+struct Chunked {
+    h: u64,
+    buf: u64,
+    n: u32,
+    len: u64,
+}
+
+impl Chunked {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.buf |= u64::from(b) << (8 * self.n);
+        self.n += 1;
+        self.len += 1;
+        if self.n == 8 {
+            self.h = mix(self.h, self.buf);
+            self.buf = 0;
+            self.n = 0;
+        }
+    }
+
+    #[inline]
+    fn finish(self) -> u64 {
+        mix(mix(self.h ^ 0xcbf2_9ce4_8422_2325, self.buf), self.len)
+    }
+}
+
 #[inline]
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -61,12 +89,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         // A token starts at i.
         let start = i;
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut h = Chunked::default();
         let mut ascii = true;
         loop {
-            // ASCII letters and digits: the common case, kept tight.
+            // ASCII letters and digits: the common case, kept tight. `| 0x20` lower-cases
+            // letters and leaves digits alone.
             while i < n && bytes[i].is_ascii_alphanumeric() {
-                h = mix(h, u64::from(bytes[i].to_ascii_lowercase()));
+                h.push(bytes[i] | 0x20);
                 i += 1;
             }
             if i >= n {
@@ -82,7 +111,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                     break;
                 }
                 if b == b'\'' {
-                    h = mix(h, u64::from(b'\''));
+                    h.push(b'\'');
                 }
                 i += 1;
                 continue;
@@ -93,8 +122,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             let c = char_at(text, i);
             if c.is_alphanumeric() {
                 ascii = false;
+                let mut buf = [0u8; 4];
                 for l in c.to_lowercase() {
-                    h = mix(h, u64::from(u32::from(l)));
+                    for b in l.encode_utf8(&mut buf).bytes() {
+                        h.push(b);
+                    }
                 }
                 i += c.len_utf8();
                 continue;
@@ -105,7 +137,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 if !next_alnum || is_possessive(bytes, after) {
                     break;
                 }
-                h = mix(h, u64::from(b'\''));
+                h.push(b'\'');
                 i = after;
                 continue;
             }
@@ -131,7 +163,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         out.push(Token {
             start,
             end: i,
-            hash: h,
+            hash: h.finish(),
             upper,
             all_upper: all_upper && letters > 0,
         });
