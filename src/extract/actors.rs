@@ -222,9 +222,6 @@ const ACTING: &[&str] = &[
     "can",
 ];
 
-/// A paragraph's offset, tokens and the token ranges of gazetteer names.
-type Paragraph = (usize, Vec<Token>, Vec<(usize, usize)>);
-
 #[derive(Debug)]
 struct Draft {
     actor: Actor,
@@ -243,19 +240,18 @@ impl Extractor for Actors {
         let g = &self.gazetteer;
         let src = analysis.source();
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut toks: Vec<Token> = Vec::new();
-        let mut matches = Vec::new();
-        // Short references are looked for after all full mentions are known; keep the
-        // paragraphs' tokens.
-        let mut later: Vec<Paragraph> = Vec::new();
-        for p in analysis.article().body() {
-            let Some(text) = p.span.get(src) else {
+        let scan = analysis.body_scan(g);
+        // Short references are looked for after all full mentions are known.
+        let mut later: Vec<Vec<(usize, usize)>> = Vec::new();
+        for p in &scan.paragraphs {
+            let Some(text) = src.get(p.offset..p.offset + p.len) else {
+                later.push(Vec::new());
                 continue;
             };
-            g.scan(text, p.span.start, &mut toks, &mut matches);
-            // Token index -> gazetteer match covering it.
-            let mut covered: Vec<(usize, usize)> = Vec::new(); // (first, end) token ranges
-            for m in &matches {
+            let (toks, matches) = (&p.tokens, &p.matches);
+            // Token ranges of gazetteer names.
+            let mut covered: Vec<(usize, usize)> = Vec::new();
+            for m in matches {
                 covered.push((m.first_token, m.end_token));
                 let mut org = None;
                 let mut country = None;
@@ -298,8 +294,8 @@ impl Extractor for Actors {
                     }
                 }
             }
-            people(g, text, p.span.start, &toks, &matches, &mut drafts);
-            later.push((p.span.start, toks.clone(), covered));
+            people(g, text, p.offset, toks, matches, &mut drafts);
+            later.push(covered);
         }
         // Short references: `Wang`, `the general`. Persons by the hashes of their name's
         // first token and short forms, and by their titles' head words.
@@ -327,7 +323,8 @@ impl Extractor for Actors {
             tokenize("the", &mut t);
             t.first().map_or(0, |t| t.hash)
         };
-        for (offset, toks, covered) in &later {
+        for (p, covered) in scan.paragraphs.iter().zip(&later) {
+            let (offset, toks) = (&p.offset, &p.tokens);
             let Some(text) = src.get(*offset..) else {
                 continue;
             };

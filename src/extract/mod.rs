@@ -2,7 +2,7 @@
 //!
 //! An [`Extractor`] receives an [`Analysis`]: the article plus the per-article work that several
 //! extractors share (sentences, the anchor date), computed once on first use however many
-//! extractors ask for it. Outputs hold [`Span`]s into the article's source rather than borrowed
+//! extractors ask for it. Outputs hold [`Span`](crate::Span)s into the article's source rather than borrowed
 //! text, so they are `'static`, `Send` and serialize as plain offsets.
 //!
 //! Two ways to run several extractors in one pass over an article:
@@ -49,6 +49,7 @@
 mod actors;
 mod figures;
 mod places;
+mod scan;
 mod sentences;
 mod set;
 
@@ -84,6 +85,8 @@ pub struct Analysis<'a> {
     article: &'a Article<'a>,
     anchor: Option<NaiveDate>,
     sentences: OnceLock<Vec<Sentence>>,
+    /// The body's tokens and gazetteer names, shared by `Places` and `Actors`.
+    scan: OnceLock<scan::BodyScan>,
 }
 
 impl<'a> Analysis<'a> {
@@ -93,6 +96,7 @@ impl<'a> Analysis<'a> {
             article,
             anchor: article.date,
             sentences: OnceLock::new(),
+            scan: OnceLock::new(),
         }
     }
 

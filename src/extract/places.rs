@@ -272,16 +272,15 @@ impl Extractor for Places {
         let mut out = ArticlePlaces::default();
         let mut cands: Vec<Candidate> = Vec::new();
 
-        let mut toks = Vec::new();
-        let mut matches = Vec::new();
-        for p in article.body() {
-            let Some(text) = p.span.get(src) else {
+        let scan = analysis.body_scan(g);
+        for p in &scan.paragraphs {
+            let Some(text) = src.get(p.offset..p.offset + p.len) else {
                 continue;
             };
-            g.scan(text, p.span.start, &mut toks, &mut matches);
-            for m in &matches {
+            let toks = &p.tokens;
+            for m in &p.matches {
                 let mut places: Vec<(PlaceRef, NameForm)> = Vec::new();
-                let isolated = is_isolated(text, &toks, m.first_token, m.end_token);
+                let isolated = is_isolated(text, toks, m.first_token, m.end_token);
                 let single = m.end_token == m.first_token + 1;
                 let not_town = single
                     && toks

@@ -395,6 +395,11 @@ impl Gazetteer {
         }
     }
 
+    /// Identity of the index, to tell whether a cached scan was made with this gazetteer.
+    pub(crate) fn id(&self) -> usize {
+        Arc::as_ptr(&self.inner) as usize
+    }
+
     pub(crate) fn is_prefix(&self, key: u64) -> bool {
         self.inner.prefixes.contains_key(&key)
     }
