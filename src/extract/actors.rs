@@ -1,7 +1,7 @@
 //! Actors: people with their titles and affiliations, organizations, and countries that act.
 
 use super::{Analysis, Extractor};
-use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, Token, tokenize};
+use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, Token, hash_of, tokenize};
 use crate::span::Span;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -318,11 +318,6 @@ impl Extractor for Actors {
         if by_name.is_empty() {
             return finish(drafts);
         }
-        let the_hash = {
-            let mut t = Vec::new();
-            tokenize("the", &mut t);
-            t.first().map_or(0, |t| t.hash)
-        };
         for (p, covered) in scan.paragraphs.iter().zip(&later) {
             let (offset, toks) = (&p.offset, &p.tokens);
             let Some(text) = src.get(*offset..) else {
@@ -342,9 +337,9 @@ impl Extractor for Actors {
                     let full = cands.iter().copied().find(|&k| {
                         let d = &drafts[k];
                         d.full.len() > 1
-                            && toks
-                                .get(i..i + d.full.len())
-                                .is_some_and(|w| w.iter().zip(&d.full).all(|(a, h)| a.hash == *h))
+                            && toks.get(i..i + d.full.len()).is_some_and(|w| {
+                                w.iter().zip(&d.full).all(|(a, h)| hash_of(text, a) == *h)
+                            })
                     });
                     if let Some(k) = full {
                         let d = &mut drafts[k];
@@ -384,8 +379,12 @@ impl Extractor for Actors {
                     if let Some(k) = short {
                         drafts[k].actor.mentions.push(abs);
                     }
-                } else if i > 0 && toks[i - 1].hash == the_hash {
-                    let Some(cands) = by_title.get(&t.hash) else {
+                } else if i > 0
+                    && text
+                        .get(toks[i - 1].start..toks[i - 1].end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                {
+                    let Some(cands) = by_title.get(&hash_of(text, t)) else {
                         continue;
                     };
                     let the = toks[i - 1];
@@ -457,30 +456,52 @@ fn add_named(
 }
 
 /// Titles as token-hash sequences, by the hash of their first token.
-fn title_index() -> &'static KeyMap<Vec<Vec<u64>>> {
-    static INDEX: OnceLock<KeyMap<Vec<Vec<u64>>>> = OnceLock::new();
+/// Titles as token-hash sequences by the hash of their first token, and for each first
+/// letter a bit set of the lengths of first tokens.
+fn title_index() -> &'static (KeyMap<Vec<Vec<u64>>>, [u32; 26]) {
+    static INDEX: OnceLock<(KeyMap<Vec<Vec<u64>>>, [u32; 26])> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut map: KeyMap<Vec<Vec<u64>>> = KeyMap::default();
+        let mut shapes = [0u32; 26];
         let mut toks = Vec::new();
         for title in TITLES {
             toks.clear();
             tokenize(title, &mut toks);
             let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
-            if let Some(first) = hashes.first() {
+            if let (Some(first), Some(t)) = (hashes.first(), toks.first()) {
                 map.entry(*first).or_default().push(hashes);
+                let letter = title.as_bytes()[0].wrapping_sub(b'a');
+                let len = t.end - t.start;
+                if let Some(s) = shapes.get_mut(usize::from(letter)) {
+                    if len < 32 {
+                        *s |= 1 << len;
+                    }
+                }
             }
         }
-        map
+        (map, shapes)
     })
 }
 
 /// The longest title starting at token `i`: the number of tokens.
-fn title_at(toks: &[Token], i: usize) -> Option<usize> {
-    let seqs = title_index().get(&toks.get(i)?.hash)?;
+fn title_at(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    // Most words are no title's first word: reject by first letter and length before hashing.
+    let first = text.as_bytes().get(t.start)?.to_ascii_lowercase();
+    let len = t.end - t.start;
+    let (index, shapes) = title_index();
+    let letter = usize::from(first.wrapping_sub(b'a'));
+    if letter >= 26 || len >= 32 || shapes[letter] & (1 << len) == 0 {
+        return None;
+    }
+    let seqs = index.get(&hash_of(text, t))?;
     seqs.iter()
         .filter(|seq| {
-            toks.get(i..i + seq.len())
-                .is_some_and(|w| w.iter().zip(seq.iter()).all(|(t, h)| t.hash == *h))
+            toks.get(i..i + seq.len()).is_some_and(|w| {
+                w.iter()
+                    .zip(seq.iter())
+                    .all(|(t, h)| hash_of(text, t) == *h)
+            })
         })
         .map(Vec::len)
         .max()
@@ -516,14 +537,14 @@ fn people(
     };
     let mut i = 0;
     while i < toks.len() {
-        let Some(n) = title_at(toks, i) else {
+        let Some(n) = title_at(text, toks, i) else {
             i += 1;
             continue;
         };
         // Chain titles: `spokesman Brigadier General`.
         let title_start = i;
         let mut title_end = i + n;
-        while let Some(m) = title_at(toks, title_end) {
+        while let Some(m) = title_at(text, toks, title_end) {
             if !spaces(toks[title_end - 1].end, toks[title_end].start) {
                 break;
             }
@@ -537,7 +558,7 @@ fn people(
             && !toks[name_end].all_upper
             && spaces(toks[name_end - 1].end, toks[name_end].start)
             && !not_person(name_end)
-            && title_at(toks, name_end).is_none()
+            && title_at(text, toks, name_end).is_none()
         {
             name_end += 1;
         }
@@ -570,7 +591,7 @@ fn people(
                 }
                 break;
             }
-            if toks[prev].upper && title_at(toks, prev).is_none() {
+            if toks[prev].upper && title_at(text, toks, prev).is_none() {
                 affiliation = Some((
                     toks[prev].start,
                     affiliation.map_or(toks[prev].end, |a| a.1),
@@ -601,9 +622,9 @@ fn people(
         let mut title_words: Vec<u64> = Vec::new();
         let mut k = title_start;
         while k < title_end {
-            let n = title_at(toks, k).unwrap_or(1);
+            let n = title_at(text, toks, k).unwrap_or(1);
             if let Some(t) = toks.get(k + n - 1) {
-                title_words.push(t.hash);
+                title_words.push(hash_of(text, t));
             }
             k += n;
         }
@@ -623,11 +644,14 @@ fn people(
             }
             d.actor.affiliation = d.actor.affiliation.take().or(affiliation);
         } else {
-            let mut short = vec![toks[title_end].hash];
+            let mut short = vec![hash_of(text, &toks[title_end])];
             if words > 1 {
-                short.push(toks[name_end - 1].hash);
+                short.push(hash_of(text, &toks[name_end - 1]));
             }
-            let full_hashes = toks[title_end..name_end].iter().map(|t| t.hash).collect();
+            let full_hashes = toks[title_end..name_end]
+                .iter()
+                .map(|t| hash_of(text, t))
+                .collect();
             drafts.push(Draft {
                 full: full_hashes,
                 actor: Actor {

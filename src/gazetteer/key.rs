@@ -10,8 +10,10 @@
 pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
-    /// Hash of the case-folded token without periods.
+    /// Hash of the case-folded token without periods; 0 when not `hashed` (see [`hash_of`]).
     pub hash: u64,
+    /// Whether `hash` was computed.
+    pub hashed: bool,
     /// First character is upper case.
     pub upper: bool,
     /// Every letter is upper case (and there is at least one).
@@ -68,8 +70,65 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens, hashing every token.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    tokenize_impl(text, out, false);
+}
+
+/// Splits `text` into tokens, hashing only the capitalized ones; [`hash_of`] hashes the
+/// others on demand.
+pub(crate) fn tokenize_lazy(text: &str, out: &mut Vec<Token>) {
+    tokenize_impl(text, out, true);
+}
+
+/// The hash of a token of `text` (computed now if the tokenizer left it out).
+#[inline]
+pub(crate) fn hash_of(text: &str, t: &Token) -> u64 {
+    if t.hashed {
+        t.hash
+    } else {
+        hash_slice(text.get(t.start..t.end).unwrap_or(""))
+    }
+}
+
+/// Hash of a token's text: letters and digits lower-cased, periods left out, apostrophes
+/// folded to `'`.
+fn hash_slice(s: &str) -> u64 {
+    let mut h = Chunked::default();
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            match b {
+                b'.' => {}
+                b'\'' => h.push(b'\''),
+                // `| 0x20` lower-cases letters and leaves digits alone.
+                _ => h.push(b | 0x20),
+            }
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in s.chars() {
+            if c == '.' {
+                continue;
+            }
+            if is_apostrophe(c) {
+                h.push(b'\'');
+                continue;
+            }
+            for l in c.to_lowercase() {
+                for b in l.encode_utf8(&mut buf).bytes() {
+                    h.push(if b.is_ascii_alphanumeric() {
+                        b | 0x20
+                    } else {
+                        b
+                    });
+                }
+            }
+        }
+    }
+    h.finish()
+}
+
+fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -89,13 +148,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         // A token starts at i.
         let start = i;
-        let mut h = Chunked::default();
         let mut ascii = true;
         loop {
-            // ASCII letters and digits: the common case, kept tight. `| 0x20` lower-cases
-            // letters and leaves digits alone.
             while i < n && bytes[i].is_ascii_alphanumeric() {
-                h.push(bytes[i] | 0x20);
                 i += 1;
             }
             if i >= n {
@@ -110,9 +165,6 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 if !next_alnum || b == b'\'' && is_possessive(bytes, i + 1) {
                     break;
                 }
-                if b == b'\'' {
-                    h.push(b'\'');
-                }
                 i += 1;
                 continue;
             }
@@ -122,12 +174,6 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             let c = char_at(text, i);
             if c.is_alphanumeric() {
                 ascii = false;
-                let mut buf = [0u8; 4];
-                for l in c.to_lowercase() {
-                    for b in l.encode_utf8(&mut buf).bytes() {
-                        h.push(b);
-                    }
-                }
                 i += c.len_utf8();
                 continue;
             }
@@ -137,35 +183,35 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 if !next_alnum || is_possessive(bytes, after) {
                     break;
                 }
-                h.push(b'\'');
+                ascii = false;
                 i = after;
                 continue;
             }
             break;
         }
+        let slice = text.get(start..i).unwrap_or("");
         let (upper, all_upper, letters) = if ascii {
-            let tok = &bytes[start..i];
-            let letters = tok.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            let tok = slice.as_bytes();
             (
                 tok.first().is_some_and(u8::is_ascii_uppercase),
                 !tok.iter().any(u8::is_ascii_lowercase),
-                letters,
+                tok.iter().any(u8::is_ascii_alphabetic),
             )
         } else {
-            let tok = text.get(start..i).unwrap_or("");
-            let letters = tok.chars().filter(|c| c.is_alphabetic()).count();
             (
-                tok.chars().next().is_some_and(char::is_uppercase),
-                !tok.chars().any(char::is_lowercase),
-                letters,
+                slice.chars().next().is_some_and(char::is_uppercase),
+                !slice.chars().any(char::is_lowercase),
+                slice.chars().any(char::is_alphabetic),
             )
         };
+        let hashed = !lazy || upper;
         out.push(Token {
             start,
             end: i,
-            hash: h.finish(),
+            hash: if hashed { hash_slice(slice) } else { 0 },
+            hashed,
             upper,
-            all_upper: all_upper && letters > 0,
+            all_upper: all_upper && letters,
         });
         if i == start {
             // Cannot happen (the first char is alphanumeric), but never loop forever.

@@ -10,7 +10,7 @@ mod load;
 mod resolve;
 
 pub(crate) use key::START as KEY_START;
-pub(crate) use key::{Token, char_at, combine, tokenize};
+pub(crate) use key::{Token, char_at, combine, hash_of, tokenize, tokenize_lazy};
 pub(crate) use resolve::NameMatch;
 
 use serde::{Serialize, Serializer};
