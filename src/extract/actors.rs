@@ -458,8 +458,10 @@ fn add_named(
 /// Titles as token-hash sequences, by the hash of their first token.
 /// Titles as token-hash sequences by the hash of their first token, and for each first
 /// letter a bit set of the lengths of first tokens.
-fn title_index() -> &'static (KeyMap<Vec<Vec<u64>>>, [u32; 26]) {
-    static INDEX: OnceLock<(KeyMap<Vec<Vec<u64>>>, [u32; 26])> = OnceLock::new();
+type TitleIndex = (KeyMap<Vec<Vec<u64>>>, [u32; 26]);
+
+fn title_index() -> &'static TitleIndex {
+    static INDEX: OnceLock<TitleIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut map: KeyMap<Vec<Vec<u64>>> = KeyMap::default();
         let mut shapes = [0u32; 26];
