@@ -417,8 +417,9 @@ impl Places {
     /// The dateline's place and the span of its location: the parsed dateline, or for an
     /// article whose dateline the parser did not recognize, a `CITY, Region, Month D -` opening
     /// of the first paragraph that the gazetteer knows. Among the readings of the location, a
-    /// smaller place wins over the most populous one when the body names its region, or names
-    /// its country and not the other's and it is not much smaller (a sixth or more).
+    /// smaller place wins over the most populous one when the body names its region and it is
+    /// not tiny beside it (a fiftieth or more), or names its country and not the other's and it
+    /// is not much smaller (a sixth or more).
     fn dateline(&self, analysis: &Analysis<'_>, body: &[Candidate]) -> Option<(PlaceRef, Span)> {
         let g = &self.gazetteer;
         let article = analysis.article();
@@ -457,7 +458,9 @@ impl Places {
         let country_named = |p: &PlaceRef| p.country.is_some_and(|c| countries.contains(&c));
         let better = readings.iter().skip(1).find(|a| {
             a.kind == PlaceKind::City
-                && (region_named(a) && !region_named(default)
+                && (region_named(a)
+                    && !region_named(default)
+                    && a.population.saturating_mul(50) >= default.population
                     || country_named(a)
                         && !country_named(default)
                         && a.population.saturating_mul(6) >= default.population)
