@@ -5,7 +5,8 @@ use newswire::extract::{Actors, Analysis, Extractor, Figures, Places};
 use newswire::gazetteer::{Gazetteer, GazetteerBuilder};
 use std::hint::black_box;
 
-/// Synthetic articles in wire style: datelines, officials with titles, places, figures.
+/// Synthetic articles packed with entities: datelines, officials with titles, places and
+/// figures in every clause.
 fn corpus(n: usize) -> Vec<String> {
     let datelines = [
         "JAKARTA --",
@@ -72,15 +73,169 @@ fn corpus(n: usize) -> Vec<String> {
     out
 }
 
-fn extract(c: &mut Criterion) {
-    let docs = corpus(400);
+/// News-like prose: mostly ordinary words, with a place, an official or a figure in about one
+/// sentence in three (about the density of the sample articles), hard-wrapped at 70 columns
+/// with indented paragraph starts as in wire copy.
+fn prose(n: usize) -> Vec<String> {
+    let words = [
+        "the",
+        "government",
+        "said",
+        "on",
+        "a",
+        "of",
+        "to",
+        "in",
+        "and",
+        "officials",
+        "talks",
+        "would",
+        "meeting",
+        "with",
+        "its",
+        "has",
+        "been",
+        "for",
+        "that",
+        "was",
+        "military",
+        "support",
+        "crisis",
+        "according",
+        "statement",
+        "region",
+        "economic",
+        "prices",
+        "market",
+        "week",
+        "after",
+        "were",
+        "by",
+        "an",
+        "had",
+        "agreement",
+        "trade",
+        "minister",
+        "policy",
+        "expected",
+        "bank",
+        "rate",
+        "earlier",
+        "also",
+        "which",
+        "at",
+        "from",
+        "it",
+        "security",
+        "foreign",
+        "issue",
+        "leaders",
+        "group",
+        "sources",
+        "company",
+        "shares",
+        "output",
+        "plans",
+        "further",
+        "reported",
+        "demand",
+        "growth",
+        "council",
+        "national",
+        "program",
+    ];
+    let entities = [
+        "Chinese Foreign Minister Wang Yi",
+        "U.S. Secretary of State Antony Blinken",
+        "the U.S.",
+        "Myanmar",
+        "ASEAN",
+        "more than 750 people dead",
+        "over 270 civilians",
+        "Thailand and Vietnam",
+        "1.2 mln tonnes",
+        "Kuala Lumpur",
+        "Wang",
+        "the general",
+        "three companies",
+        "West Germany",
+        "Tokyo",
+        "the United Nations Security Council",
+    ];
+    let datelines = [
+        "JAKARTA --",
+        "PORTLAND, Ore., Feb 26 -",
+        "BAHIA BLANCA, Argentina, March 2 -",
+        "LONDON, March 3 -",
+    ];
+    let mut k = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        k ^= k << 13;
+        k ^= k >> 7;
+        k ^= k << 17;
+        usize::try_from(k % 1_000_003).unwrap_or(0)
+    };
+    let mut out = Vec::with_capacity(n);
+    for a in 0..n {
+        let mut text = format!(" date 2021-05-01 {} ", datelines[a % datelines.len()]);
+        for _ in 0..8 {
+            let mut para = String::new();
+            for _ in 0..3 {
+                let len = 12 + next() % 14;
+                let ent_at = if next() % 3 == 0 {
+                    Some(next() % len)
+                } else {
+                    None
+                };
+                for w in 0..len {
+                    let word = if Some(w) == ent_at {
+                        entities[next() % entities.len()]
+                    } else {
+                        words[next() % words.len()]
+                    };
+                    if w == 0 {
+                        let mut c = word.chars();
+                        if let Some(f) = c.next() {
+                            para.extend(f.to_uppercase());
+                            para.push_str(c.as_str());
+                        }
+                    } else {
+                        para.push(' ');
+                        para.push_str(word);
+                    }
+                }
+                para.push_str(". ");
+            }
+            // Hard-wrap at 70 columns, indent the paragraph start.
+            let mut line = String::from("    ");
+            for w in para.split_whitespace() {
+                if line.len() + w.len() > 70 {
+                    text.push_str(&line);
+                    text.push('\n');
+                    line.clear();
+                }
+                if !line.trim().is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text.push_str(" Reuter\n");
+        out.push(text);
+    }
+    out
+}
+
+fn bench_corpus(c: &mut Criterion, group: &str, docs: &[String]) {
     let articles: Vec<_> = docs
         .iter()
         .map(|d| newswire::parse(d).expect("parse"))
         .collect();
     let bytes: usize = docs.iter().map(String::len).sum();
     let all = (Places::default(), Actors::default(), Figures::default());
-    let mut g = c.benchmark_group("extract");
+    let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("places+actors+figures", |b| {
         b.iter(|| {
@@ -111,6 +266,12 @@ fn extract(c: &mut Criterion) {
         })
     });
     g.finish();
+}
+
+fn extract(c: &mut Criterion) {
+    bench_corpus(c, "prose", &prose(400));
+    // Worst case: an entity in every clause.
+    bench_corpus(c, "dense", &corpus(400));
 }
 
 fn load(c: &mut Criterion) {

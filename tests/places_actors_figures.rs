@@ -485,3 +485,17 @@ proptest! {
         check_spans(&words.concat());
     }
 }
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Gazetteer>();
+    check::<newswire::gazetteer::GazetteerBuilder>();
+    check::<newswire::gazetteer::PlaceRef>();
+    check::<Places>();
+    check::<Actors>();
+    check::<Figures>();
+    check::<newswire::extract::ArticlePlaces>();
+    check::<newswire::extract::Actor>();
+    check::<newswire::extract::Figure>();
+}

@@ -522,5 +522,18 @@ fn public_types_are_send_and_sync() {
     send_sync::<newswire::Position>();
     send_sync::<newswire::Document>();
     send_sync::<newswire::Corpus>();
-    send_sync::<newswire::Documents>();
+    send_sync::<newswire::Summary>();
+    send_sync::<newswire::Pipeline<newswire::extract::ExtractorSet>>();
+    send_sync::<newswire::extract::ExtractorSet>();
+    send_sync::<newswire::extract::Extraction>();
+    send_sync::<newswire::extract::Sentences>();
+    send_sync::<newswire::extract::Quotes>();
+    send_sync::<newswire::extract::Times>();
+    send_sync::<newswire::extract::Places>();
+    send_sync::<newswire::extract::Actors>();
+    send_sync::<newswire::extract::Figures>();
+    send_sync::<newswire::gazetteer::Gazetteer>();
+    // An iterator over readers moves between threads but is not shared.
+    fn send<T: Send>() {}
+    send::<newswire::Documents>();
 }

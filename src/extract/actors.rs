@@ -1,9 +1,10 @@
 //! Actors: people with their titles and affiliations, organizations, and countries that act.
 
 use super::{Analysis, Extractor};
-use crate::gazetteer::{Code, Gazetteer, NameForm, PlaceKind, Token};
+use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, Token, hash_of, tokenize};
 use crate::span::Span;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// Finds who acts in an article: people named after a title (`Chinese Foreign Minister Wang
 /// Yi`, `State Department spokesperson Ned Price`), with their later short references (`Wang`,
@@ -221,9 +222,6 @@ const ACTING: &[&str] = &[
     "can",
 ];
 
-/// A paragraph's offset, tokens and the token ranges of gazetteer names.
-type Paragraph = (usize, Vec<Token>, Vec<(usize, usize)>);
-
 #[derive(Debug)]
 struct Draft {
     actor: Actor,
@@ -231,8 +229,8 @@ struct Draft {
     short: Vec<u64>,
     /// Hashes of all name tokens, for later full mentions without the title.
     full: Vec<u64>,
-    /// Lower-case title words, for `the general`.
-    title_words: Vec<String>,
+    /// Hashes of the titles' head words, for `the general`.
+    title_words: Vec<u64>,
 }
 
 impl Extractor for Actors {
@@ -242,19 +240,18 @@ impl Extractor for Actors {
         let g = &self.gazetteer;
         let src = analysis.source();
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut toks: Vec<Token> = Vec::new();
-        let mut matches = Vec::new();
-        // Short references are looked for after all full mentions are known; keep the
-        // paragraphs' tokens.
-        let mut later: Vec<Paragraph> = Vec::new();
-        for p in analysis.article().body() {
-            let Some(text) = p.span.get(src) else {
+        let scan = analysis.body_scan(g);
+        // Short references are looked for after all full mentions are known.
+        let mut later: Vec<Vec<(usize, usize)>> = Vec::new();
+        for p in &scan.paragraphs {
+            let Some(text) = src.get(p.offset..p.offset + p.len) else {
+                later.push(Vec::new());
                 continue;
             };
-            g.scan(text, p.span.start, &mut toks, &mut matches);
-            // Token index -> gazetteer match covering it.
-            let mut covered: Vec<(usize, usize)> = Vec::new(); // (first, end) token ranges
-            for m in &matches {
+            let (toks, matches) = (&p.tokens, &p.matches);
+            // Token ranges of gazetteer names.
+            let mut covered: Vec<(usize, usize)> = Vec::new();
+            for m in matches {
                 covered.push((m.first_token, m.end_token));
                 let mut org = None;
                 let mut country = None;
@@ -297,11 +294,32 @@ impl Extractor for Actors {
                     }
                 }
             }
-            people(g, text, p.span.start, &toks, &matches, &mut drafts);
-            later.push((p.span.start, toks.clone(), covered));
+            people(g, text, p.offset, toks, matches, &mut drafts);
+            later.push(covered);
         }
-        // Short references: `Wang`, `the general`.
-        for (offset, toks, covered) in &later {
+        // Short references: `Wang`, `the general`. Persons by the hashes of their name's
+        // first token and short forms, and by their titles' head words.
+        let mut by_name: KeyMap<Vec<usize>> = KeyMap::default();
+        let mut by_title: KeyMap<Vec<usize>> = KeyMap::default();
+        for (k, d) in drafts.iter().enumerate() {
+            if d.actor.kind != ActorKind::Person {
+                continue;
+            }
+            for h in d.full.first().into_iter().chain(&d.short) {
+                let v = by_name.entry(*h).or_default();
+                if !v.contains(&k) {
+                    v.push(k);
+                }
+            }
+            for h in &d.title_words {
+                by_title.entry(*h).or_default().push(k);
+            }
+        }
+        if by_name.is_empty() {
+            return finish(drafts);
+        }
+        for (p, covered) in scan.paragraphs.iter().zip(&later) {
+            let (offset, toks) = (&p.offset, &p.tokens);
             let Some(text) = src.get(*offset..) else {
                 continue;
             };
@@ -311,16 +329,20 @@ impl Extractor for Actors {
                     continue;
                 }
                 let abs = Span::new(t.start + offset, t.end + offset);
-                // The full name again, without its title.
                 if t.upper {
-                    let found = drafts.iter_mut().find(|d| {
-                        d.actor.kind == ActorKind::Person
-                            && d.full.len() > 1
-                            && toks
-                                .get(i..i + d.full.len())
-                                .is_some_and(|w| w.iter().zip(&d.full).all(|(a, h)| a.hash == *h))
+                    let Some(cands) = by_name.get(&t.hash) else {
+                        continue;
+                    };
+                    // The full name again, without its title.
+                    let full = cands.iter().copied().find(|&k| {
+                        let d = &drafts[k];
+                        d.full.len() > 1
+                            && toks.get(i..i + d.full.len()).is_some_and(|w| {
+                                w.iter().zip(&d.full).all(|(a, h)| hash_of(text, a) == *h)
+                            })
                     });
-                    if let Some(d) = found {
+                    if let Some(k) = full {
+                        let d = &mut drafts[k];
                         let n = d.full.len();
                         let end = toks[i + n - 1].end + offset;
                         let span = Span::new(abs.start, end);
@@ -330,8 +352,9 @@ impl Extractor for Actors {
                         skip_to = i + n;
                         continue;
                     }
-                }
-                if t.upper && !covered.iter().any(|(a, b)| (*a..*b).contains(&i)) {
+                    if covered.iter().any(|(a, b)| (*a..*b).contains(&i)) {
+                        continue;
+                    }
                     let glued = |k: Option<usize>| {
                         k.and_then(|k| toks.get(k)).is_some_and(|o| {
                             o.upper
@@ -347,54 +370,57 @@ impl Extractor for Actors {
                     if !prev_starts && glued(i.checked_sub(1)) || glued(Some(i + 1)) {
                         continue;
                     }
-                    if let Some(d) = drafts.iter_mut().find(|d| {
-                        d.actor.kind == ActorKind::Person
-                            && d.short.contains(&t.hash)
+                    let short = cands.iter().copied().find(|&k| {
+                        let d = &drafts[k];
+                        d.short.contains(&t.hash)
                             && d.actor.span.start < abs.start
                             && !d.actor.mentions.iter().any(|m| m.contains(abs))
-                    }) {
-                        d.actor.mentions.push(abs);
+                    });
+                    if let Some(k) = short {
+                        drafts[k].actor.mentions.push(abs);
                     }
-                } else if !t.upper && i > 0 {
-                    let the = toks[i - 1];
-                    let is_the = text
-                        .get(the.start..the.end)
-                        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-                    let word = text.get(t.start..t.end).unwrap_or("");
-                    if !is_the || word.len() < 3 {
+                } else if i > 0
+                    && text
+                        .get(toks[i - 1].start..toks[i - 1].end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                {
+                    let Some(cands) = by_title.get(&hash_of(text, t)) else {
                         continue;
-                    }
+                    };
+                    let the = toks[i - 1];
                     let span = Span::new(the.start + offset, t.end + offset);
-                    // The nearest person before with that title word.
-                    if let Some(d) = drafts
-                        .iter_mut()
-                        .filter(|d| {
-                            d.actor.kind == ActorKind::Person
-                                && d.actor.span.end <= span.start
-                                && d.title_words.iter().any(|w| w == word)
-                        })
-                        .max_by_key(|d| {
-                            d.actor
+                    // The person with that title mentioned last before.
+                    let best = cands
+                        .iter()
+                        .copied()
+                        .filter(|&k| drafts[k].actor.span.end <= span.start)
+                        .max_by_key(|&k| {
+                            drafts[k]
+                                .actor
                                 .mentions
                                 .iter()
                                 .map(|m| m.start)
                                 .filter(|s| *s < span.start)
                                 .max()
-                        })
-                    {
-                        d.actor.mentions.push(span);
+                        });
+                    if let Some(k) = best {
+                        drafts[k].actor.mentions.push(span);
                     }
                 }
             }
         }
-        let mut out: Vec<Actor> = drafts.into_iter().map(|d| d.actor).collect();
-        for a in &mut out {
-            a.mentions.sort();
-            a.mentions.dedup();
-        }
-        out.sort_by_key(|a| a.span.start);
-        out
+        finish(drafts)
     }
+}
+
+fn finish(drafts: Vec<Draft>) -> Vec<Actor> {
+    let mut out: Vec<Actor> = drafts.into_iter().map(|d| d.actor).collect();
+    for a in &mut out {
+        a.mentions.sort();
+        a.mentions.dedup();
+    }
+    out.sort_by_key(|a| a.span.start);
+    out
 }
 
 fn add_named(
@@ -429,35 +455,58 @@ fn add_named(
     });
 }
 
+/// Titles as token-hash sequences, by the hash of their first token.
+/// Titles as token-hash sequences by the hash of their first token, and for each first
+/// letter a bit set of the lengths of first tokens.
+type TitleIndex = (KeyMap<Vec<Vec<u64>>>, [u32; 26]);
+
+fn title_index() -> &'static TitleIndex {
+    static INDEX: OnceLock<TitleIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: KeyMap<Vec<Vec<u64>>> = KeyMap::default();
+        let mut shapes = [0u32; 26];
+        let mut toks = Vec::new();
+        for title in TITLES {
+            toks.clear();
+            tokenize(title, &mut toks);
+            let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
+            if let (Some(first), Some(t)) = (hashes.first(), toks.first()) {
+                map.entry(*first).or_default().push(hashes);
+                let letter = title.as_bytes()[0].wrapping_sub(b'a');
+                let len = t.end - t.start;
+                if let Some(s) = shapes.get_mut(usize::from(letter)) {
+                    if len < 32 {
+                        *s |= 1 << len;
+                    }
+                }
+            }
+        }
+        (map, shapes)
+    })
+}
+
 /// The longest title starting at token `i`: the number of tokens.
 fn title_at(text: &str, toks: &[Token], i: usize) -> Option<usize> {
-    let word = |k: usize| -> Option<String> {
-        toks.get(k)
-            .and_then(|t| text.get(t.start..t.end))
-            .map(str::to_ascii_lowercase)
-    };
-    let w0 = word(i)?;
-    let mut best = None;
-    for title in TITLES {
-        let mut parts = title.split(' ');
-        let Some(first) = parts.next() else { continue };
-        if first != w0 {
-            continue;
-        }
-        let mut n = 1;
-        let mut ok = true;
-        for part in parts {
-            if word(i + n).as_deref() != Some(part) {
-                ok = false;
-                break;
-            }
-            n += 1;
-        }
-        if ok && best.is_none_or(|b| n > b) {
-            best = Some(n);
-        }
+    let t = toks.get(i)?;
+    // Most words are no title's first word: reject by first letter and length before hashing.
+    let first = text.as_bytes().get(t.start)?.to_ascii_lowercase();
+    let len = t.end - t.start;
+    let (index, shapes) = title_index();
+    let letter = usize::from(first.wrapping_sub(b'a'));
+    if letter >= 26 || len >= 32 || shapes[letter] & (1 << len) == 0 {
+        return None;
     }
-    best
+    let seqs = index.get(&hash_of(text, t))?;
+    seqs.iter()
+        .filter(|seq| {
+            toks.get(i..i + seq.len()).is_some_and(|w| {
+                w.iter()
+                    .zip(seq.iter())
+                    .all(|(t, h)| hash_of(text, t) == *h)
+            })
+        })
+        .map(Vec::len)
+        .max()
 }
 
 /// People named after a title.
@@ -572,12 +621,12 @@ fn people(
                 t.trim_end_matches('.').to_string()
             });
         // Head words of the titles, for `the general`, `the minister`.
-        let mut title_words: Vec<String> = Vec::new();
+        let mut title_words: Vec<u64> = Vec::new();
         let mut k = title_start;
         while k < title_end {
             let n = title_at(text, toks, k).unwrap_or(1);
             if let Some(t) = toks.get(k + n - 1) {
-                title_words.extend(text.get(t.start..t.end).map(str::to_ascii_lowercase));
+                title_words.push(hash_of(text, t));
             }
             k += n;
         }
@@ -597,11 +646,14 @@ fn people(
             }
             d.actor.affiliation = d.actor.affiliation.take().or(affiliation);
         } else {
-            let mut short = vec![toks[title_end].hash];
+            let mut short = vec![hash_of(text, &toks[title_end])];
             if words > 1 {
-                short.push(toks[name_end - 1].hash);
+                short.push(hash_of(text, &toks[name_end - 1]));
             }
-            let full_hashes = toks[title_end..name_end].iter().map(|t| t.hash).collect();
+            let full_hashes = toks[title_end..name_end]
+                .iter()
+                .map(|t| hash_of(text, t))
+                .collect();
             drafts.push(Draft {
                 full: full_hashes,
                 actor: Actor {

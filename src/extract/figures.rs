@@ -3,6 +3,7 @@
 use super::{Analysis, Extractor};
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Finds numeric facts: `more than 750 people dead`, `over 270 civilians have been killed`,
 /// `10 people and three companies`, `1.2 mln tonnes`, `between 20 and 30 soldiers`, `dozens of
@@ -142,8 +143,16 @@ fn split_words(text: &str, out: &mut Vec<Word>) {
     }
 }
 
-fn lower(text: &str, w: Word) -> String {
-    text.get(w.start..w.end).unwrap_or("").to_ascii_lowercase()
+/// A word in ASCII lower case: borrowed from the text unless it has capitals.
+type Lower<'a> = Cow<'a, str>;
+
+fn lower(text: &str, w: Word) -> Lower<'_> {
+    let s = text.get(w.start..w.end).unwrap_or("");
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn small_number(w: &str) -> Option<f64> {
@@ -184,6 +193,9 @@ fn small_number(w: &str) -> Option<f64> {
 fn word_number(w: &str) -> Option<f64> {
     if let Some(v) = small_number(w) {
         return Some(v);
+    }
+    if !w.as_bytes().contains(&b'-') {
+        return None;
     }
     let (tens, units) = w.split_once('-')?;
     let t = small_number(tens)?;
@@ -310,12 +322,12 @@ const EVENTS: &[&str] = &[
     "laid",
 ];
 
-fn approximator(before: &[String]) -> Option<(Approximator, usize)> {
+fn approximator(before: &[Lower<'_>]) -> Option<(Approximator, usize)> {
     let n = before.len();
     let last = |k: usize| -> &str {
         n.checked_sub(k)
             .and_then(|i| before.get(i))
-            .map_or("", String::as_str)
+            .map_or("", |c| c.as_ref())
     };
     let two = (last(2), last(1));
     let a = match two {
@@ -391,20 +403,41 @@ fn number_at(text: &str, words: &[Word], i: usize) -> Option<(f64, usize, bool)>
     Some((value, used, is_vague))
 }
 
+/// Whether word `i` may be a number word, by its first two letters and length (`one`,
+/// `twenty-five`, `hundreds`, `a dozen`), without lower-casing it.
+fn may_start_number(text: &str, words: &[Word], i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let w = words[i];
+    let len = w.end - w.start;
+    let b0 = bytes[w.start].to_ascii_lowercase();
+    let b1 = bytes.get(w.start + 1).map_or(b' ', u8::to_ascii_lowercase);
+    match (b0, b1) {
+        (b'a', b' ' | b'n') if len <= 2 => words.get(i + 1).is_some_and(|n| {
+            matches!(
+                bytes[n.start].to_ascii_lowercase(),
+                b'd' | b'h' | b't' | b'm' | b'b'
+            )
+        }),
+        (b'o', b'n') => len == 3,
+        (b't', b'w') => len == 3 || len >= 6,
+        (b't', b'h') => len == 5 || len >= 6,
+        (b't', b'e') => len == 3 || len == 4,
+        (b't', b'r') => len >= 8,
+        (b'f', b'o' | b'i') | (b's', b'i' | b'e') | (b'e', b'i' | b'l') | (b'n', b'i') => len >= 3,
+        (b'd', b'o') | (b'h', b'u') | (b'm', b'i') | (b'b', b'i') | (b's', b'c') => len >= 5,
+        _ => false,
+    }
+}
+
 fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut lowered: Vec<String> = Vec::with_capacity(4);
+    let mut lowered: Vec<Lower<'_>> = Vec::with_capacity(4);
     while i < words.len() {
         let w = words[i];
         let first = bytes[w.start];
         // Cheap filter: digits, or words that can start a number.
-        if !(first.is_ascii_digit()
-            || matches!(
-                first.to_ascii_lowercase(),
-                b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd' | b'a' | b'm' | b'b'
-            ))
-        {
+        if !(first.is_ascii_digit() || may_start_number(text, words, i)) {
             i += 1;
             continue;
         }
@@ -469,7 +502,7 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
         // Durations (`two weeks`) belong to the time extractors.
         if words
             .get(last + 1)
-            .is_some_and(|x| TIME_UNITS.contains(&lower(text, *x).as_str()))
+            .is_some_and(|x| TIME_UNITS.contains(&lower(text, *x).as_ref()))
         {
             i = last + 1;
             continue;
@@ -556,12 +589,12 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
                 let alpha = u.chars().all(|c| c.is_alphabetic() || c == '-');
                 if gap_ok
                     && alpha
-                    && !NOT_UNITS.contains(&u.as_str())
+                    && !NOT_UNITS.contains(&u.as_ref())
                     && number_at(text, words, j).is_none()
                 {
-                    let u = match u.as_str() {
+                    let u = match u.as_ref() {
                         "pct" | "percent" => "percent".to_string(),
-                        _ => u,
+                        _ => u.to_string(),
                     };
                     unit = Some(u);
                     unit_end = Some(uw.end);
@@ -584,8 +617,8 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
                     break;
                 }
                 let e = lower(text, words[k]);
-                if EVENTS.contains(&e.as_str()) {
-                    event = Some(e);
+                if EVENTS.contains(&e.as_ref()) {
+                    event = Some(e.to_string());
                     end = words[k].end;
                     break;
                 }

@@ -50,6 +50,7 @@ mod actors;
 mod figures;
 mod places;
 mod quotes;
+mod scan;
 mod sentences;
 mod set;
 pub mod times;
@@ -88,6 +89,8 @@ pub struct Analysis<'a> {
     article: &'a Article<'a>,
     anchor: Option<NaiveDate>,
     sentences: OnceLock<Vec<Sentence>>,
+    /// The body's tokens and gazetteer names, shared by `Places` and `Actors`.
+    scan: OnceLock<scan::BodyScan>,
 }
 
 impl<'a> Analysis<'a> {
@@ -97,6 +100,7 @@ impl<'a> Analysis<'a> {
             article,
             anchor: article.date,
             sentences: OnceLock::new(),
+            scan: OnceLock::new(),
         }
     }
 

@@ -1,9 +1,10 @@
 //! Places: mentions of countries, regions and cities resolved to gazetteer entries.
 
 use super::{Analysis, Extractor};
-use crate::gazetteer::{Code, Gazetteer, NameForm, PlaceKind, PlaceRef};
+use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, PlaceRef, tokenize};
 use crate::span::Span;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// Finds the countries, territories, regions and cities an article mentions and resolves each
 /// to a [`Gazetteer`] entry, settling ambiguous names by context: the dateline's country, the
@@ -237,6 +238,23 @@ const NOT_TOWNS: &[&str] = &[
     "guinea",
 ];
 
+/// [`NOT_TOWNS`] by token hash.
+fn not_towns() -> &'static KeyMap<()> {
+    static SET: OnceLock<KeyMap<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut toks = Vec::new();
+        let mut set = KeyMap::default();
+        for w in NOT_TOWNS {
+            toks.clear();
+            tokenize(w, &mut toks);
+            if let Some(t) = toks.first() {
+                set.insert(t.hash, ());
+            }
+        }
+        set
+    })
+}
+
 struct Candidate {
     span: Span,
     dateline: bool,
@@ -254,22 +272,20 @@ impl Extractor for Places {
         let mut out = ArticlePlaces::default();
         let mut cands: Vec<Candidate> = Vec::new();
 
-        let mut toks = Vec::new();
-        let mut matches = Vec::new();
-        for p in article.body() {
-            let Some(text) = p.span.get(src) else {
+        let scan = analysis.body_scan(g);
+        for p in &scan.paragraphs {
+            let Some(text) = src.get(p.offset..p.offset + p.len) else {
                 continue;
             };
-            g.scan(text, p.span.start, &mut toks, &mut matches);
-            for m in &matches {
+            let toks = &p.tokens;
+            for m in &p.matches {
                 let mut places: Vec<(PlaceRef, NameForm)> = Vec::new();
-                let isolated = is_isolated(text, &toks, m.first_token, m.end_token);
+                let isolated = is_isolated(text, toks, m.first_token, m.end_token);
                 let single = m.end_token == m.first_token + 1;
-                let lower_word = single.then(|| {
-                    toks.get(m.first_token)
-                        .and_then(|t| text.get(t.start..t.end))
-                        .map(str::to_ascii_lowercase)
-                });
+                let not_town = single
+                    && toks
+                        .get(m.first_token)
+                        .is_some_and(|t| not_towns().contains_key(&t.hash));
                 for h in g.match_hits(m) {
                     let Some(place) = g.entry(h.entry) else {
                         continue;
@@ -281,10 +297,8 @@ impl Extractor for Places {
                         if !isolated {
                             continue;
                         }
-                        if let Some(Some(w)) = &lower_word {
-                            if NOT_TOWNS.contains(&w.as_str()) {
-                                continue;
-                            }
+                        if not_town {
+                            continue;
                         }
                     }
                     match places.iter_mut().find(|(q, _)| q.id == place.id) {
@@ -403,8 +417,9 @@ impl Places {
     /// The dateline's place and the span of its location: the parsed dateline, or for an
     /// article whose dateline the parser did not recognize, a `CITY, Region, Month D -` opening
     /// of the first paragraph that the gazetteer knows. Among the readings of the location, a
-    /// smaller place wins over the most populous one when the body names its region, or names
-    /// its country and not the other's and it is not much smaller (a sixth or more).
+    /// smaller place wins over the most populous one when the body names its region and it is
+    /// not tiny beside it (a fiftieth or more), or names its country and not the other's and it
+    /// is not much smaller (a sixth or more).
     fn dateline(&self, analysis: &Analysis<'_>, body: &[Candidate]) -> Option<(PlaceRef, Span)> {
         let g = &self.gazetteer;
         let article = analysis.article();
@@ -443,7 +458,9 @@ impl Places {
         let country_named = |p: &PlaceRef| p.country.is_some_and(|c| countries.contains(&c));
         let better = readings.iter().skip(1).find(|a| {
             a.kind == PlaceKind::City
-                && (region_named(a) && !region_named(default)
+                && (region_named(a)
+                    && !region_named(default)
+                    && a.population.saturating_mul(50) >= default.population
                     || country_named(a)
                         && !country_named(default)
                         && a.population.saturating_mul(6) >= default.population)

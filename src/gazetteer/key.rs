@@ -10,8 +10,10 @@
 pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
-    /// Hash of the case-folded token without periods.
+    /// Hash of the case-folded token without periods; 0 when not `hashed` (see [`hash_of`]).
     pub hash: u64,
+    /// Whether `hash` was computed.
+    pub hashed: bool,
     /// First character is upper case.
     pub upper: bool,
     /// Every letter is upper case (and there is at least one).
@@ -35,13 +37,98 @@ pub(crate) fn combine(key: u64, token_hash: u64) -> u64 {
     mix(mix(key, SEP), token_hash)
 }
 
+/// Hash of a normalized token, fed a byte at a time and mixed eight bytes at a time.
+#[derive(Default)]
+struct Chunked {
+    h: u64,
+    buf: u64,
+    n: u32,
+    len: u64,
+}
+
+impl Chunked {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.buf |= u64::from(b) << (8 * self.n);
+        self.n += 1;
+        self.len += 1;
+        if self.n == 8 {
+            self.h = mix(self.h, self.buf);
+            self.buf = 0;
+            self.n = 0;
+        }
+    }
+
+    #[inline]
+    fn finish(self) -> u64 {
+        mix(mix(self.h ^ 0xcbf2_9ce4_8422_2325, self.buf), self.len)
+    }
+}
+
 #[inline]
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens, hashing every token.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    tokenize_impl(text, out, false);
+}
+
+/// Splits `text` into tokens, hashing only the capitalized ones; [`hash_of`] hashes the
+/// others on demand.
+pub(crate) fn tokenize_lazy(text: &str, out: &mut Vec<Token>) {
+    tokenize_impl(text, out, true);
+}
+
+/// The hash of a token of `text` (computed now if the tokenizer left it out).
+#[inline]
+pub(crate) fn hash_of(text: &str, t: &Token) -> u64 {
+    if t.hashed {
+        t.hash
+    } else {
+        hash_slice(text.get(t.start..t.end).unwrap_or(""))
+    }
+}
+
+/// Hash of a token's text: letters and digits lower-cased, periods left out, apostrophes
+/// folded to `'`.
+fn hash_slice(s: &str) -> u64 {
+    let mut h = Chunked::default();
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            match b {
+                b'.' => {}
+                b'\'' => h.push(b'\''),
+                // `| 0x20` lower-cases letters and leaves digits alone.
+                _ => h.push(b | 0x20),
+            }
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in s.chars() {
+            if c == '.' {
+                continue;
+            }
+            if is_apostrophe(c) {
+                h.push(b'\'');
+                continue;
+            }
+            for l in c.to_lowercase() {
+                for b in l.encode_utf8(&mut buf).bytes() {
+                    h.push(if b.is_ascii_alphanumeric() {
+                        b | 0x20
+                    } else {
+                        b
+                    });
+                }
+            }
+        }
+    }
+    h.finish()
+}
+
+fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -61,64 +148,32 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         // A token starts at i.
         let start = i;
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut upper = false;
-        let mut all_upper = true;
-        let mut letters = 0usize;
-        let mut first = true;
+        let mut ascii = true;
         loop {
+            while i < n && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
             if i >= n {
                 break;
             }
             let b = bytes[i];
+            if b == b'.' || b == b'\'' {
+                // Inside the token only between alphanumerics.
+                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                let next_alnum = next.is_ascii_alphanumeric()
+                    || next >= 0x80 && char_at(text, i + 1).is_alphanumeric();
+                if !next_alnum || b == b'\'' && is_possessive(bytes, i + 1) {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    if b.is_ascii_alphabetic() {
-                        letters += 1;
-                        if b.is_ascii_lowercase() {
-                            all_upper = false;
-                        } else if first {
-                            upper = true;
-                        }
-                    }
-                    h = mix(h, u64::from(b.to_ascii_lowercase()));
-                    first = false;
-                    i += 1;
-                    continue;
-                }
-                if b == b'.' || b == b'\'' {
-                    // Inside the token only between alphanumerics.
-                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                    let next_alnum = next.is_ascii_alphanumeric()
-                        || next >= 0x80 && { char_at(text, i + 1).is_alphanumeric() };
-                    if !next_alnum {
-                        break;
-                    }
-                    if b == b'\'' && is_possessive(bytes, i + 1) {
-                        break;
-                    }
-                    if b == b'\'' {
-                        h = mix(h, u64::from(b'\''));
-                    }
-                    i += 1;
-                    continue;
-                }
                 break;
             }
             let c = char_at(text, i);
             if c.is_alphanumeric() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_lowercase() {
-                        all_upper = false;
-                    } else if first && c.is_uppercase() {
-                        upper = true;
-                    }
-                }
-                for l in c.to_lowercase() {
-                    h = mix(h, u64::from(u32::from(l)));
-                }
-                first = false;
+                ascii = false;
                 i += c.len_utf8();
                 continue;
             }
@@ -128,18 +183,35 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 if !next_alnum || is_possessive(bytes, after) {
                     break;
                 }
-                h = mix(h, u64::from(b'\''));
+                ascii = false;
                 i = after;
                 continue;
             }
             break;
         }
+        let slice = text.get(start..i).unwrap_or("");
+        let (upper, all_upper, letters) = if ascii {
+            let tok = slice.as_bytes();
+            (
+                tok.first().is_some_and(u8::is_ascii_uppercase),
+                !tok.iter().any(u8::is_ascii_lowercase),
+                tok.iter().any(u8::is_ascii_alphabetic),
+            )
+        } else {
+            (
+                slice.chars().next().is_some_and(char::is_uppercase),
+                !slice.chars().any(char::is_lowercase),
+                slice.chars().any(char::is_alphabetic),
+            )
+        };
+        let hashed = !lazy || upper;
         out.push(Token {
             start,
             end: i,
-            hash: h,
+            hash: if hashed { hash_slice(slice) } else { 0 },
+            hashed,
             upper,
-            all_upper: all_upper && letters > 0,
+            all_upper: all_upper && letters,
         });
         if i == start {
             // Cannot happen (the first char is alphanumeric), but never loop forever.
@@ -165,6 +237,7 @@ pub(crate) fn char_at(text: &str, i: usize) -> char {
 }
 
 /// The key of a whole name, or `None` if it has no tokens.
+#[cfg(test)]
 pub(crate) fn key_of(name: &str) -> Option<(u64, usize)> {
     let mut toks = Vec::new();
     tokenize(name, &mut toks);
@@ -176,19 +249,6 @@ pub(crate) fn key_of(name: &str) -> Option<(u64, usize)> {
         key = combine(key, t.hash);
     }
     Some((key, toks.len()))
-}
-
-/// Keys of the proper prefixes of a name (1..n-1 tokens).
-pub(crate) fn prefix_keys(name: &str) -> Vec<u64> {
-    let mut toks = Vec::new();
-    tokenize(name, &mut toks);
-    let mut key = START;
-    let mut out = Vec::new();
-    for t in toks.iter().take(toks.len().saturating_sub(1)) {
-        key = combine(key, t.hash);
-        out.push(key);
-    }
-    out
 }
 
 #[cfg(test)]

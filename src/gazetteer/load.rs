@@ -3,28 +3,30 @@
 //! Each file is UTF-8, one entry per line, fields separated by tabs, lists inside a field by
 //! `|`; lines starting with `#` are comments. See `tools/gen_gazetteer.py` for the columns.
 
-use super::{Code, GazetteerBuilder, NameForm, Place, PlaceKind};
+use super::{Code, GazetteerBuilder, Place, PlaceKind};
 
 const COUNTRIES: &str = include_str!("data/countries.tsv");
 const REGIONS: &str = include_str!("data/regions.tsv");
 const CITIES: &str = include_str!("data/cities.tsv");
 const ORGANIZATIONS: &str = include_str!("data/organizations.tsv");
 
-fn lines(data: &str) -> impl Iterator<Item = Vec<&str>> {
+fn lines(data: &str) -> impl Iterator<Item = [&str; 8]> {
     data.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+        .map(|l| {
+            let mut f = [""; 8];
+            for (slot, v) in f.iter_mut().zip(l.split('\t')) {
+                *slot = v;
+            }
+            f
+        })
 }
 
-fn list<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
-    field
-        .copied()
-        .unwrap_or("")
-        .split('|')
-        .filter(|s| !s.is_empty())
+fn list(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').filter(|s| !s.is_empty())
 }
 
-fn field<'a>(f: &[&'a str], i: usize) -> &'a str {
+fn field<'a>(f: &[&'a str; 8], i: usize) -> &'a str {
     f.get(i).copied().unwrap_or("")
 }
 
@@ -32,6 +34,8 @@ fn field<'a>(f: &[&'a str], i: usize) -> &'a str {
 pub(super) fn builtin_builder() -> GazetteerBuilder {
     let mut b = GazetteerBuilder::default();
     b.entries.reserve(40_000);
+    b.names.list.reserve(60_000);
+    b.names.text.reserve(1 << 20);
     for f in lines(COUNTRIES) {
         let kind = if field(&f, 2) == "territory" {
             PlaceKind::Territory
@@ -42,14 +46,14 @@ pub(super) fn builtin_builder() -> GazetteerBuilder {
         p.code = Code::new(field(&f, 0));
         p.country = p.code;
         p.population = field(&f, 4).parse().unwrap_or(0);
-        push(&mut b, p, list(f.get(6)), list(f.get(7)));
+        push(&mut b, p, list(field(&f, 6)), list(field(&f, 7)));
     }
     for f in lines(REGIONS) {
         let mut p = Place::new(PlaceKind::Region, field(&f, 2));
         p.country = Code::new(field(&f, 0));
         p.code = Code::new(field(&f, 1));
         p.region = p.code;
-        push(&mut b, p, list(f.get(3)), std::iter::empty());
+        push(&mut b, p, list(field(&f, 3)), std::iter::empty());
     }
     for f in lines(ORGANIZATIONS) {
         let kind = match field(&f, 1) {
@@ -64,7 +68,7 @@ pub(super) fn builtin_builder() -> GazetteerBuilder {
         p.region = Code::new(field(&f, 5)).filter(|c| !c.as_str().is_empty());
         p.lat = field(&f, 6).parse().ok();
         p.lon = field(&f, 7).parse().ok();
-        push(&mut b, p, list(f.get(3)), std::iter::empty());
+        push(&mut b, p, list(field(&f, 3)), std::iter::empty());
     }
     for f in lines(CITIES) {
         let mut p = Place::new(PlaceKind::City, field(&f, 3));
@@ -73,7 +77,7 @@ pub(super) fn builtin_builder() -> GazetteerBuilder {
         p.lat = field(&f, 4).parse().ok();
         p.lon = field(&f, 5).parse().ok();
         p.population = field(&f, 6).parse().unwrap_or(0);
-        push(&mut b, p, list(f.get(7)), std::iter::empty());
+        push(&mut b, p, list(field(&f, 7)), std::iter::empty());
     }
     b
 }
@@ -84,8 +88,5 @@ fn push<'a>(
     aliases: impl Iterator<Item = &'a str>,
     demonyms: impl Iterator<Item = &'a str>,
 ) {
-    let mut names = vec![(place.name.clone(), NameForm::Name)];
-    names.extend(aliases.map(|a| (a.to_string(), NameForm::Alias)));
-    names.extend(demonyms.map(|a| (a.to_string(), NameForm::Demonym)));
-    b.entries.push(super::Draft { place, names });
+    b.push(place, aliases, demonyms);
 }

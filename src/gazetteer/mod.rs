@@ -10,7 +10,7 @@ mod load;
 mod resolve;
 
 pub(crate) use key::START as KEY_START;
-pub(crate) use key::{Token, char_at, combine, tokenize};
+pub(crate) use key::{Token, char_at, combine, hash_of, tokenize, tokenize_lazy};
 pub(crate) use resolve::NameMatch;
 
 use serde::{Serialize, Serializer};
@@ -246,7 +246,8 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+/// A map keyed by token hashes (already hashes: no second hashing).
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// Places, organizations and agencies with their names, indexed for fast matching.
 ///
@@ -276,8 +277,8 @@ struct Inner {
     /// Keys of the proper prefixes of multi-token names.
     prefixes: KeyMap<()>,
     max_tokens: usize,
-    /// Every name: (entry, name, form), for [`Gazetteer::to_builder`].
-    names: Vec<(u32, Box<str>, NameForm)>,
+    /// Every name, for [`Gazetteer::to_builder`].
+    names: Names,
     /// Country code -> the country's entry.
     countries: HashMap<Code, u32>,
     /// (country, region code) -> the region's entry.
@@ -327,19 +328,10 @@ impl Gazetteer {
     /// assert_eq!(g.lookup("Burma")[0].name, "Myanmar");
     /// ```
     pub fn to_builder(&self) -> GazetteerBuilder {
-        let mut b = GazetteerBuilder::default();
-        for e in &self.inner.entries {
-            b.entries.push(Draft {
-                place: (**e).clone(),
-                names: Vec::new(),
-            });
+        GazetteerBuilder {
+            entries: self.inner.entries.iter().map(|e| (**e).clone()).collect(),
+            names: self.inner.names.clone(),
         }
-        for (entry, name, form) in &self.inner.names {
-            if let Some(d) = b.entries.get_mut(*entry as usize) {
-                d.names.push((name.to_string(), *form));
-            }
-        }
-        b
     }
 
     /// Number of entries.
@@ -403,6 +395,11 @@ impl Gazetteer {
         }
     }
 
+    /// Identity of the index, to tell whether a cached scan was made with this gazetteer.
+    pub(crate) fn id(&self) -> usize {
+        Arc::as_ptr(&self.inner) as usize
+    }
+
     pub(crate) fn is_prefix(&self, key: u64) -> bool {
         self.inner.prefixes.contains_key(&key)
     }
@@ -428,17 +425,39 @@ impl Gazetteer {
     }
 }
 
-#[derive(Debug, Clone)]
-struct Draft {
-    place: Place,
-    names: Vec<(String, NameForm)>,
+/// Names of entries, in one string: `(entry, start, end, form)` ranges into `text`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Names {
+    text: String,
+    list: Vec<(u32, u32, u32, NameForm)>,
 }
 
-/// Builds a [`Gazetteer`]: start empty with [`Gazetteer::builder`] or from an existing one with
-/// [`Gazetteer::to_builder`], add entries and names, then [`build`](GazetteerBuilder::build).
+impl Names {
+    fn push(&mut self, entry: usize, name: &str, form: NameForm) {
+        let (Ok(entry), Ok(start)) = (u32::try_from(entry), u32::try_from(self.text.len())) else {
+            return;
+        };
+        self.text.push_str(name);
+        let Ok(end) = u32::try_from(self.text.len()) else {
+            return;
+        };
+        self.list.push((entry, start, end, form));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, &str, NameForm)> + '_ {
+        self.list
+            .iter()
+            .map(|&(e, s, t, f)| (e, self.text.get(s as usize..t as usize).unwrap_or(""), f))
+    }
+}
+
+/// Builds a [`Gazetteer`]: start empty with [`Gazetteer::builder`], from the built-in data with
+/// [`GazetteerBuilder::builtin`], or from an existing gazetteer with [`Gazetteer::to_builder`];
+/// add entries and names, then [`build`](GazetteerBuilder::build).
 #[derive(Debug, Clone, Default)]
 pub struct GazetteerBuilder {
-    entries: Vec<Draft>,
+    entries: Vec<Place>,
+    names: Names,
 }
 
 impl GazetteerBuilder {
@@ -460,41 +479,91 @@ impl GazetteerBuilder {
     pub fn add<I, S>(mut self, place: Place, aliases: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: AsRef<str>,
     {
-        let mut names = vec![(place.name.clone(), NameForm::Name)];
-        names.extend(aliases.into_iter().map(|a| (a.into(), NameForm::Alias)));
-        self.entries.push(Draft { place, names });
+        self.push(place, aliases, std::iter::empty::<&str>());
         self
+    }
+
+    pub(crate) fn push<I, S, D, T>(&mut self, place: Place, aliases: I, demonyms: D)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+        D: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        let entry = self.entries.len();
+        self.names.push(entry, &place.name, NameForm::Name);
+        for a in aliases {
+            self.names.push(entry, a.as_ref(), NameForm::Alias);
+        }
+        for d in demonyms {
+            self.names.push(entry, d.as_ref(), NameForm::Demonym);
+        }
+        self.entries.push(place);
     }
 
     /// Adds demonyms or adjectives (`Burmese`) for the entries named `name`.
     pub fn demonyms<I, S>(mut self, name: &str, demonyms: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: AsRef<str>,
     {
-        let forms: Vec<String> = demonyms.into_iter().map(Into::into).collect();
-        for d in self.entries.iter_mut().filter(|d| d.place.name == name) {
-            d.names
-                .extend(forms.iter().map(|f| (f.clone(), NameForm::Demonym)));
+        let forms: Vec<S> = demonyms.into_iter().collect();
+        let ids: Vec<usize> = self.ids_named(name);
+        for id in ids {
+            for f in &forms {
+                self.names.push(id, f.as_ref(), NameForm::Demonym);
+            }
         }
         self
     }
 
     /// Adds another name to every entry called `name` (its own name, not an alias).
-    pub fn alias(mut self, name: &str, alias: impl Into<String>) -> Self {
-        let alias = alias.into();
-        for d in self.entries.iter_mut().filter(|d| d.place.name == name) {
-            d.names.push((alias.clone(), NameForm::Alias));
+    pub fn alias(mut self, name: &str, alias: impl AsRef<str>) -> Self {
+        for id in self.ids_named(name) {
+            self.names.push(id, alias.as_ref(), NameForm::Alias);
         }
         self
+    }
+
+    fn ids_named(&self, name: &str) -> Vec<usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.name == name)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Removes the entries for which `keep` returns false (for instance all cities below a
     /// population).
     pub fn retain(mut self, mut keep: impl FnMut(&Place) -> bool) -> Self {
-        self.entries.retain(|d| keep(&d.place));
+        let mut map: Vec<Option<u32>> = Vec::with_capacity(self.entries.len());
+        let mut next = 0u32;
+        for p in &self.entries {
+            if keep(p) {
+                map.push(Some(next));
+                next = next.saturating_add(1);
+            } else {
+                map.push(None);
+            }
+        }
+        let mut i = 0;
+        self.entries.retain(|_| {
+            let k = map.get(i).copied().flatten().is_some();
+            i += 1;
+            k
+        });
+        self.names.list.retain_mut(
+            |(e, _, _, _)| match map.get(*e as usize).copied().flatten() {
+                Some(new) => {
+                    *e = new;
+                    true
+                }
+                None => false,
+            },
+        );
         self
     }
 
@@ -511,15 +580,13 @@ impl GazetteerBuilder {
     /// Builds the index. Names without a letter or digit are ignored.
     pub fn build(self) -> Gazetteer {
         let mut entries = Vec::with_capacity(self.entries.len());
-        let mut pairs: Vec<(u64, Hit)> = Vec::new();
+        let mut pairs: Vec<(u64, Hit)> = Vec::with_capacity(self.names.list.len());
         let mut prefixes: KeyMap<()> = KeyMap::default();
         let mut max_tokens = 1;
         let mut countries = HashMap::new();
         let mut regions = HashMap::new();
-        let mut all_names = Vec::new();
-        for (i, d) in self.entries.into_iter().enumerate() {
+        for (i, mut place) in self.entries.into_iter().enumerate() {
             let Ok(id) = u32::try_from(i) else { break };
-            let mut place = d.place;
             place.id = PlaceId(id);
             if place.kind.is_country() {
                 if let Some(code) = place.code {
@@ -531,28 +598,42 @@ impl GazetteerBuilder {
                     regions.entry((c, code)).or_insert(id);
                 }
             }
-            for (name, form) in d.names {
-                let Some((key, n)) = key::key_of(&name) else {
-                    continue;
-                };
-                max_tokens = max_tokens.max(n);
-                for p in key::prefix_keys(&name) {
-                    prefixes.insert(p, ());
-                }
-                let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-                let exact_case = letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase());
-                pairs.push((
-                    key,
-                    Hit {
-                        entry: id,
-                        form,
-                        exact_case,
-                        trailing_dot: name.ends_with('.'),
-                    },
-                ));
-                all_names.push((id, name.into_boxed_str(), form));
-            }
             entries.push(PlaceRef(Arc::new(place)));
+        }
+        let mut toks = Vec::new();
+        for (entry, name, form) in self.names.iter() {
+            if entry as usize >= entries.len() {
+                continue;
+            }
+            toks.clear();
+            tokenize(name, &mut toks);
+            if toks.is_empty() {
+                continue;
+            }
+            let mut key = KEY_START;
+            for (k, t) in toks.iter().enumerate() {
+                key = combine(key, t.hash);
+                if k + 1 < toks.len() {
+                    prefixes.insert(key, ());
+                }
+            }
+            max_tokens = max_tokens.max(toks.len());
+            let mut letters = 0;
+            let mut all_upper = true;
+            for c in name.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                all_upper &= c.is_uppercase();
+            }
+            let exact_case = letters <= 6 && all_upper;
+            pairs.push((
+                key,
+                Hit {
+                    entry,
+                    form,
+                    exact_case,
+                    trailing_dot: name.ends_with('.'),
+                },
+            ));
         }
         pairs.sort_by_key(|(k, h)| (*k, h.entry));
         pairs.dedup_by(|a, b| a.0 == b.0 && a.1.entry == b.1.entry);
@@ -578,7 +659,7 @@ impl GazetteerBuilder {
                 hits,
                 prefixes,
                 max_tokens: max_tokens.min(12),
-                names: all_names,
+                names: self.names,
                 countries,
                 regions,
             }),

@@ -1,6 +1,9 @@
 //! Name matching over text and dateline resolution.
 
-use super::{Gazetteer, Hit, KEY_START, PlaceKind, PlaceRef, Token, combine, tokenize};
+use super::{
+    Gazetteer, Hit, KEY_START, PlaceKind, PlaceRef, Token, combine, hash_of, tokenize,
+    tokenize_lazy,
+};
 use crate::article::Dateline;
 use std::collections::HashSet;
 
@@ -40,7 +43,7 @@ impl Gazetteer {
     ) {
         toks.clear();
         out.clear();
-        tokenize(text, toks);
+        tokenize_lazy(text, toks);
         let bytes = text.as_bytes();
         let max = self.max_tokens();
         let mut i = 0;
@@ -57,7 +60,7 @@ impl Gazetteer {
                 if j > i && !joinable(bytes, toks[j - 1].end, toks[j].start) {
                     break;
                 }
-                key = combine(key, toks[j].hash);
+                key = combine(key, hash_of(text, &toks[j]));
                 all_upper &= toks[j].all_upper;
                 if let Some(&(s, l)) = self.inner.index.get(&key) {
                     if let Some(range) = self.case_checked(s, l, all_upper) {
