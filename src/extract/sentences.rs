@@ -47,71 +47,182 @@ impl Extractor for Sentences {
 
 /// Titles and abbreviations that stand before a name or a number: a period after them never
 /// ends a sentence (`Sen. Smith`, `Gen. Lee`, `St. Louis`, `Feb. 1`).
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
-    "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp",
-    "st", "ste", "mt", "ft", "vs", "v", "fig", "op", "cf", "approx", "dept", "univ", "assn", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+fn is_title(word: &str) -> bool {
+    let mut buf = [0u8; 8];
+    let Some(lower) = lower_ascii(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "messrs"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "sens"
+            | "rep"
+            | "reps"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "maj"
+            | "capt"
+            | "cmdr"
+            | "adm"
+            | "sgt"
+            | "cpl"
+            | "pvt"
+            | "rev"
+            | "hon"
+            | "pres"
+            | "supt"
+            | "insp"
+            | "st"
+            | "ste"
+            | "mt"
+            | "ft"
+            | "vs"
+            | "v"
+            | "fig"
+            | "op"
+            | "cf"
+            | "approx"
+            | "dept"
+            | "univ"
+            | "assn"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
 
 /// Abbreviations that often end a sentence too (`Apple Inc.`, `John Smith Jr.`, `Portland,
 /// Ore.`): the period ends the sentence only before a word that usually opens one.
-const ABBREVIATIONS: &[&str] = &[
-    "jr", "sr", "co", "corp", "inc", "ltd", "bros", "ala", "ariz", "ark", "calif", "colo", "conn",
-    "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss",
-    "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
-    "wyo", "est", "al", "etc",
-];
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 8];
+    let Some(lower) = lower_ascii(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        lower,
+        "jr" | "sr"
+            | "co"
+            | "corp"
+            | "inc"
+            | "ltd"
+            | "bros"
+            | "ala"
+            | "ariz"
+            | "ark"
+            | "calif"
+            | "colo"
+            | "conn"
+            | "del"
+            | "fla"
+            | "ga"
+            | "ill"
+            | "ind"
+            | "kan"
+            | "ky"
+            | "la"
+            | "md"
+            | "mass"
+            | "mich"
+            | "minn"
+            | "miss"
+            | "mo"
+            | "mont"
+            | "neb"
+            | "nev"
+            | "okla"
+            | "ore"
+            | "pa"
+            | "tenn"
+            | "tex"
+            | "va"
+            | "vt"
+            | "wash"
+            | "wis"
+            | "wyo"
+            | "est"
+            | "al"
+            | "etc"
+    )
+}
 
 /// Words that usually open a sentence; after an ambiguous abbreviation (`U.S.`, `Inc.`) they
 /// mark a sentence boundary.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "But",
-    "And",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Still",
-    "However",
-    "Meanwhile",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "As",
-    "If",
-    "Some",
-    "Many",
-    "Most",
-    "Officials",
-    "Yet",
-    "So",
-    "Now",
-    "Then",
-    "Also",
-    "Last",
-    "Earlier",
-    "Later",
-];
+fn is_sentence_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "But"
+            | "And"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "In"
+            | "On"
+            | "At"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "Still"
+            | "However"
+            | "Meanwhile"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "As"
+            | "If"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Officials"
+            | "Yet"
+            | "So"
+            | "Now"
+            | "Then"
+            | "Also"
+            | "Last"
+            | "Earlier"
+            | "Later"
+    )
+}
+
+/// `word` in ASCII lower case in `buf`, if it is ASCII and short enough for the lists above.
+fn lower_ascii<'a>(word: &str, buf: &'a mut [u8; 8]) -> Option<&'a str> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    for (o, b) in out.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
+}
 
 /// Marks that close a sentence after its final punctuation.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '`'];
@@ -244,7 +355,7 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    let opens = SENTENCE_STARTERS.contains(&next_word) || OPENERS.contains(&next_char);
+    let opens = || is_sentence_starter(next_word) || OPENERS.contains(&next_char);
     // Initials (`J. Smith`) and titles (`Sen. Smith`) never end a sentence.
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     if let (Some(_), None) = (letters.next(), letters.next()) {
@@ -252,7 +363,7 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
             return false;
         }
     }
-    if TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+    if is_title(word) {
         return false;
     }
     // `No. 1`, but `said no. Then`.
@@ -262,10 +373,10 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
     // Dotted abbreviations (`U.S.`, `U.N.`, `a.m.`) and ambiguous ones (`Inc.`, `Ore.`) end a
     // sentence only before a word that usually opens one.
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
-        return opens;
+        return opens();
     }
-    if ABBREVIATIONS.iter().any(|t| t.eq_ignore_ascii_case(word)) {
-        return opens;
+    if is_abbreviation(word) {
+        return opens();
     }
     true
 }

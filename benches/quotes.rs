@@ -1,0 +1,151 @@
+//! Sentence and quotation extraction throughput on a synthetic news corpus generated at bench
+//! time (no corpus text is read), plus a pathological input of stray quote marks.
+//!
+//! ```text
+//! cargo bench --bench quotes
+//! ```
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newswire::extract::{Analysis, Extractor, Quotes, Sentences};
+use std::hint::black_box;
+
+/// A small deterministic generator (64-bit LCG), so every run measures the same text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() as usize) % items.len()]
+    }
+}
+
+const NAMES: &[&str] = &[
+    "Ned Price",
+    "Sen. Maria Lopez",
+    "Gov. John Smith Jr.",
+    "Dr. Anna Lee",
+    "the spokesman",
+    "U.S. Trade Representative Karen Wu",
+    "Mr. Brown",
+    "a senior official",
+];
+const CUES: &[&str] = &[
+    "said",
+    "told reporters",
+    "added",
+    "tweeted",
+    "wrote",
+    "warned",
+];
+const CLAUSES: &[&str] = &[
+    "the talks would resume in Feb. 2022 at the earliest",
+    "prices rose 1.2 pct in the week to March 24",
+    "the U.S. and the U.N. had agreed on a plan",
+    "we appreciate the efforts to support a peaceful resolution",
+    "it's too early to say what the '90s taught us",
+    "the bloc's envoy would travel to St. Louis... and then to Jakarta",
+    "there is no perfect agreement in this world",
+    "officials expect the harvest to move ahead of last year's pace",
+];
+
+/// One paragraph in one of the shapes news copy uses.
+fn paragraph(rng: &mut Rng) -> String {
+    let name = rng.pick(NAMES);
+    let cue = rng.pick(CUES);
+    let a = rng.pick(CLAUSES);
+    let b = rng.pick(CLAUSES);
+    let c = rng.pick(CLAUSES);
+    // About one paragraph in three carries a quotation, as in wire copy; the rest is narrative.
+    if rng.next() % 3 != 0 {
+        let mut p = String::new();
+        for clause in [a, b, c] {
+            let mut chars = clause.chars();
+            if let Some(first) = chars.next() {
+                p.extend(first.to_uppercase());
+                p.push_str(chars.as_str());
+                p.push_str(", officials said. ");
+            }
+        }
+        return p.trim_end().to_string();
+    }
+    match rng.next() % 8 {
+        0 => format!("\"{a},\" {name} {cue}. \"{b}.\""),
+        1 => format!("“{a},” {cue} {name}, adding that {b}."),
+        2 => format!("{name} {cue}: ``{a}.'' Officials said {b}."),
+        3 => format!("According to {name}, ''{a}.'' He said {b}."),
+        4 => format!("The statement called for the \"{a}\" and said {b}, {name} {cue}."),
+        5 => format!("In a statement on Monday, {name} {cue} that {a}. {c}."),
+        6 => format!("“{a}. {b}."),
+        _ => format!("{a}, {name} {cue}. {b}? {c}!"),
+    }
+}
+
+/// About `size` bytes of articles with a header, a dateline and ten paragraphs each.
+fn corpus(size: usize) -> Vec<String> {
+    let mut rng = Rng(42);
+    let mut docs = Vec::new();
+    let mut total = 0;
+    while total < size {
+        let mut doc = String::from(" date 2021-05-01 JAKARTA -- ");
+        for i in 0..10 {
+            if i > 0 {
+                doc.push_str("\n\n");
+            }
+            doc.push_str(&paragraph(&mut rng));
+        }
+        doc.push('\n');
+        total += doc.len();
+        docs.push(doc);
+    }
+    docs
+}
+
+fn bench(c: &mut Criterion, name: &str, docs: &[String]) {
+    let articles: Vec<newswire::Article<'_>> = docs
+        .iter()
+        .filter_map(|d| newswire::parse(d).ok())
+        .collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let extractors = (Sentences::default(), Quotes::default());
+    let mut g = c.benchmark_group("sentences+quotes");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(name, |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for article in &articles {
+                let analysis = Analysis::new(article);
+                let (sentences, quotes) = extractors.extract(black_box(&analysis));
+                n += sentences.len() + quotes.len();
+            }
+            black_box(n)
+        })
+    });
+    g.finish();
+}
+
+fn news(c: &mut Criterion) {
+    bench(c, "synthetic news, 4 MB", &corpus(4 << 20));
+}
+
+fn stray_marks(c: &mut Criterion) {
+    // One long paragraph of unbalanced and ambiguous marks, a quote mark every 3 bytes: slow
+    // per byte (nearly every pair of marks is a quotation) but it must stay linear.
+    let mut rng = Rng(7);
+    let mut text = String::from(" date 2021-05-01 ");
+    while text.len() < 256 << 10 {
+        text.push_str(rng.pick(&[
+            "\"", "“", "’", "'", "''", "said ", "he ", "Mr. ", "x. ", "a",
+        ]));
+    }
+    bench(c, "stray quote marks, 256 KB", &[text]);
+}
+
+criterion_group!(benches, news, stray_marks);
+criterion_main!(benches);
