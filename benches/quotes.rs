@@ -55,26 +55,136 @@ const CLAUSES: &[&str] = &[
     "officials expect the harvest to move ahead of last year's pace",
 ];
 
-/// One paragraph in one of the shapes news copy uses.
-fn paragraph(rng: &mut Rng) -> String {
+const WORDS: &[&str] = &[
+    "the",
+    "the",
+    "the",
+    "of",
+    "of",
+    "to",
+    "to",
+    "and",
+    "and",
+    "in",
+    "in",
+    "a",
+    "a",
+    "for",
+    "on",
+    "that",
+    "with",
+    "government",
+    "officials",
+    "minister",
+    "election",
+    "party",
+    "country",
+    "week",
+    "year",
+    "percent",
+    "talks",
+    "meeting",
+    "president",
+    "campaign",
+    "voters",
+    "state",
+    "security",
+    "economy",
+    "market",
+    "prices",
+    "support",
+    "plan",
+    "rules",
+    "agreement",
+    "region",
+    "leaders",
+    "would",
+    "could",
+    "has",
+    "had",
+    "was",
+    "were",
+    "after",
+    "before",
+    "new",
+    "first",
+    "last",
+    "more",
+    "than",
+    "about",
+    "against",
+    "during",
+    "since",
+    "national",
+    "federal",
+    "border",
+    "trade",
+    "policy",
+    "vote",
+    "report",
+    "crisis",
+    "military",
+    "budget",
+];
+const CAPITALIZED: &[&str] = &[
+    "Washington",
+    "Jakarta",
+    "Congress",
+    "ASEAN",
+    "Myanmar",
+    "Brussels",
+    "Tuesday",
+    "March",
+    "the U.S.",
+    "Mr. Lopez",
+    "Jan. 5",
+    "the Senate",
+    "Reuters",
+    "Beijing",
+];
+
+/// A narrative sentence of 12 to 30 words, with names and the odd abbreviation.
+fn sentence(rng: &mut Rng) -> String {
+    let n = 12 + (rng.next() % 19) as usize;
+    let mut out = String::new();
+    for i in 0..n {
+        let word = if rng.next() % 7 == 0 {
+            rng.pick(CAPITALIZED)
+        } else {
+            rng.pick(WORDS)
+        };
+        if i == 0 {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        } else {
+            out.push(' ');
+            out.push_str(word);
+            if rng.next() % 11 == 0 {
+                out.push(',');
+            }
+        }
+    }
+    out.push('.');
+    out
+}
+
+/// One paragraph: narrative, or a quotation in one of the shapes news copy uses. The mix
+/// follows wire copy: one to three sentences a paragraph, about one paragraph in five quoting
+/// someone, and is dense with quotations when `quote_every` is 1.
+fn paragraph(rng: &mut Rng, quote_every: u64) -> String {
+    if rng.next() % quote_every != 0 {
+        let n = 1 + rng.next() % 3;
+        let sentences: Vec<String> = (0..n).map(|_| sentence(rng)).collect();
+        return sentences.join(" ");
+    }
     let name = rng.pick(NAMES);
     let cue = rng.pick(CUES);
     let a = rng.pick(CLAUSES);
     let b = rng.pick(CLAUSES);
     let c = rng.pick(CLAUSES);
-    // About one paragraph in three carries a quotation, as in wire copy; the rest is narrative.
-    if rng.next() % 3 != 0 {
-        let mut p = String::new();
-        for clause in [a, b, c] {
-            let mut chars = clause.chars();
-            if let Some(first) = chars.next() {
-                p.extend(first.to_uppercase());
-                p.push_str(chars.as_str());
-                p.push_str(", officials said. ");
-            }
-        }
-        return p.trim_end().to_string();
-    }
     match rng.next() % 8 {
         0 => format!("\"{a},\" {name} {cue}. \"{b}.\""),
         1 => format!("“{a},” {cue} {name}, adding that {b}."),
@@ -88,7 +198,7 @@ fn paragraph(rng: &mut Rng) -> String {
 }
 
 /// About `size` bytes of articles with a header, a dateline and ten paragraphs each.
-fn corpus(size: usize) -> Vec<String> {
+fn corpus(size: usize, quote_every: u64) -> Vec<String> {
     let mut rng = Rng(42);
     let mut docs = Vec::new();
     let mut total = 0;
@@ -98,7 +208,7 @@ fn corpus(size: usize) -> Vec<String> {
             if i > 0 {
                 doc.push_str("\n\n");
             }
-            doc.push_str(&paragraph(&mut rng));
+            doc.push_str(&paragraph(&mut rng, quote_every));
         }
         doc.push('\n');
         total += doc.len();
@@ -131,7 +241,8 @@ fn bench(c: &mut Criterion, name: &str, docs: &[String]) {
 }
 
 fn news(c: &mut Criterion) {
-    bench(c, "synthetic news, 4 MB", &corpus(4 << 20));
+    bench(c, "synthetic news, 4 MB", &corpus(4 << 20, 5));
+    bench(c, "quotation in every paragraph, 4 MB", &corpus(4 << 20, 1));
 }
 
 fn stray_marks(c: &mut Criterion) {

@@ -233,7 +233,7 @@ const OPENERS: &[char] = &['"', '“', '\'', '‘', '(', '[', '`', '«'];
 /// Sentences of all body paragraphs of `article`.
 pub(crate) fn split_article(article: &Article<'_>) -> Vec<Sentence> {
     let src = article.source();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(src.len() / 128 + 1);
     for (i, p) in article.paragraphs.iter().enumerate() {
         if p.kind != crate::ParagraphKind::Body {
             continue;
@@ -241,20 +241,27 @@ pub(crate) fn split_article(article: &Article<'_>) -> Vec<Sentence> {
         let Some(text) = p.span.get(src) else {
             continue;
         };
-        for s in split(text) {
+        split_each(text, |s| {
             out.push(Sentence {
                 span: s.shift(p.span.start),
                 paragraph: i,
-            });
-        }
+            })
+        });
     }
     out
 }
 
 /// Sentence spans within `text`, relative to it. Every span is trimmed and non-empty.
+#[cfg(test)]
 pub(crate) fn split(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    split_each(text, |s| out.push(s));
+    out
+}
+
+/// Calls `emit` with each sentence span of `text`, relative to it, in order.
+fn split_each(text: &str, mut emit: impl FnMut(Span)) {
+    let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
     let mut from = start;
     while let Some(k) = find_terminator(bytes, from) {
@@ -278,7 +285,7 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
         if next > end && next < bytes.len() && is_boundary(text, start, k, next) {
             let e = trim_end(text, end);
             if e > start {
-                out.push(Span::new(start, e));
+                emit(Span::new(start, e));
             }
             start = next;
         }
@@ -287,10 +294,9 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
     if start < bytes.len() {
         let end = trim_end(text, bytes.len());
         if end > start {
-            out.push(Span::new(start, end));
+            emit(Span::new(start, end));
         }
     }
-    out
 }
 
 /// The next `.`, `!`, `?` or `…` at or after `from`.
