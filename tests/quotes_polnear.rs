@@ -10,7 +10,7 @@
 //!   gold source (its whole extent).
 //!
 //! Measured on the 924 train+dev articles (7,252 direct gold contents): precision 0.954,
-//! recall 0.978, speaker accuracy 0.900. The floors below sit just under these figures.
+//! recall 0.978, speaker accuracy 0.903. The floors below sit just under these figures.
 //!
 //! Set `NEWSWIRE_EVAL_ERRORS=FILE` to write every miss to FILE for study (`FP`, `FN`, `SPK`
 //! lines, and `TP` for the matched quotes).
@@ -176,7 +176,7 @@ fn quotes_against_polnear() {
     );
     assert!(recall >= 0.976, "recall {recall:.4} fell below the floor");
     assert!(
-        speaker >= 0.90,
+        speaker >= 0.901,
         "speaker accuracy {speaker:.4} fell below the floor"
     );
 }

@@ -737,7 +737,14 @@ fn noun_phrase_at(ws: &[Word<'_>], i: usize) -> Option<Span> {
         .unwrap_or(0);
     i += skip;
     let first = ws.get(i)?;
-    if matches!(first.text, "There" | "What" | "That’s" | "It’s") {
+    let contraction = ["'m", "’m", "'s", "’s", "'re", "’re"]
+        .iter()
+        .any(|c| first.text.ends_with(c))
+        && matches!(
+            first.text.split(['\'', '’']).next(),
+            Some("I" | "It" | "That" | "There" | "What" | "Here" | "We" | "They")
+        );
+    if contraction || matches!(first.text, "There" | "What") {
         return None; // no speaker in `It was "`, `That's "`
     }
     if words::is_pronoun(first.text) {

@@ -653,6 +653,17 @@ pub(super) fn is_intro(word: &str) -> bool {
             | "Friday"
             | "Saturday"
             | "Sunday"
+            | "First"
+            | "Second"
+            | "Finally"
+            | "Hours"
+            | "Days"
+            | "Which"
+            | "Here"
+            | "Unless"
+            | "Only"
+            | "More"
+            | "Ask"
     )
 }
 
