@@ -2,7 +2,7 @@
 //!
 //! An [`Extractor`] receives an [`Analysis`]: the article plus the per-article work that several
 //! extractors share (sentences, the anchor date), computed once on first use however many
-//! extractors ask for it. Outputs hold [`Span`]s into the article's source rather than borrowed
+//! extractors ask for it. Outputs hold [`Span`](crate::Span)s into the article's source rather than borrowed
 //! text, so they are `'static`, `Send` and serialize as plain offsets.
 //!
 //! Two ways to run several extractors in one pass over an article:
