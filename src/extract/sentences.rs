@@ -264,7 +264,8 @@ fn split_each(text: &str, mut emit: impl FnMut(Span)) {
     let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
     let mut from = start;
-    while let Some(k) = find_terminator(bytes, from) {
+    let mut terminators = Terminators::new(bytes);
+    while let Some(k) = terminators.next_from(from) {
         // The run of terminators (`?!`, `...`, `…`) and closing quotes or brackets after it.
         let mut end = k;
         while let Some(c) = text.get(end..).and_then(|r| r.chars().next()) {
@@ -299,23 +300,44 @@ fn split_each(text: &str, mut emit: impl FnMut(Span)) {
     }
 }
 
-/// The next `.`, `!`, `?` or `…` at or after `from`.
-fn find_terminator(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    loop {
-        let rest = bytes.get(i..)?;
-        let k = memchr::memchr3(b'.', b'!', b'?', rest);
-        // `…` is E2 80 A6; look for it only in text that has one.
-        let e = memchr::memchr(0xE2, &rest[..k.unwrap_or(rest.len())]);
-        match (k, e) {
-            (_, Some(e)) => {
-                if rest.get(e + 1..e + 3) == Some(&[0x80, 0xA6]) {
-                    return Some(i + e);
-                }
-                i += e + 1;
-            }
-            (Some(k), None) => return Some(i + k),
-            (None, None) => return None,
+/// The positions of `.`, `!`, `?` and `…` in a text, found in one pass however the splitter
+/// jumps ahead.
+struct Terminators<'a> {
+    bytes: &'a [u8],
+    /// The next `.`, `!` or `?` at or after the last position asked for.
+    punct: Option<usize>,
+    /// The next `…`.
+    ellipsis: Option<usize>,
+    ellipses: memchr::memmem::FindIter<'a, 'static>,
+}
+
+impl<'a> Terminators<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut ellipses = memchr::memmem::find_iter(bytes, "…".as_bytes());
+        let ellipsis = ellipses.next();
+        Terminators {
+            bytes,
+            punct: memchr::memchr3(b'.', b'!', b'?', bytes),
+            ellipsis,
+            ellipses,
+        }
+    }
+
+    /// The first terminator at or after `from`.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        if self.punct.is_some_and(|p| p < from) {
+            self.punct = self
+                .bytes
+                .get(from..)
+                .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+                .map(|k| from + k);
+        }
+        while self.ellipsis.is_some_and(|e| e < from) {
+            self.ellipsis = self.ellipses.next();
+        }
+        match (self.punct, self.ellipsis) {
+            (Some(p), Some(e)) => Some(p.min(e)),
+            (p, e) => p.or(e),
         }
     }
 }
@@ -356,12 +378,18 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
     if word == "." {
         return true;
     }
-    let next_word: &str = rest
-        .trim_start_matches(OPENERS)
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let opens = || is_sentence_starter(next_word) || OPENERS.contains(&next_char);
+    // Most words before a period are ordinary words longer than any abbreviation listed here.
+    if word.len() > 6 && !word.contains('.') {
+        return true;
+    }
+    let opens = || {
+        let next_word = rest
+            .trim_start_matches(OPENERS)
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        is_sentence_starter(next_word) || OPENERS.contains(&next_char)
+    };
     // Initials (`J. Smith`) and titles (`Sen. Smith`) never end a sentence.
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     if let (Some(_), None) = (letters.next(), letters.next()) {
