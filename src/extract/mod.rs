@@ -50,7 +50,7 @@ mod quotes;
 mod sentences;
 mod set;
 
-pub use quotes::{Cue, Mention, Quote, Quotes, Speaker};
+pub use quotes::{Cue, Quote, Quotes, ResolvedName, Speaker};
 pub use sentences::{Sentence, Sentences};
 pub use set::{Extraction, ExtractorSet, UnknownExtractor};
 

@@ -1,7 +1,7 @@
 //! Finding the speaker and the cue of each quotation.
 
 use super::words::{self, Tokens, Word};
-use super::{Cue, Mention, Quote, Raw, Speaker};
+use super::{Cue, Quote, Raw, ResolvedName, Speaker};
 use crate::extract::{Analysis, Sentence};
 use crate::span::Span;
 
@@ -107,7 +107,7 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
         let speaker = found.map(|f| {
             let text = &src[f.speaker];
             let resolved = if text == "who" {
-                name_before(src, tk, f.speaker.start).map(|s| Mention {
+                name_before(src, tk, f.speaker.start).map(|s| ResolvedName {
                     text: src[s].to_string(),
                     span: s,
                 })
@@ -126,7 +126,7 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
                     })
                     .or(last_named)
                     .or_else(|| name_before(src, tk, f.speaker.start))
-                    .map(|s| Mention {
+                    .map(|s| ResolvedName {
                         text: src[s].to_string(),
                         span: s,
                     })
