@@ -9,7 +9,11 @@
 //!   the share whose predicted speaker, or the name a pronoun speaker resolves to, overlaps the
 //!   gold source (its whole extent).
 //!
-//! Set `NEWSWIRE_EVAL_ERRORS=FILE` to write every miss to FILE for study.
+//! Measured on the 924 train+dev articles (7,252 direct gold contents): precision 0.954,
+//! recall 0.978, speaker accuracy 0.903. The floors below sit just under these figures.
+//!
+//! Set `NEWSWIRE_EVAL_ERRORS=FILE` to write every miss to FILE for study (`FP`, `FN`, `SPK`
+//! lines, and `TP` for the matched quotes).
 
 mod common;
 
@@ -167,12 +171,12 @@ fn quotes_against_polnear() {
         t.predicted_matched, t.predicted, t.gold_matched, t.gold, t.speaker_right, t.speaker_judged
     );
     assert!(
-        precision >= 0.0,
+        precision >= 0.953,
         "precision {precision:.4} fell below the floor"
     );
-    assert!(recall >= 0.977, "recall {recall:.4} fell below the floor");
+    assert!(recall >= 0.976, "recall {recall:.4} fell below the floor");
     assert!(
-        speaker >= 0.0,
+        speaker >= 0.901,
         "speaker accuracy {speaker:.4} fell below the floor"
     );
 }

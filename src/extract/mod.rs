@@ -58,7 +58,7 @@ pub mod times;
 pub use actors::{Actor, ActorKind, Actors};
 pub use figures::{Approximator, Figure, Figures};
 pub use places::{ArticlePlaces, CountryCount, PlaceMention, Places};
-pub use quotes::{Cue, Mention, Quote, Quotes, Speaker};
+pub use quotes::{Cue, Quote, Quotes, ResolvedName, Speaker};
 pub use sentences::{Sentence, Sentences};
 pub use set::{Extraction, ExtractorSet, UnknownExtractor};
 pub use times::Times;

@@ -47,71 +47,182 @@ impl Extractor for Sentences {
 
 /// Titles and abbreviations that stand before a name or a number: a period after them never
 /// ends a sentence (`Sen. Smith`, `Gen. Lee`, `St. Louis`, `Feb. 1`).
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
-    "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp",
-    "st", "ste", "mt", "ft", "vs", "v", "fig", "op", "cf", "approx", "dept", "univ", "assn", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+fn is_title(word: &str) -> bool {
+    let mut buf = [0u8; 8];
+    let Some(lower) = lower_ascii(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "messrs"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "sens"
+            | "rep"
+            | "reps"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "maj"
+            | "capt"
+            | "cmdr"
+            | "adm"
+            | "sgt"
+            | "cpl"
+            | "pvt"
+            | "rev"
+            | "hon"
+            | "pres"
+            | "supt"
+            | "insp"
+            | "st"
+            | "ste"
+            | "mt"
+            | "ft"
+            | "vs"
+            | "v"
+            | "fig"
+            | "op"
+            | "cf"
+            | "approx"
+            | "dept"
+            | "univ"
+            | "assn"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
 
 /// Abbreviations that often end a sentence too (`Apple Inc.`, `John Smith Jr.`, `Portland,
 /// Ore.`): the period ends the sentence only before a word that usually opens one.
-const ABBREVIATIONS: &[&str] = &[
-    "jr", "sr", "co", "corp", "inc", "ltd", "bros", "ala", "ariz", "ark", "calif", "colo", "conn",
-    "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss",
-    "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
-    "wyo", "est", "al", "etc",
-];
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 8];
+    let Some(lower) = lower_ascii(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        lower,
+        "jr" | "sr"
+            | "co"
+            | "corp"
+            | "inc"
+            | "ltd"
+            | "bros"
+            | "ala"
+            | "ariz"
+            | "ark"
+            | "calif"
+            | "colo"
+            | "conn"
+            | "del"
+            | "fla"
+            | "ga"
+            | "ill"
+            | "ind"
+            | "kan"
+            | "ky"
+            | "la"
+            | "md"
+            | "mass"
+            | "mich"
+            | "minn"
+            | "miss"
+            | "mo"
+            | "mont"
+            | "neb"
+            | "nev"
+            | "okla"
+            | "ore"
+            | "pa"
+            | "tenn"
+            | "tex"
+            | "va"
+            | "vt"
+            | "wash"
+            | "wis"
+            | "wyo"
+            | "est"
+            | "al"
+            | "etc"
+    )
+}
 
 /// Words that usually open a sentence; after an ambiguous abbreviation (`U.S.`, `Inc.`) they
 /// mark a sentence boundary.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "But",
-    "And",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Still",
-    "However",
-    "Meanwhile",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "As",
-    "If",
-    "Some",
-    "Many",
-    "Most",
-    "Officials",
-    "Yet",
-    "So",
-    "Now",
-    "Then",
-    "Also",
-    "Last",
-    "Earlier",
-    "Later",
-];
+fn is_sentence_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "But"
+            | "And"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "In"
+            | "On"
+            | "At"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "Still"
+            | "However"
+            | "Meanwhile"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "As"
+            | "If"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Officials"
+            | "Yet"
+            | "So"
+            | "Now"
+            | "Then"
+            | "Also"
+            | "Last"
+            | "Earlier"
+            | "Later"
+    )
+}
+
+/// `word` in ASCII lower case in `buf`, if it is ASCII and short enough for the lists above.
+fn lower_ascii<'a>(word: &str, buf: &'a mut [u8; 8]) -> Option<&'a str> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    for (o, b) in out.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
+}
 
 /// Marks that close a sentence after its final punctuation.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '`'];
@@ -122,7 +233,7 @@ const OPENERS: &[char] = &['"', '“', '\'', '‘', '(', '[', '`', '«'];
 /// Sentences of all body paragraphs of `article`.
 pub(crate) fn split_article(article: &Article<'_>) -> Vec<Sentence> {
     let src = article.source();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(src.len() / 128 + 1);
     for (i, p) in article.paragraphs.iter().enumerate() {
         if p.kind != crate::ParagraphKind::Body {
             continue;
@@ -130,23 +241,31 @@ pub(crate) fn split_article(article: &Article<'_>) -> Vec<Sentence> {
         let Some(text) = p.span.get(src) else {
             continue;
         };
-        for s in split(text) {
+        split_each(text, |s| {
             out.push(Sentence {
                 span: s.shift(p.span.start),
                 paragraph: i,
-            });
-        }
+            })
+        });
     }
     out
 }
 
 /// Sentence spans within `text`, relative to it. Every span is trimmed and non-empty.
+#[cfg(test)]
 pub(crate) fn split(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    split_each(text, |s| out.push(s));
+    out
+}
+
+/// Calls `emit` with each sentence span of `text`, relative to it, in order.
+fn split_each(text: &str, mut emit: impl FnMut(Span)) {
+    let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
     let mut from = start;
-    while let Some(k) = find_terminator(bytes, from) {
+    let mut terminators = Terminators::new(bytes);
+    while let Some(k) = terminators.next_from(from) {
         // The run of terminators (`?!`, `...`, `…`) and closing quotes or brackets after it.
         let mut end = k;
         while let Some(c) = text.get(end..).and_then(|r| r.chars().next()) {
@@ -167,7 +286,7 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
         if next > end && next < bytes.len() && is_boundary(text, start, k, next) {
             let e = trim_end(text, end);
             if e > start {
-                out.push(Span::new(start, e));
+                emit(Span::new(start, e));
             }
             start = next;
         }
@@ -176,29 +295,49 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
     if start < bytes.len() {
         let end = trim_end(text, bytes.len());
         if end > start {
-            out.push(Span::new(start, end));
+            emit(Span::new(start, end));
         }
     }
-    out
 }
 
-/// The next `.`, `!`, `?` or `…` at or after `from`.
-fn find_terminator(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    loop {
-        let rest = bytes.get(i..)?;
-        let k = memchr::memchr3(b'.', b'!', b'?', rest);
-        // `…` is E2 80 A6; look for it only in text that has one.
-        let e = memchr::memchr(0xE2, &rest[..k.unwrap_or(rest.len())]);
-        match (k, e) {
-            (_, Some(e)) => {
-                if rest.get(e + 1..e + 3) == Some(&[0x80, 0xA6]) {
-                    return Some(i + e);
-                }
-                i += e + 1;
-            }
-            (Some(k), None) => return Some(i + k),
-            (None, None) => return None,
+/// The positions of `.`, `!`, `?` and `…` in a text, found in one pass however the splitter
+/// jumps ahead.
+struct Terminators<'a> {
+    bytes: &'a [u8],
+    /// The next `.`, `!` or `?` at or after the last position asked for.
+    punct: Option<usize>,
+    /// The next `…`.
+    ellipsis: Option<usize>,
+    ellipses: memchr::memmem::FindIter<'a, 'static>,
+}
+
+impl<'a> Terminators<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut ellipses = memchr::memmem::find_iter(bytes, "…".as_bytes());
+        let ellipsis = ellipses.next();
+        Terminators {
+            bytes,
+            punct: memchr::memchr3(b'.', b'!', b'?', bytes),
+            ellipsis,
+            ellipses,
+        }
+    }
+
+    /// The first terminator at or after `from`.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        if self.punct.is_some_and(|p| p < from) {
+            self.punct = self
+                .bytes
+                .get(from..)
+                .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+                .map(|k| from + k);
+        }
+        while self.ellipsis.is_some_and(|e| e < from) {
+            self.ellipsis = self.ellipses.next();
+        }
+        match (self.punct, self.ellipsis) {
+            (Some(p), Some(e)) => Some(p.min(e)),
+            (p, e) => p.or(e),
         }
     }
 }
@@ -239,12 +378,18 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
     if word == "." {
         return true;
     }
-    let next_word: &str = rest
-        .trim_start_matches(OPENERS)
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let opens = SENTENCE_STARTERS.contains(&next_word) || OPENERS.contains(&next_char);
+    // Most words before a period are ordinary words longer than any abbreviation listed here.
+    if word.len() > 6 && !word.contains('.') {
+        return true;
+    }
+    let opens = || {
+        let next_word = rest
+            .trim_start_matches(OPENERS)
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        is_sentence_starter(next_word) || OPENERS.contains(&next_char)
+    };
     // Initials (`J. Smith`) and titles (`Sen. Smith`) never end a sentence.
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     if let (Some(_), None) = (letters.next(), letters.next()) {
@@ -252,7 +397,7 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
             return false;
         }
     }
-    if TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+    if is_title(word) {
         return false;
     }
     // `No. 1`, but `said no. Then`.
@@ -262,10 +407,10 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
     // Dotted abbreviations (`U.S.`, `U.N.`, `a.m.`) and ambiguous ones (`Inc.`, `Ore.`) end a
     // sentence only before a word that usually opens one.
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
-        return opens;
+        return opens();
     }
-    if ABBREVIATIONS.iter().any(|t| t.eq_ignore_ascii_case(word)) {
-        return opens;
+    if is_abbreviation(word) {
+        return opens();
     }
     true
 }

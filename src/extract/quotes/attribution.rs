@@ -1,7 +1,7 @@
 //! Finding the speaker and the cue of each quotation.
 
-use super::words::{self, Word};
-use super::{Cue, Mention, Quote, Raw, Speaker};
+use super::words::{self, Tokens, Word};
+use super::{Cue, Quote, Raw, ResolvedName, Speaker};
 use crate::extract::{Analysis, Sentence};
 use crate::span::Span;
 
@@ -13,8 +13,11 @@ const MAX_APPOSITIVE_WORDS: usize = 20;
 const MAX_TRAILING_CUE: usize = 30;
 /// How far a cue in the sentence after a quotation may stand from its start, in words.
 const MAX_NEXT_SENTENCE_CUE: usize = 5;
+/// How far from a quote mark attribution is looked for, in bytes (keeps the work per quotation
+/// bounded on sentences that never end).
+const MAX_WINDOW: usize = 320;
 /// How far back to look for a named person a pronoun refers to, in bytes.
-const PRONOUN_WINDOW: usize = 1500;
+const PRONOUN_WINDOW: usize = 800;
 
 /// A speaker and cue found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +46,15 @@ enum How {
 pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
     let src = analysis.source();
     let sentences = analysis.sentences();
+    let tk = &Tokens::new(
+        src,
+        analysis
+            .article()
+            .paragraphs
+            .iter()
+            .map(|p| p.span)
+            .collect(),
+    );
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     // The last attribution found, with the paragraph of the quotation it belongs to.
     let mut last: Option<(Found, usize)> = None;
@@ -64,6 +76,7 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
         let after = |c: Span| {
             trailing(
                 src,
+                tk,
                 sentences,
                 c.end,
                 next_open,
@@ -71,7 +84,7 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
                 open_ended,
             )
         };
-        let before = || leading(src, sentences, q.open.start, prev_close);
+        let before = || leading(src, tk, sentences, q.open.start, prev_close);
         // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is attributed
         // by what comes before it first.
         let found = if opens_sentence(src, sentences, q.open.start) {
@@ -83,9 +96,9 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
             }
         };
         let found = found
-            .or_else(|| q.close.and_then(|c| dash_attribution(src, c.end)))
+            .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
             .or_else(|| inherited(src, sentences, q, last));
-        if not_a_quotation(analysis, q, found.map(|f| f.how)) {
+        if not_a_quotation(analysis, tk, q, found.map(|f| f.how)) {
             continue;
         }
         if let Some(f) = found {
@@ -94,7 +107,7 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
         let speaker = found.map(|f| {
             let text = &src[f.speaker];
             let resolved = if text == "who" {
-                name_before(src, f.speaker.start).map(|s| Mention {
+                name_before(src, tk, f.speaker.start).map(|s| ResolvedName {
                     text: src[s].to_string(),
                     span: s,
                 })
@@ -102,9 +115,9 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
                 // The named subject of the same sentence (`Ban Ki-moon condemned what he
                 // called`), else the last named speaker, else the nearest name before.
                 sentence_at(sentences, f.speaker.start)
-                    .and_then(|(_, s)| sentence_subject(src, s, f.speaker.start))
+                    .and_then(|(_, s)| sentence_subject(src, tk, s, f.speaker.start))
                     .filter(|sp| sp.end <= f.speaker.start)
-                    .and_then(|sp| name_in(src, sp))
+                    .and_then(|sp| name_in(tk, sp))
                     .filter(|n| {
                         // A lone capitalized word is a name only if nothing better is known
                         // or it names the last speaker (`Trump` after `Donald Trump`).
@@ -112,8 +125,8 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
                             || last_named.is_none_or(|l| src[l].contains(&src[*n]))
                     })
                     .or(last_named)
-                    .or_else(|| name_before(src, f.speaker.start))
-                    .map(|s| Mention {
+                    .or_else(|| name_before(src, tk, f.speaker.start))
+                    .map(|s| ResolvedName {
                         text: src[s].to_string(),
                         span: s,
                     })
@@ -121,7 +134,7 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
                 None
             };
             if resolved.is_none() && !words::is_pronoun(text) {
-                if let Some(name) = name_in(src, f.speaker) {
+                if let Some(name) = name_in(tk, f.speaker) {
                     last_named = Some(name);
                 }
             }
@@ -146,6 +159,8 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
 
 /// Most words a quoted title or name (`the show "Morning Joe"`) has.
 const MAX_TITLE_WORDS: usize = 4;
+/// Most bytes a quoted title has.
+const MAX_TITLE_BYTES: usize = 160;
 /// Most words a quoted title has after a possessive or a word such as `show` or `book`.
 const MAX_NAMED_TITLE_WORDS: usize = 12;
 
@@ -157,7 +172,7 @@ const MAX_NAMED_TITLE_WORDS: usize = 12;
 ///   right beside them, or a longer title after a possessive or a word such as `show`, `book`
 ///   (`ABC's "This Week With George Stephanopoulos"`), in a paragraph that is not itself set in
 ///   title case (a headline, where every word is capitalized).
-fn not_a_quotation(analysis: &Analysis<'_>, q: &Raw, how: Option<How>) -> bool {
+fn not_a_quotation(analysis: &Analysis<'_>, tk: &Tokens<'_>, q: &Raw, how: Option<How>) -> bool {
     let src = analysis.source();
     let before = src.get(..q.open.start).unwrap_or("");
     if before.ends_with('=') || src[q.content].contains(['<', '>']) {
@@ -174,14 +189,21 @@ fn not_a_quotation(analysis: &Analysis<'_>, q: &Raw, how: Option<How>) -> bool {
     {
         return true;
     }
-    let ws = words::words(src, q.content);
+    // Cheap tests first: a title is short and opens with a capital or a digit.
+    let content = &src[q.content];
+    if content.len() > MAX_TITLE_BYTES
+        || !content
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let ws = tk.get(q.content);
     if ws.is_empty() || ws.len() > MAX_NAMED_TITLE_WORDS || !title_case(&ws) {
         return false;
     }
-    let prev = words::words(
-        src,
-        Span::new(q.open.start.saturating_sub(24), q.open.start),
-    );
+    let prev = tk.get(Span::new(q.open.start.saturating_sub(24), q.open.start));
     let named = prev.last().is_some_and(|w| {
         matches!(w.after, "" | ",")
             && (w.text.ends_with("'s") || w.text.ends_with("’s") || words::is_title_noun(w.text))
@@ -190,7 +212,15 @@ fn not_a_quotation(analysis: &Analysis<'_>, q: &Raw, how: Option<How>) -> bool {
     if !(named || ws.len() <= MAX_TITLE_WORDS && !adjacent_cue) {
         return false;
     }
-    let pws = words::words(src, p.span);
+    // Whether the paragraph is a headline, judged from its start.
+    let mut end = p
+        .span
+        .end
+        .min(p.span.start.saturating_add(MAX_TITLE_BYTES * 2));
+    while !src.is_char_boundary(end) {
+        end -= 1;
+    }
+    let pws = tk.get(Span::new(p.span.start, end));
     !title_case(&pws)
 }
 
@@ -206,6 +236,24 @@ fn title_case(ws: &[Word<'_>]) -> bool {
     let long: Vec<&Word<'_>> = ws.iter().filter(|w| w.text.chars().count() >= 4).collect();
     let caps = long.iter().filter(|w| w.is_capitalized()).count();
     caps * 10 >= long.len() * 7
+}
+
+/// The nearest char boundary at or before `i` (clamped to the text).
+fn floor_boundary(src: &str, i: usize) -> usize {
+    let mut i = i.min(src.len());
+    while !src.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest char boundary at or after `i` (clamped to the text).
+fn ceil_boundary(src: &str, i: usize) -> usize {
+    let mut i = i.min(src.len());
+    while !src.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether the quote mark at `at` opens its sentence (nothing but space before it).
@@ -228,6 +276,7 @@ fn sentence_at(sentences: &[Sentence], at: usize) -> Option<(usize, Span)> {
 /// `?" Price asked.`, `," a spokesman, Ned Price, said`, `" since ..., said Price`.
 fn trailing(
     src: &str,
+    tk: &Tokens<'_>,
     sentences: &[Sentence],
     from: usize,
     next_open: Option<usize>,
@@ -255,7 +304,8 @@ fn trailing(
         Some(n) if n < window.end => Span::new(window.start, n.max(window.start)),
         _ => window,
     };
-    let ws = words::words(src, window);
+    let end = floor_boundary(src, window.end.min(window.start.saturating_add(MAX_WINDOW)));
+    let ws = tk.get(Span::new(window.start, end.max(window.start)));
     for (c, w) in ws.iter().enumerate().take(limit) {
         if is_cue_at(&ws, c) {
             let cue = Some(cue_span(&ws, c));
@@ -384,11 +434,11 @@ fn trailing(
 
 /// A dash attribution after a quotation (`" ― Steve Quinlan`, `"\n\n- Sanders.`): the name
 /// after a dash that follows the closing mark, in the same or the next paragraph.
-fn dash_attribution(src: &str, from: usize) -> Option<Found> {
+fn dash_attribution(src: &str, tk: &Tokens<'_>, from: usize) -> Option<Found> {
     let rest = src.get(from..)?;
     let trimmed = rest.trim_start();
     let skipped = rest.len() - trimmed.len();
-    if rest[..skipped].matches('\n').count() > 2 {
+    if skipped > MAX_WINDOW || rest[..skipped].matches('\n').count() > 2 {
         return None;
     }
     let dash = trimmed.chars().next()?;
@@ -396,14 +446,12 @@ fn dash_attribution(src: &str, from: usize) -> Option<Found> {
         return None;
     }
     let start = from + skipped + dash.len_utf8();
+    let limit = floor_boundary(src, start.saturating_add(120));
     let line_end = src
-        .get(start..)?
+        .get(start..limit)?
         .find(['\n', '.', ';', '(', '"', '“'])
-        .map_or(src.len(), |i| start + i);
-    let ws = words::words(
-        src,
-        Span::new(start, line_end.min(start.saturating_add(120))),
-    );
+        .map_or(limit, |i| start + i);
+    let ws = tk.get(Span::new(start, line_end));
     let first = ws.first()?;
     if !first.is_capitalized() || !first.before.is_empty() && first.before != "\u{a0}" {
         return None;
@@ -428,6 +476,7 @@ fn dash_attribution(src: &str, from: usize) -> Option<Found> {
 /// ending in a colon before a quotation that opens its paragraph.
 fn leading(
     src: &str,
+    tk: &Tokens<'_>,
     sentences: &[Sentence],
     to: usize,
     prev_close: Option<usize>,
@@ -450,8 +499,9 @@ fn leading(
         }
         window = before.span;
     }
-    let ws = words::words(src, window);
     let sentence_start = window.start == s.start || window != Span::new(start, to);
+    let begin = ceil_boundary(src, window.start.max(window.end.saturating_sub(MAX_WINDOW)));
+    let ws = tk.get(Span::new(begin.min(window.end), window.end));
     let Some(c) = (0..ws.len()).rev().find(|&i| is_cue_at(&ws, i)) else {
         // No cue. Headline style `Price: "` names the speaker before a colon; otherwise the
         // subject of the sentence is the best guess (`Price promised to "`).
@@ -468,7 +518,7 @@ fn leading(
         let speaker = if sentence_start {
             subject(src, &ws)?
         } else {
-            sentence_subject(src, s, to)?
+            sentence_subject(src, tk, s, to)?
         };
         return Some(Found {
             speaker,
@@ -531,7 +581,7 @@ fn leading(
         let speaker = if sentence_start {
             subject(src, &ws[..c])?
         } else {
-            sentence_subject(src, s, to)?
+            sentence_subject(src, tk, s, to)?
         };
         return Some(Found {
             speaker,
@@ -551,7 +601,7 @@ fn leading(
     let speaker = if sentence_start {
         subject(src, &ws[..c])?
     } else {
-        sentence_subject(src, s, to)?
+        sentence_subject(src, tk, s, to)?
     };
     Some(Found {
         speaker,
@@ -615,12 +665,13 @@ fn is_verb_like(word: &str) -> bool {
 
 /// The subject of sentence `s`, read from its start up to `to`, unless the sentence opens with
 /// a quotation.
-fn sentence_subject(src: &str, s: Span, to: usize) -> Option<Span> {
+fn sentence_subject(src: &str, tk: &Tokens<'_>, s: Span, to: usize) -> Option<Span> {
     let text = src.get(s.start..to)?;
     if text.starts_with(['"', '\'', '`', '“', '‘']) {
         return None;
     }
-    subject(src, &words::words(src, Span::new(s.start, to)))
+    let to = floor_boundary(src, to.min(s.start.saturating_add(MAX_WINDOW)));
+    subject(src, &tk.get(Span::new(s.start, to.max(s.start))))
 }
 
 /// The subject of a sentence: its first noun phrase after an introductory phrase
@@ -686,7 +737,14 @@ fn noun_phrase_at(ws: &[Word<'_>], i: usize) -> Option<Span> {
         .unwrap_or(0);
     i += skip;
     let first = ws.get(i)?;
-    if matches!(first.text, "There" | "What" | "That’s" | "It’s") {
+    let contraction = ["'m", "’m", "'s", "’s", "'re", "’re"]
+        .iter()
+        .any(|c| first.text.ends_with(c))
+        && matches!(
+            first.text.split(['\'', '’']).next(),
+            Some("I" | "It" | "That" | "There" | "What" | "Here" | "We" | "They")
+        );
+    if contraction || matches!(first.text, "There" | "What") {
         return None; // no speaker in `It was "`, `That's "`
     }
     if words::is_pronoun(first.text) {
@@ -868,8 +926,8 @@ fn trim_speaker(phrase: &[Word<'_>]) -> Option<Span> {
 
 /// The name inside a speaker phrase: its last run of capitalized words (`Ned Price` in
 /// `U.S. State Department spokesperson Ned Price`), or `None` if it has no capitalized word.
-fn name_in(src: &str, speaker: Span) -> Option<Span> {
-    let ws = words::words(src, speaker);
+fn name_in(tk: &Tokens<'_>, speaker: Span) -> Option<Span> {
+    let ws = tk.get(speaker);
     let last = ws.iter().rposition(|w| w.is_capitalized())?;
     let mut first = last;
     while first > 0 && ws[first - 1].is_capitalized() && !ws[first - 1].ends_clause() {
@@ -882,12 +940,12 @@ fn name_in(src: &str, speaker: Span) -> Option<Span> {
 
 /// The nearest person's name before `at`: a title and a capitalized word (`Mr. Trump`), or
 /// two or more capitalized words not opening a sentence.
-fn name_before(src: &str, at: usize) -> Option<Span> {
+fn name_before(src: &str, tk: &Tokens<'_>, at: usize) -> Option<Span> {
     let mut from = at.saturating_sub(PRONOUN_WINDOW);
     while !src.is_char_boundary(from) {
         from += 1;
     }
-    let ws = words::words(src, Span::new(from, at));
+    let ws = tk.get(Span::new(from, at));
     let mut i = ws.len();
     while i > 0 {
         i -= 1;

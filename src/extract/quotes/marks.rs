@@ -161,7 +161,14 @@ pub(super) fn scan(src: &str, range: Span) -> Vec<Mark> {
         match b {
             b'"' => {
                 let span = Span::new(i, i + 1);
-                if let Some(role) = flanking(src, span) {
+                // `'It is,' " he said`: a spaced mark right after a closing single quote
+                // closes the outer quotation.
+                let after_single = src
+                    .get(..i)
+                    .map(str::trim_end)
+                    .is_some_and(|t| t.ends_with(['\'', '’']) && t.len() + 1 == i);
+                let role = flanking(src, span).or(after_single.then_some(Role::Close));
+                if let Some(role) = role {
                     out.push(Mark {
                         span,
                         family: Family::Double,

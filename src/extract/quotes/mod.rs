@@ -51,12 +51,12 @@ pub struct Speaker {
     #[serde(flatten)]
     pub span: Span,
     /// For a pronoun (`he`, `she`), the nearest named speaker before it, if any.
-    pub resolved: Option<Mention>,
+    pub resolved: Option<ResolvedName>,
 }
 
-/// A stretch of source text: a resolved name.
+/// The named person a pronoun speaker refers to, as written in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
+pub struct ResolvedName {
     /// The text.
     pub text: String,
     /// Its span in the source.

@@ -1,6 +1,45 @@
 //! Words around a quotation and the small lexicons attribution needs.
 
 use crate::span::Span;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+/// The words of an article's paragraphs, each paragraph tokenized once, on first use, so that
+/// looking at the words around many quotations costs one pass over the text.
+pub(super) struct Tokens<'a> {
+    src: &'a str,
+    paragraphs: Vec<Span>,
+    words: Vec<OnceCell<Vec<Word<'a>>>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokens for the paragraphs (sorted, non-overlapping spans) of `src`.
+    pub fn new(src: &'a str, paragraphs: Vec<Span>) -> Self {
+        let words = paragraphs.iter().map(|_| OnceCell::new()).collect();
+        Tokens {
+            src,
+            paragraphs,
+            words,
+        }
+    }
+
+    /// The words that lie inside `window`: a slice of its paragraph's words, or, for a window
+    /// that is not inside one paragraph, the words of the window itself.
+    pub fn get(&self, window: Span) -> Cow<'_, [Word<'a>]> {
+        let i = self.paragraphs.partition_point(|p| p.start <= window.start);
+        if let Some(i) = i.checked_sub(1) {
+            if let (Some(&p), Some(cell)) = (self.paragraphs.get(i), self.words.get(i)) {
+                if p.contains(window) {
+                    let ws = cell.get_or_init(|| words(self.src, p));
+                    let a = ws.partition_point(|w| w.span.start < window.start);
+                    let b = ws.partition_point(|w| w.span.end <= window.end).max(a);
+                    return Cow::Borrowed(ws.get(a..b).unwrap_or(&[]));
+                }
+            }
+        }
+        Cow::Owned(words(self.src, window))
+    }
+}
 
 /// A word of the text with the punctuation glued to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,32 +86,91 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
     let Some(text) = src.get(range.range()) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    let mut offset = range.start;
-    for chunk in text.split_inclusive(char::is_whitespace) {
-        let chunk_start = offset;
-        offset += chunk.len();
-        let chunk = chunk.trim_end();
-        let keep = |c: char| c.is_alphanumeric();
-        let Some(first) = chunk.find(keep) else {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        let (class, len) = class_at(text, i);
+        if class == Class::Separator {
+            i += len;
             continue;
-        };
-        let last = chunk
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| keep(c))
-            .map_or(first, |(i, c)| i + c.len_utf8());
-        if last <= first {
+        }
+        let start = i;
+        // The chunk runs to the next separator; note its first and last alphanumeric.
+        let mut first = usize::MAX;
+        let mut last = start;
+        while i < bytes.len() {
+            let (class, len) = class_at(text, i);
+            match class {
+                Class::Separator => break,
+                Class::Alphanumeric => {
+                    if first == usize::MAX {
+                        first = i;
+                    }
+                    last = i + len;
+                }
+                Class::Other => {}
+            }
+            i += len;
+        }
+        if first == usize::MAX {
             continue;
         }
         out.push(Word {
-            text: &chunk[first..last],
-            span: Span::new(chunk_start + first, chunk_start + last),
-            after: &chunk[last..],
-            before: &chunk[..first],
+            text: &text[first..last],
+            span: Span::new(range.start + first, range.start + last),
+            after: &text[last..i],
+            before: &text[start..first],
         });
     }
     out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Whitespace and double quote marks: they separate words (`said,“We` is two words).
+    Separator,
+    Alphanumeric,
+    Other,
+}
+
+/// The class of the character at byte `i` of `text` (a char boundary) and its length; a table
+/// lookup for ASCII.
+#[inline]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    const fn table() -> [Class; 128] {
+        let mut t = [Class::Other; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_alphanumeric() {
+                Class::Alphanumeric
+            } else if c.is_ascii_whitespace() || c == 0x0B || c == b'"' || c == b'`' {
+                Class::Separator
+            } else {
+                Class::Other
+            };
+            b += 1;
+        }
+        t
+    }
+    const ASCII: [Class; 128] = table();
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (ASCII[b as usize], 1),
+        _ => match text.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => {
+                let class = if c.is_whitespace() || matches!(c, '“' | '”' | '„') {
+                    Class::Separator
+                } else if c.is_alphanumeric() {
+                    Class::Alphanumeric
+                } else {
+                    Class::Other
+                };
+                (class, c.len_utf8())
+            }
+            None => (Class::Separator, 1),
+        },
+    }
 }
 
 /// Whether `word` (without its final period) is an abbreviation that usually does not end a
@@ -555,6 +653,17 @@ pub(super) fn is_intro(word: &str) -> bool {
             | "Friday"
             | "Saturday"
             | "Sunday"
+            | "First"
+            | "Second"
+            | "Finally"
+            | "Hours"
+            | "Days"
+            | "Which"
+            | "Here"
+            | "Unless"
+            | "Only"
+            | "More"
+            | "Ask"
     )
 }
 
