@@ -41,7 +41,8 @@ impl Kind {
     }
 }
 
-/// A value as text, for CSV and for `Utf8` columns: strings as they are, other values as JSON.
+/// A value as text, for `Utf8` columns: strings as they are, other values as JSON.
+#[cfg(feature = "parquet")]
 pub(crate) fn cell_text(value: &Value) -> Option<Cow<'_, str>> {
     match value {
         Value::Null => None,
