@@ -48,7 +48,8 @@ pub use error::{Error, ParseError, ParseErrorKind};
 pub use parse::{Parser, ParserBuilder, parse, parse_bytes};
 pub use pipeline::{Failure, Outcome, Pipeline, Processed, Summary};
 pub use span::{Position, Span};
-pub use write::{RECORD_SEPARATOR, render, render_into, write_stream, write_stream_record};
+pub use write::{RECORD_SEPARATOR, write_stream, write_stream_record};
+pub use write::{render, render_into};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

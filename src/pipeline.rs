@@ -1,18 +1,4 @@
 //! Running an extractor over a whole corpus: [`Pipeline`].
-//!
-//! Documents are read on the calling thread, parsed and analysed on worker threads (with the
-//! `rayon` feature, on by default), and handed back to the caller's closure one at a time, in
-//! input order. At most [`window`](Pipeline::window) articles are in flight at once (read but
-//! not yet handed back), so memory does not grow with the corpus.
-//!
-//! # Why a closure and not an iterator
-//!
-//! `Pipeline::run(documents, |outcome| ...)` runs the workers inside a scope that ends when
-//! `run` returns. So the extractor is only borrowed (no `'static` bound, no `Arc`), the
-//! documents iterator need not be `Send`, and the closure, which usually writes to a sink,
-//! runs on the caller's thread and need not be `Send` either. An iterator would have to own a
-//! background thread and everything it touches. The closure can stop the run early by returning
-//! an error.
 
 use crate::corpus::Document;
 use crate::error::Error;
@@ -56,6 +42,25 @@ const MAX_CHUNK_BYTES: usize = 256 * 1024;
 /// assert!(sentences > 20);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Order and memory
+///
+/// Documents are read on the calling thread, parsed and analysed on worker threads (with the
+/// `rayon` feature, on by default; on the calling thread without it), and handed back to the
+/// closure one at a time, in input order. At most [`window`](Pipeline::window) articles are in
+/// flight at once (read but not yet handed back), so memory does not grow with the corpus: a run
+/// holds the window's articles and their outputs, whatever the corpus size. One article that
+/// cannot be read or parsed, or on which an extractor panics, becomes a [`Failure`] and the run
+/// goes on.
+///
+/// # Why a closure and not an iterator
+///
+/// `run(documents, |outcome| ...)` runs the workers inside a scope that ends when `run` returns.
+/// So the extractor is only borrowed (no `'static` bound, no `Arc`), the documents iterator need
+/// not be `Send`, and the closure, which usually writes to a [`Sink`](crate::sink::Sink), runs
+/// on the caller's thread and need not be `Send` either. An iterator would have to own a
+/// background thread and everything it touches. The closure can stop the run early by returning
+/// an error.
 #[derive(Debug, Clone)]
 pub struct Pipeline<E> {
     extractor: E,

@@ -596,3 +596,19 @@ fn parquet_tables_equal_json_lines() {
         assert_eq!(&rows, want_rows, "table {name}");
     }
 }
+
+#[test]
+fn pipeline_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Pipeline<ExtractorSet>>();
+    check::<Pipeline<RecordFields>>();
+    check::<newswire::Processed<newswire::extract::Extraction>>();
+    check::<newswire::Failure>();
+    check::<newswire::Summary>();
+    check::<Record>();
+    check::<RecordFields>();
+    check::<JsonLines<Vec<u8>>>();
+    check::<CsvTables>();
+    #[cfg(feature = "parquet")]
+    check::<newswire::sink::ParquetTables>();
+}

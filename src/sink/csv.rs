@@ -2,8 +2,6 @@
 
 use super::table::{Tables, file_stem};
 use super::{Record, Sink};
-use serde_json::Value;
-use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -70,25 +68,17 @@ impl Sink for CsvTables {
                 .join(format!("{}.csv", file_stem(&table.name)));
             let mut out = csv::Writer::from_path(&path).map_err(into_io)?;
             out.write_record(&table.columns).map_err(into_io)?;
-            let mut number = String::new();
-            for row in table.rows()? {
-                for value in &row? {
-                    let field: &[u8] = match value {
-                        Value::Null => b"",
-                        Value::String(s) => s.as_bytes(),
-                        Value::Bool(true) => b"true",
-                        Value::Bool(false) => b"false",
-                        other => {
-                            number.clear();
-                            // Writing to a String cannot fail.
-                            let _ = write!(number, "{other}");
-                            number.as_bytes()
-                        }
-                    };
-                    out.write_field(field).map_err(into_io)?;
+            let mut text = String::new();
+            table.for_each_row(|row| {
+                for cell in row {
+                    if cell.write_text(&mut text) {
+                        out.write_field(&text).map_err(into_io)?;
+                    } else {
+                        out.write_field("").map_err(into_io)?;
+                    }
                 }
-                out.write_record(None::<&[u8]>).map_err(into_io)?;
-            }
+                out.write_record(None::<&[u8]>).map_err(into_io)
+            })?;
             out.flush()?;
             std::fs::remove_file(&table.spool)?;
             self.written.push(path);

@@ -32,7 +32,7 @@
 //! `Int64`, `Float64` or `Boolean` when all its values are, else `Utf8`. Because columns are only
 //! known once every record is seen, the table sinks spool rows to hidden files in the output
 //! directory and write the tables in [`Sink::finish`]: memory stays bounded, and the output
-//! directory needs about twice the tables' size while the run lasts.
+//! directory needs room for the spooled rows (about the size of the tables) while the run lasts.
 
 mod csv;
 mod jsonl;

@@ -1,6 +1,6 @@
 //! Apache Parquet: one file per table (feature `parquet`).
 
-use super::table::{Kind, Spooled, Tables, cell_text, file_stem};
+use super::table::{Cell, Kind, Spooled, Tables, file_stem};
 use super::{Record, Sink};
 use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
@@ -8,7 +8,6 @@ use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
-use serde_json::Value;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -99,9 +98,10 @@ fn write_table(table: &Spooled, path: &Path) -> io::Result<()> {
     let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(into_io)?;
     let mut columns: Vec<Column> = table.kinds.iter().map(|&k| Column::new(k)).collect();
     let mut rows = 0usize;
-    for row in table.rows()? {
-        for (column, value) in columns.iter_mut().zip(row?.iter()) {
-            column.append(value);
+    let mut text = String::new();
+    table.for_each_row(|row| {
+        for (column, cell) in columns.iter_mut().zip(row) {
+            column.append(cell, &mut text);
         }
         rows += 1;
         if rows == ROWS_PER_GROUP {
@@ -110,7 +110,8 @@ fn write_table(table: &Spooled, path: &Path) -> io::Result<()> {
             writer.write(&batch).map_err(into_io)?;
             rows = 0;
         }
-    }
+        Ok(())
+    })?;
     if rows > 0 {
         let arrays = columns.iter_mut().map(Column::finish).collect();
         let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(into_io)?;
@@ -138,12 +139,25 @@ impl Column {
         }
     }
 
-    fn append(&mut self, value: &Value) {
-        match self {
-            Column::Bool(b) => b.append_option(value.as_bool()),
-            Column::Int(b) => b.append_option(value.as_i64()),
-            Column::Float(b) => b.append_option(value.as_f64()),
-            Column::Str(b) => b.append_option(cell_text(value)),
+    /// Appends `cell`, which has this column's kind or is null (a `Utf8` column takes the text
+    /// of any cell, made in `text`).
+    fn append(&mut self, cell: &Cell<'_>, text: &mut String) {
+        match (self, *cell) {
+            (Column::Bool(b), Cell::Bool(v)) => b.append_value(v),
+            (Column::Int(b), Cell::Int(v)) => b.append_value(v),
+            (Column::Float(b), Cell::Float(v)) => b.append_value(v),
+            (Column::Float(b), Cell::Int(v)) => b.append_value(v as f64),
+            (Column::Str(b), Cell::Str(v)) => b.append_value(v),
+            (Column::Str(b), other) => {
+                if other.write_text(text) {
+                    b.append_value(&*text);
+                } else {
+                    b.append_null();
+                }
+            }
+            (Column::Bool(b), _) => b.append_null(),
+            (Column::Int(b), _) => b.append_null(),
+            (Column::Float(b), _) => b.append_null(),
         }
     }
 

@@ -5,7 +5,7 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The type of a column, widened as values come in.
@@ -41,13 +41,115 @@ impl Kind {
     }
 }
 
-/// A value as text, for CSV and for `Utf8` columns: strings as they are, other values as JSON.
-pub(crate) fn cell_text(value: &Value) -> Option<Cow<'_, str>> {
-    match value {
-        Value::Null => None,
-        Value::String(s) => Some(Cow::Borrowed(s)),
-        other => Some(Cow::Owned(other.to_string())),
+/// One value of a spooled row, borrowing its text from the row's bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Cell<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+}
+
+impl Cell<'_> {
+    /// The text of the cell, for CSV and for `Utf8` columns: strings as they are, other values
+    /// as JSON writes them; `None` for null.
+    pub fn write_text(&self, out: &mut String) -> bool {
+        use std::fmt::Write as _;
+        out.clear();
+        // Writing to a String cannot fail.
+        match *self {
+            Cell::Null => return false,
+            Cell::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+            Cell::Int(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Cell::Float(f) => match serde_json::Number::from_f64(f) {
+                Some(n) => {
+                    let _ = write!(out, "{n}");
+                }
+                None => return false,
+            },
+            Cell::Str(s) => out.push_str(s),
+        }
+        true
     }
+}
+
+// Spooled row format: the row's length in bytes (u64, little-endian), then per cell a tag byte
+// and its payload: i64 and f64 as 8 little-endian bytes, strings as a u64 length and UTF-8.
+const TAG_NULL: u8 = 0;
+const TAG_FALSE: u8 = 1;
+const TAG_TRUE: u8 = 2;
+const TAG_INT: u8 = 3;
+const TAG_FLOAT: u8 = 4;
+const TAG_STR: u8 = 5;
+
+fn encode(value: &Value, out: &mut Vec<u8>) {
+    match value {
+        Value::Null => out.push(TAG_NULL),
+        Value::Bool(false) => out.push(TAG_FALSE),
+        Value::Bool(true) => out.push(TAG_TRUE),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => {
+                out.push(TAG_INT);
+                out.extend_from_slice(&i.to_le_bytes());
+            }
+            None => {
+                out.push(TAG_FLOAT);
+                out.extend_from_slice(&n.as_f64().unwrap_or(f64::NAN).to_le_bytes());
+            }
+        },
+        Value::String(s) => encode_str(s, out),
+        other => encode_str(&other.to_string(), out),
+    }
+}
+
+fn encode_str(s: &str, out: &mut Vec<u8>) {
+    out.push(TAG_STR);
+    out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn corrupt() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        "a spooled table row is damaged: was the spool file in the output directory changed during the run?",
+    )
+}
+
+fn take<'a>(bytes: &mut &'a [u8], n: usize) -> io::Result<&'a [u8]> {
+    if bytes.len() < n {
+        return Err(corrupt());
+    }
+    let (head, tail) = bytes.split_at(n);
+    *bytes = tail;
+    Ok(head)
+}
+
+fn take_u64(bytes: &mut &[u8]) -> io::Result<[u8; 8]> {
+    take(bytes, 8)?.try_into().map_err(|_| corrupt())
+}
+
+fn decode<'a>(mut bytes: &'a [u8], out: &mut Vec<Cell<'a>>) -> io::Result<()> {
+    while let Some((&tag, rest)) = bytes.split_first() {
+        bytes = rest;
+        out.push(match tag {
+            TAG_NULL => Cell::Null,
+            TAG_FALSE => Cell::Bool(false),
+            TAG_TRUE => Cell::Bool(true),
+            TAG_INT => Cell::Int(i64::from_le_bytes(take_u64(&mut bytes)?)),
+            TAG_FLOAT => Cell::Float(f64::from_le_bytes(take_u64(&mut bytes)?)),
+            TAG_STR => {
+                let len = usize::try_from(u64::from_le_bytes(take_u64(&mut bytes)?))
+                    .map_err(|_| corrupt())?;
+                let text = take(&mut bytes, len)?;
+                Cell::Str(std::str::from_utf8(text).map_err(|_| corrupt())?)
+            }
+            _ => return Err(corrupt()),
+        });
+    }
+    Ok(())
 }
 
 /// A table whose rows have been spooled.
@@ -60,18 +162,29 @@ pub(crate) struct Spooled {
 }
 
 impl Spooled {
-    /// The rows, each as long as `columns`.
-    pub fn rows(&self) -> io::Result<impl Iterator<Item = io::Result<Vec<Value>>> + use<>> {
-        let file = File::open(&self.spool)?;
+    /// Calls `each` with every row, each as long as `columns`.
+    pub fn for_each_row(
+        &self,
+        mut each: impl FnMut(&[Cell<'_>]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut file = BufReader::with_capacity(1 << 16, File::open(&self.spool)?);
         let width = self.columns.len();
-        let rows = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, file))
-            .into_iter::<Vec<Value>>()
-            .map(move |row| {
-                let mut row = row.map_err(io::Error::from)?;
-                row.resize(width, Value::Null);
-                Ok(row)
-            });
-        Ok(rows)
+        let mut bytes = Vec::new();
+        loop {
+            let mut len = [0u8; 8];
+            match file.read_exact(&mut len) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(()),
+                Err(e) => return Err(e),
+            }
+            let len = usize::try_from(u64::from_le_bytes(len)).map_err(|_| corrupt())?;
+            bytes.resize(len, 0);
+            file.read_exact(&mut bytes)?;
+            let mut cells = Vec::with_capacity(width);
+            decode(&bytes, &mut cells)?;
+            cells.resize(width, Cell::Null);
+            each(&cells)?;
+        }
     }
 }
 
@@ -82,11 +195,13 @@ struct Table {
     kinds: Vec<Kind>,
     spool_path: PathBuf,
     spool: BufWriter<File>,
+    /// The row being encoded.
+    scratch: Vec<u8>,
 }
 
 impl Table {
     fn create(dir: &Path, name: &str) -> io::Result<Table> {
-        let spool_path = dir.join(format!(".{}.spool.jsonl", file_stem(name)));
+        let spool_path = dir.join(format!(".{}.spool", file_stem(name)));
         let spool = BufWriter::with_capacity(1 << 16, File::create(&spool_path)?);
         let mut table = Table {
             name: name.to_string(),
@@ -95,6 +210,7 @@ impl Table {
             kinds: Vec::new(),
             spool_path,
             spool,
+            scratch: Vec::new(),
         };
         table.column("article");
         table.column("path");
@@ -160,8 +276,13 @@ impl Table {
     }
 
     fn write_row(&mut self, row: &[Cow<'_, Value>]) -> io::Result<()> {
-        serde_json::to_writer(&mut self.spool, row)?;
-        self.spool.write_all(b"\n")
+        self.scratch.clear();
+        for value in row {
+            encode(value, &mut self.scratch);
+        }
+        self.spool
+            .write_all(&(self.scratch.len() as u64).to_le_bytes())?;
+        self.spool.write_all(&self.scratch)
     }
 }
 
@@ -288,5 +409,67 @@ pub(crate) fn file_stem(name: &str) -> String {
         "_".to_string()
     } else {
         stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn spooled_cells_round_trip() {
+        let values = [
+            json!(null),
+            json!(true),
+            json!(false),
+            json!(-7),
+            json!(i64::MAX),
+            json!(0.25),
+            json!("Lee, \"the envoy\" – ü"),
+            json!(""),
+            json!([1, 2]),
+        ];
+        let mut bytes = Vec::new();
+        for v in &values {
+            encode(v, &mut bytes);
+        }
+        let mut cells = Vec::new();
+        decode(&bytes, &mut cells).unwrap();
+        assert_eq!(
+            cells,
+            [
+                Cell::Null,
+                Cell::Bool(true),
+                Cell::Bool(false),
+                Cell::Int(-7),
+                Cell::Int(i64::MAX),
+                Cell::Float(0.25),
+                Cell::Str("Lee, \"the envoy\" – ü"),
+                Cell::Str(""),
+                Cell::Str("[1,2]"),
+            ]
+        );
+        let mut text = String::new();
+        let texts: Vec<Option<String>> = cells
+            .iter()
+            .map(|c| c.write_text(&mut text).then(|| text.clone()))
+            .collect();
+        let want: Vec<Option<String>> = values
+            .iter()
+            .map(|v| match v {
+                Value::Null => None,
+                Value::String(s) => Some(s.clone()),
+                other => Some(other.to_string()),
+            })
+            .collect();
+        assert_eq!(texts, want);
+        // A damaged row is an error, never a panic.
+        for cut in 0..bytes.len() {
+            let mut cells = Vec::new();
+            let _ = decode(&bytes[..cut], &mut cells);
+        }
+        assert!(decode(&[TAG_STR, 200, 0, 0, 0, 0, 0, 0, 0], &mut Vec::new()).is_err());
+        assert!(decode(&[9], &mut Vec::new()).is_err());
     }
 }
