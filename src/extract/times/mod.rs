@@ -120,7 +120,7 @@ fn find(src: &str, from: usize, analysis: &Analysis<'_>) -> Vec<TimeExpression> 
             } else {
                 Tense::Unknown
             };
-            let Some(r) = discourse.resolve(&m.parsed, anchor, tense) else {
+            let Some(r) = discourse.resolve(&m.parsed, anchor, tense, span.start) else {
                 continue;
             };
             out.push(TimeExpression {

@@ -23,6 +23,10 @@ pub enum Tense {
 pub(crate) struct Discourse {
     /// The last quarter mentioned (year, quarter).
     last_quarter: Option<(i32, u8)>,
+    /// Where the last quarter was mentioned (byte offset).
+    last_quarter_at: usize,
+    /// Where the expression being resolved starts (byte offset).
+    at: usize,
     /// The last year written out.
     last_year: Option<i32>,
 }
@@ -187,7 +191,9 @@ impl Discourse {
         p: &Parsed,
         anchor: Option<NaiveDate>,
         tense: Tense,
+        at: usize,
     ) -> Option<Resolved> {
+        self.at = at;
         let r = self.resolve_core(p, anchor, tense)?;
         let remembers = !matches!(
             p.core,
@@ -209,6 +215,7 @@ impl Discourse {
                 (pt.granularity, pt.year, pt.part)
             {
                 self.last_quarter = Some((y, q));
+                self.last_quarter_at = self.at;
             }
         }
         Some(r)
@@ -481,7 +488,11 @@ impl Discourse {
                 (None, Some(a)) => point(CalendarPoint::year(a.year() + off)),
                 (None, None) => point(CalendarPoint::year_opt(None)),
             },
-            Core::YearAgo => match (self.last_quarter, anchor) {
+            Core::YearAgo => match (
+                self.last_quarter
+                    .filter(|_| self.at.saturating_sub(self.last_quarter_at) < 800),
+                anchor,
+            ) {
                 (Some((y, q)), _) => point(CalendarPoint::quarter(Some(y - 1), Some(u32::from(q)))),
                 (None, Some(a)) => point(CalendarPoint::year(a.year() - 1)),
                 (None, None) => point(CalendarPoint::year_opt(None)),
@@ -651,8 +662,10 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
         let t = match lw {
             "will" | "shall" | "won't" | "upcoming" | "scheduled" | "tomorrow" | "plans"
             | "planned" | "planning" | "expected" | "expects" | "expect" | "intends" | "aims"
-            | "would" => Some(Tense::Future),
-            "to" if matches!(prev_word, "going" | "is" | "are" | "due") => Some(Tense::Future),
+            | "might" | "may" | "until" => Some(Tense::Future),
+            "to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
+                Some(Tense::Future)
+            }
             "was" | "were" | "had" | "did" | "ago" | "yesterday" | "earlier" | "wasn't"
             | "weren't" | "didn't" | "hadn't" | "met" | "said" | "told" | "went" | "came"
             | "took" | "made" | "gave" | "held" | "began" | "left" | "saw" | "found" | "fell"
@@ -707,6 +720,7 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             "is" => "is",
             "are" => "are",
             "due" => "due",
+            "set" => "set",
             "be" => "be",
             "been" => "been",
             "will" => "will",

@@ -676,6 +676,18 @@ impl<'t> Grammar<'t> {
         {
             jj += 1;
         }
+        let ended = |k: usize| {
+            ["ended", "ending", "ends", "ended."]
+                .iter()
+                .any(|w| self.text(k).eq_ignore_ascii_case(w))
+        };
+        // "the year ended Sept. 30": a fiscal year as a stretch of time.
+        if self.unit(jj) == Some((Unit::Year, false)) && ended(jj + 1) {
+            return Some((
+                jj + 1,
+                Parsed::new(Core::Duration(Duration::new(Some(1), DurationUnit::Year))),
+            ));
+        }
         if jj > j && self.unit(jj) == Some((Unit::Year, false)) && !self.is_hyph(jj + 1) {
             let core = if self.w(j, Word::Latest) {
                 Core::Rel {
@@ -705,14 +717,10 @@ impl<'t> Grammar<'t> {
             if u == Unit::Year
                 && !self.is_hyph(j + 1)
                 && self.possessive(j + 1).is_none()
-                && !self.w(j + 1, Word::Of)
                 && !self.w(j + 1, Word::Before)
                 && !self.w(j + 1, Word::After)
             {
-                return Some((
-                    j + 1,
-                    Parsed::new(Core::Duration(Duration::new(Some(1), DurationUnit::Year))),
-                ));
+                return Some((j + 1, Parsed::new(Core::Rel { unit: u, offset: 0 })));
             }
             let follows_noun = self.is_hyph(j + 1);
             if !follows_noun {
