@@ -566,9 +566,6 @@ impl<'t> Grammar<'t> {
             Lex::Word(Word::No) if self.w(i + 1, Word::More) && self.w(i + 2, Word::Than) => {
                 (i + 3, M::EqualOrLess, false)
             }
-            Lex::Word(Word::Right) if self.lex(i + 1) == Some(Lex::Deictic(Deictic::Now)) => {
-                return Some((i + 2, Parsed::new(Core::Ref(Reference::Present))));
-            }
             Lex::Word(Word::At) if self.w(i + 1, Word::Least) => (i + 2, M::EqualOrMore, false),
             Lex::Word(Word::At) if self.w(i + 1, Word::Most) => (i + 2, M::EqualOrLess, false),
             Lex::Word(Word::Early) => (self.hyph(i + 1), M::Start, true),
@@ -623,10 +620,11 @@ impl<'t> Grammar<'t> {
                 && !matches!(
                     p.core,
                     Core::Rel {
-                        unit: Unit::Year | Unit::Month,
+                        unit: Unit::Year,
                         ..
                     } | Core::ThatYear(_)
                 )
+                && !(matches!(p.core, Core::Day(0)) && p.part_of_day.is_some())
             {
                 return None;
             }
@@ -738,6 +736,9 @@ impl<'t> Grammar<'t> {
                     return Some((j + 1, Parsed::new(core)));
                 }
             }
+        }
+        if self.w(j, Word::The) {
+            return None;
         }
         let (e, p) = match (self.modified(j), self.core_with_time(j)) {
             (Some(a), Some(b)) => {

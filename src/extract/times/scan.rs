@@ -337,3 +337,48 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, base: usize, out: &
         newline = false;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_has_a_meaning() {
+        for w in WORDS.split_whitespace() {
+            assert!(
+                lexicon::lookup(w).is_some(),
+                "{w} is listed but has no meaning"
+            );
+            assert_eq!(table().get(w.as_bytes()), lexicon::lookup(w), "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(table().get(upper.as_bytes()), lexicon::lookup(w), "{upper}");
+        }
+    }
+
+    #[test]
+    fn windows_surround_triggers_and_skip_plain_numbers() {
+        let text = "Shares rose 4.5% to $12.50 on 2,000 trades. Talks ended on Tuesday.";
+        let w = windows(text, 28, 20);
+        assert_eq!(w.len(), 1, "{w:?}");
+        let (s, e) = w[0];
+        assert!(text[s..e].contains("Tuesday"));
+        assert!(!text[s..e].contains("4.5%"));
+        assert!(windows("No dates here at all, only words.", 28, 20).is_empty());
+    }
+
+    #[test]
+    fn tokens_carry_glue_and_values() {
+        let mut toks = Vec::new();
+        let text = "mid-1990s, at 10:35 o'clock";
+        tokenize(text, 0, text.len(), 0, &mut toks);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            [
+                "mid", "-", "1990", "s", ",", "at", "10", ":", "35", "o'clock"
+            ]
+        );
+        assert!(toks[1].glued && toks[2].glued && !toks[5].glued);
+        assert_eq!(toks[2].num, 1990);
+    }
+}

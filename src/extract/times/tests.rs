@@ -560,7 +560,7 @@ fn references() {
         (
             FRI,
             "Right now prices rise.",
-            "Right now",
+            "now",
             "DATE",
             "PRESENT_REF",
             None,
