@@ -27,7 +27,6 @@ mod recognizer;
 mod scan;
 mod value;
 
-pub use normalizer::Tense;
 pub use value::{
     CalendarPoint, Duration, DurationUnit, Granularity, PartOfDay, Reference, Season, TimeValue,
     TimexMod, TimexType, YearPart,
@@ -35,7 +34,7 @@ pub use value::{
 
 use super::{Analysis, Extractor};
 use crate::span::Span;
-use normalizer::Discourse;
+use normalizer::{Discourse, Tense};
 use recognizer::{Grammar, Match};
 use serde::Serialize;
 

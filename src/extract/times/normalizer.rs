@@ -9,7 +9,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The direction a sentence looks in: decides "Friday" and "March 5" without a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tense {
+pub(crate) enum Tense {
     /// A report of what happened: the Friday before the anchor.
     Past,
     /// What will happen: the Friday after.

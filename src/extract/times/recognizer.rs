@@ -1677,8 +1677,21 @@ impl<'t> Grammar<'t> {
                 }
             }
         }
-        // "20 more years"
-        if self.w(j, Word::More) && self.unit(j + 1).is_some() {
+        // "20 more years", "eight trading days", "three straight months"
+        let adjective = |k: usize| {
+            self.w(k, Word::More)
+                || [
+                    "trading",
+                    "business",
+                    "working",
+                    "straight",
+                    "consecutive",
+                    "additional",
+                ]
+                .iter()
+                .any(|w| self.text(k).eq_ignore_ascii_case(w))
+        };
+        if adjective(j) && self.unit(j + 1).is_some() {
             j += 1;
         }
         let hy = self.is_hyph(j);
@@ -2059,6 +2072,17 @@ impl<'t> Grammar<'t> {
 
     /// Bare unit words: `year-ago`, `year-earlier`, `years` (after for/over), `weekend`.
     fn unit_expr(&self, i: usize, u: Unit, pl: bool) -> Option<(usize, Parsed)> {
+        // "months ago": some time ago.
+        if pl && self.w(i + 1, Word::Ago) {
+            return Some((
+                i + 2,
+                Parsed::new(Core::Shift {
+                    amount: None,
+                    unit: u,
+                    sign: -1,
+                }),
+            ));
+        }
         if !pl && u == Unit::Year {
             // year end, year's end
             let k = self.possessive(i + 1).unwrap_or(i + 1);
