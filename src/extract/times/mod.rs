@@ -106,7 +106,7 @@ fn find(src: &str, from: usize, analysis: &Analysis<'_>) -> Vec<TimeExpression> 
     for (ws, we) in windows {
         toks.clear();
         matches.clear();
-        scan::tokenize(src, from + ws, from + we, 0, &mut toks);
+        scan::tokenize(src, from + ws, from + we, &mut toks);
         Grammar::new(&toks, src).matches(&mut matches);
         for m in &matches {
             let (Some(first), Some(last)) = (toks.get(m.start), toks.get(m.end.wrapping_sub(1)))

@@ -86,8 +86,9 @@ pub(crate) enum Core {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Parsed {
     pub core: Core,
+    /// `morning`, `night`... after a day.
     pub part_of_day: Option<PartOfDay>,
-    /// Hour and minute (minute None for `5 p.m.` written without minutes... kept as 0).
+    /// Hour (0-24) and minute of a clock time; `5 p.m.` has minute 0.
     pub time: Option<(u8, u8)>,
     pub md: Option<TimexMod>,
     pub ty: Option<TimexType>,
@@ -804,27 +805,20 @@ impl<'t> Grammar<'t> {
 
     /// `the past three months`, `the first nine months`, `the next few days`, `the nine months`.
     fn span_duration(&self, j: usize) -> Option<(usize, Parsed)> {
-        let mut k = j;
-        let dir = match self.lex(k) {
-            Some(Lex::Word(Word::Past | Word::Last | Word::Previous)) => {
-                k += 1;
-                -1
-            }
-            Some(Lex::Word(Word::Next | Word::Coming | Word::Following)) => {
-                k += 1;
-                1
-            }
-            Some(Lex::Ordinal(1)) => {
-                k += 1;
-                0
-            }
-            Some(Lex::Word(Word::Latest)) => {
-                k += 1;
-                0
-            }
-            _ => 0,
+        // The direction word does not change the value: the span is as long either way.
+        let k = match self.lex(j) {
+            Some(Lex::Word(
+                Word::Past
+                | Word::Last
+                | Word::Previous
+                | Word::Next
+                | Word::Coming
+                | Word::Following
+                | Word::Latest,
+            ))
+            | Some(Lex::Ordinal(1)) => j + 1,
+            _ => j,
         };
-        let _ = dir;
         let (e, amt) = self.amount(k)?;
         if self.w(k, Word::A) && amt.value == Some(1) {
             return None;
@@ -1218,9 +1212,6 @@ impl<'t> Grammar<'t> {
         } else {
             self.year_of(e)
         };
-        if core_day.is_none() && self.is_hyph(e) {
-            // "March-April"
-        }
         Some((
             e,
             Parsed::new(Core::Calendar {
@@ -1720,9 +1711,6 @@ impl<'t> Grammar<'t> {
         }
         if self.w(i, Word::A) && amt.value == Some(1) && pl {
             return None;
-        }
-        if !pl && amt.value.is_some_and(|v| v != 1) && self.num(i).is_none() {
-            // "two day" is fine in speech transcripts; keep it.
         }
         if amt.value.is_none() && !pl {
             return None;

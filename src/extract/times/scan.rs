@@ -265,8 +265,8 @@ fn push_window(
     out.push((start, end));
 }
 
-/// Tokens of `text[start..end]`, with absolute offsets (`base` added).
-pub(crate) fn tokenize(text: &str, start: usize, end: usize, base: usize, out: &mut Vec<Tok>) {
+/// Tokens of `text[start..end]`, with offsets into `text`.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let table = table();
     let mut i = start;
@@ -324,8 +324,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, base: usize, out: &
             num = 0;
         }
         out.push(Tok {
-            start: s + base,
-            end: i + base,
+            start: s,
+            end: i,
             kind,
             lex,
             cap: b.is_ascii_uppercase(),
@@ -370,7 +370,7 @@ mod tests {
     fn tokens_carry_glue_and_values() {
         let mut toks = Vec::new();
         let text = "mid-1990s, at 10:35 o'clock";
-        tokenize(text, 0, text.len(), 0, &mut toks);
+        tokenize(text, 0, text.len(), &mut toks);
         let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
