@@ -1720,7 +1720,13 @@ impl<'t> Grammar<'t> {
             return None;
         }
         // "$1.76 a year", "four flights a week": a rate, not a stretch of time.
-        if self.w(i, Word::A) && !pl && i > 0 {
+        let shifts = matches!(
+            self.lex(k + 1),
+            Some(Lex::Word(
+                Word::Ago | Word::Earlier | Word::Later | Word::Before | Word::Or
+            ))
+        );
+        if self.w(i, Word::A) && !pl && i > 0 && !shifts {
             let prev = self.t[i - 1];
             let rate_word = [
                 "million", "billion", "thousand", "hundred", "percent", "cents", "dollars",
@@ -2108,12 +2114,15 @@ impl<'t> Grammar<'t> {
                 return Some((e, Parsed::new(Core::YearAgo)));
             }
             if self.w(i + 2, Word::End) {
-                let mut p = Parsed::new(Core::Rel {
-                    unit: Unit::Year,
-                    offset: 0,
-                });
-                p.md = Some(TimexMod::End);
-                return Some((i + 3, p));
+                // "year-end": the last day of the year, before or after the anchor by tense.
+                return Some((
+                    i + 3,
+                    Parsed::new(Core::Calendar {
+                        year: YearRef::Implicit,
+                        month: 12,
+                        day: Some(31),
+                    }),
+                ));
             }
         }
         if pl
