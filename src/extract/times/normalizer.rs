@@ -662,7 +662,9 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
         let t = match lw {
             "will" | "shall" | "won't" | "upcoming" | "scheduled" | "tomorrow" | "plans"
             | "planned" | "planning" | "expected" | "expects" | "expect" | "intends" | "aims"
-            | "might" | "may" | "until" => Some(Tense::Future),
+            | "might" | "until" => Some(Tense::Future),
+            // "may" the modal, not the month.
+            "may" if bytes[s].is_ascii_lowercase() => Some(Tense::Future),
             "to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
                 Some(Tense::Future)
             }
