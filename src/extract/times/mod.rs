@@ -7,6 +7,16 @@
 //! the sentence decides whether a bare `Friday` is the one before or after it. Without an anchor
 //! the values keep their unknown parts (`XXXX-02-01`).
 //!
+//! Conventions follow the TempEval-3 (TimeBank) annotation where it is consistent: `the` belongs
+//! to expressions headed by a time noun (`the third quarter`, `the past two months`) but not to
+//! dates used as modifiers (`the Oct. 23 slaying`); `Friday night` is the DATE of that Friday;
+//! `a year earlier` refers to the quarter under discussion when one was named shortly before.
+//! Weeks are always resolved to ISO weeks (`2021-W08`) rather than left as `WXX`.
+//!
+//! How it works: a byte scan finds trigger words (month and day names, time units, `today`...)
+//! and time-like numbers with a table lookup behind a two-letter prefilter; only the text around
+//! them is tokenized and parsed by a hand-written grammar, so text without times costs one pass.
+//!
 //! ```
 //! use newswire::extract::{Analysis, Extractor};
 //! use newswire::extract::times::{Times, TimexType};
