@@ -113,8 +113,11 @@ fn timebank_tempeval3_measures() {
                     c.type_ok += usize::from(type_ok);
                     c.value_ok += usize::from(value_ok);
                     if show && (!strict || !value_ok || !type_ok) {
+                        let ctx_s = g.start.saturating_sub(100);
+                        let ctx_e = (g.end + 40).min(src.len());
+                        let ctx = src.get(ctx_s..ctx_e).unwrap_or("").replace('\n', " ");
                         println!(
-                            "{}\t{name}\t{}\tgold {:?} {} {}\tsys {:?} {} {}",
+                            "{}\t{name}\t{}\tgold {:?} {} {}\tsys {:?} {} {}\t| {ctx}",
                             if !strict { "EXTENT" } else { "VALUE" },
                             gold.dct,
                             g.text,
@@ -122,7 +125,7 @@ fn timebank_tempeval3_measures() {
                             g.value,
                             s.text,
                             s.timex_type,
-                            s.value
+                            s.value,
                         );
                     }
                 }

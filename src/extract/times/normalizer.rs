@@ -662,7 +662,7 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
         let t = match lw {
             "will" | "shall" | "won't" | "upcoming" | "scheduled" | "tomorrow" | "plans"
             | "planned" | "planning" | "expected" | "expects" | "expect" | "intends" | "aims"
-            | "might" | "until" => Some(Tense::Future),
+            | "might" | "until" | "would" | "effective" => Some(Tense::Future),
             // "may" the modal, not the month.
             "may" if bytes[s].is_ascii_lowercase() => Some(Tense::Future),
             "to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
@@ -709,10 +709,13 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             }
             _ => None,
         };
+        // A participle after "be" or "will" is passive or future, not past: "would be paid".
+        let passive = matches!(prev_word, "be" | "been" | "is" | "are" | "will");
+        let t = t.filter(|&t| !(t == Tense::Past && passive));
         if let Some(t) = t {
             let dist = if s >= pos { s - pos } else { pos - i };
             // Markers before the expression weigh a little more.
-            let dist = if s < pos { dist } else { dist + 8 };
+            let dist = if s < pos { dist } else { dist + 24 };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, t));
             }
@@ -749,5 +752,16 @@ mod tests {
         assert_eq!(tense_at("He met them Friday.", 12), Tense::Past);
         assert_eq!(tense_at("They sit there Friday.", 15), Tense::Unknown);
         assert_eq!(tense_at("They talked Friday.", 12), Tense::Past);
+        // "would" and "effective" look ahead.
+        assert_eq!(tense_at("It would be paid in January.", 20), Tense::Future);
+        assert_eq!(tense_at("A new pact effective June 1.", 21), Tense::Future);
+        // A marker before the expression outweighs a nearer participle after it.
+        assert_eq!(
+            tense_at(
+                "Flights will almost double by August in markets untouched.",
+                30
+            ),
+            Tense::Future
+        );
     }
 }
