@@ -1758,7 +1758,8 @@ impl<'t> Grammar<'t> {
         let sign = match self.lex(k2) {
             Some(Lex::Word(Word::Ago)) => Some(-1),
             Some(Lex::Word(Word::Earlier)) => Some(-1),
-            Some(Lex::Word(Word::Later)) => Some(1),
+            // "three days later" is the duration "three days" (TimeBank): "later" is a signal
+            // relating it to another event, not a shift from the article date.
             Some(Lex::Word(Word::Hence)) => Some(1),
             Some(Lex::Word(Word::From)) if self.lex(k2 + 1) == Some(Lex::Deictic(Deictic::Now)) => {
                 Some(1)

@@ -160,6 +160,23 @@ fn weekdays_follow_the_tense() {
 #[test]
 fn month_days_and_years() {
     check(&[
+        // "would" and "effective" look ahead; "be paid" is not a past tense.
+        (
+            Some("2021-11-20"),
+            "The dividend would be paid in July.",
+            "July",
+            "DATE",
+            "2022-07",
+            None,
+        ),
+        (
+            Some("2021-11-20"),
+            "A new pact, effective Sept. 1, covers the plant.",
+            "Sept. 1",
+            "DATE",
+            "2022-09-01",
+            None,
+        ),
         (
             FRI,
             "The deal closed Feb. 1.",
@@ -705,6 +722,23 @@ fn quarters_decades_and_modifiers() {
 #[test]
 fn durations_and_sets() {
     check(&[
+        // "later" relates a duration to another event; it is not a shift from the anchor.
+        (
+            FRI,
+            "Three days later, the talks resumed.",
+            "Three days",
+            "DURATION",
+            "P3D",
+            None,
+        ),
+        (
+            FRI,
+            "He came back a minute and a half later.",
+            "a minute and a half",
+            "DURATION",
+            "PT1M30S",
+            None,
+        ),
         (
             FRI,
             "It lasted three days.",
