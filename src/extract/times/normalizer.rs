@@ -393,8 +393,10 @@ impl Discourse {
                 let y = anchor.map(|a| {
                     let am = a.month();
                     match offset {
+                        // The month just ended is "last month": "last February" said in March
+                        // is the February of the year before (TimeBank).
                         o if o < 0 => {
-                            if m < am {
+                            if m + 1 < am {
                                 a.year()
                             } else {
                                 a.year() - 1
@@ -417,11 +419,13 @@ impl Discourse {
                     let (sy, si) = season_of(a);
                     let want = season_index(season);
                     match offset {
+                        // "last spring", "last fall": that season of the year before
+                        // (TimeBank), the winter counted by the year it starts in.
                         o if o < 0 => {
-                            if want < si {
-                                sy
+                            if season == Season::Winter && a.month() <= 2 {
+                                a.year() - 2
                             } else {
-                                sy - 1
+                                a.year() - 1
                             }
                         }
                         o if o > 0 => {

@@ -472,6 +472,40 @@ fn relative_expressions() {
             "2020-FA",
             None,
         ),
+        // "last <season>" is that season of the year before, even when one has passed since.
+        (
+            Some("1999-10-26"),
+            "The league expanded last spring.",
+            "last spring",
+            "DATE",
+            "1998-SP",
+            None,
+        ),
+        (
+            Some("1999-02-10"),
+            "It snowed a lot last winter.",
+            "last winter",
+            "DATE",
+            "1997-WI",
+            None,
+        ),
+        // The month just ended is "last month"; "last <that month>" is a year before it.
+        (
+            Some("1998-03-01"),
+            "The factory reopened last February.",
+            "last February",
+            "DATE",
+            "1997-02",
+            None,
+        ),
+        (
+            Some("1998-10-27"),
+            "The plant closed last April.",
+            "last April",
+            "DATE",
+            "1998-04",
+            None,
+        ),
         (
             FRI,
             "It opens this summer.",
