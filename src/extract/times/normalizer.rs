@@ -197,7 +197,7 @@ impl Discourse {
         let r = self.resolve_core(p, anchor, tense)?;
         let remembers = !matches!(
             p.core,
-            Core::YearAgo | Core::CurrentPeriod | Core::Rel { .. }
+            Core::YearAgo | Core::YearAgoQuarter | Core::CurrentPeriod | Core::Rel { .. }
         );
         if let (true, TimeValue::Point(pt)) = (remembers, r.value) {
             if matches!(
@@ -500,6 +500,22 @@ impl Discourse {
                 (Some((y, q)), _) => point(CalendarPoint::quarter(Some(y - 1), Some(u32::from(q)))),
                 (None, Some(a)) => point(CalendarPoint::year(a.year() - 1)),
                 (None, None) => point(CalendarPoint::year_opt(None)),
+            },
+            // Named as a quarter: the one under discussion, else the last one reported.
+            Core::YearAgoQuarter => match (
+                self.last_quarter
+                    .filter(|_| self.at.saturating_sub(self.last_quarter_at) < 800),
+                anchor,
+            ) {
+                (Some((y, q)), _) => point(CalendarPoint::quarter(Some(y - 1), Some(u32::from(q)))),
+                (None, Some(a)) => {
+                    let d = shift_months(a, -15)?;
+                    point(CalendarPoint::quarter(
+                        Some(d.year()),
+                        Some(u32::from(quarter_of(d))),
+                    ))
+                }
+                (None, None) => point(CalendarPoint::quarter(None, None)),
             },
             Core::CurrentPeriod => match (self.last_quarter, anchor) {
                 // The period under discussion, if it has been reported on (ended by the anchor).

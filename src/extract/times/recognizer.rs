@@ -56,6 +56,9 @@ pub(crate) enum Core {
     },
     /// One year before the period under discussion: `a year earlier`, `year-ago`.
     YearAgo,
+    /// The quarter a year before the one under discussion, named as a quarter or period:
+    /// `the year-ago quarter`, `the quarter a year ago`.
+    YearAgoQuarter,
     /// The year last written out, moved by an offset: `that year`, `the following year`.
     ThatYear(i32),
     /// The reporting period under discussion: `the quarter`, `the latest quarter`.
@@ -637,7 +640,10 @@ impl<'t> Grammar<'t> {
             let (e, p) = self.core_with_time(j)?;
             let single = j == i + 1 && md != M::EqualOrLess;
             let ok = matches!(p.core, Core::Duration(_)) && !single
-                || matches!(p.core, Core::Shift { .. } | Core::YearAgo)
+                || matches!(
+                    p.core,
+                    Core::Shift { .. } | Core::YearAgo | Core::YearAgoQuarter
+                )
                 || p.time.is_some()
                 || matches!(md, M::Approx) && matches!(p.core, Core::Calendar { day: Some(_), .. });
             if !ok {
@@ -730,6 +736,14 @@ impl<'t> Grammar<'t> {
                     Unit::Quarter => Some(Core::CurrentPeriod),
                     _ => None,
                 };
+                // "the quarter a year ago": the same quarter of the year before.
+                if u == Unit::Quarter
+                    && self.w(j + 1, Word::A)
+                    && self.unit(j + 2) == Some((Unit::Year, false))
+                    && matches!(self.lex(j + 3), Some(Lex::Word(Word::Ago | Word::Earlier)))
+                {
+                    return Some((j + 4, Parsed::new(Core::YearAgoQuarter)));
+                }
                 if let Some(core) = core {
                     if u == Unit::Day && !self.w(j + 1, Word::Before) {
                         return None;
@@ -783,6 +797,7 @@ impl<'t> Grammar<'t> {
                 Some(Lex::Word(Word::Previous | Word::Following))
             ),
             Core::YearAgo => self.unit(e - 1).is_some() || self.w(e - 1, Word::Period),
+            Core::YearAgoQuarter => true,
             Core::Rel { .. } => {
                 !matches!(self.lex(j), Some(Lex::Word(Word::This))) || p.md.is_some()
             }
@@ -1719,6 +1734,10 @@ impl<'t> Grammar<'t> {
         if self.w(k + 1, Word::Old) {
             return None;
         }
+        // "a quarter of the market" is a fraction.
+        if u == Unit::Quarter && !pl && self.w(k + 1, Word::Of) {
+            return None;
+        }
         // "$1.76 a year", "four flights a week": a rate, not a stretch of time.
         let shifts = matches!(
             self.lex(k + 1),
@@ -2095,7 +2114,7 @@ impl<'t> Grammar<'t> {
                 let e = i + 3;
                 // "year-ago quarter", "year-earlier period", "year-ago third quarter"
                 if let Some((e2, Part::Quarter(q))) = self.ordinal_quarter(e) {
-                    let mut p = Parsed::new(Core::YearAgo);
+                    let mut p = Parsed::new(Core::YearAgoQuarter);
                     if let Some(q) = q {
                         p.core = Core::Part {
                             part: Part::Quarter(Some(q)),
@@ -2105,7 +2124,7 @@ impl<'t> Grammar<'t> {
                     return Some((e2, p));
                 }
                 if self.unit(e) == Some((Unit::Quarter, false)) || self.w(e, Word::Period) {
-                    return Some((e + 1, Parsed::new(Core::YearAgo)));
+                    return Some((e + 1, Parsed::new(Core::YearAgoQuarter)));
                 }
                 if let Some((e2, amt)) = self.amount(e) {
                     if let Some((u, true)) = self.unit(e2) {

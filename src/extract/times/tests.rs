@@ -622,6 +622,24 @@ fn references() {
 #[test]
 fn quarters_decades_and_modifiers() {
     check(&[
+        // A year-ago period named as a quarter stays a quarter: the one under discussion, else
+        // the last one reported before the anchor, a year earlier.
+        (
+            Some("2021-10-20"),
+            "Profit doubled from the year-ago quarter.",
+            "the year-ago quarter",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-20"),
+            "In the second quarter, sales fell. For the quarter a year ago, they rose.",
+            "the quarter a year ago",
+            "DATE",
+            "2020-Q2",
+            None,
+        ),
         (
             Some("1989-10-26"),
             "Profit rose in the third quarter.",
@@ -1001,6 +1019,7 @@ fn words_that_are_not_times() {
         "The current account deficit widened.",
         "About three-quarters of voters agreed.",
         "Recent sales were weak.",
+        "Funds hold a quarter of all such bonds.",
     ] {
         let (src, found) = run(FRI, text);
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
