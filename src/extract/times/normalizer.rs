@@ -214,8 +214,17 @@ impl Discourse {
             if let (Granularity::Quarter, Some(y), YearPart::Quarter(Some(q))) =
                 (pt.granularity, pt.year, pt.part)
             {
-                self.last_quarter = Some((y, q));
-                self.last_quarter_at = self.at;
+                // Only a quarter already under way can be the one reported on.
+                let begun = anchor.is_none_or(|a| {
+                    (u32::from(q) * 3)
+                        .checked_sub(2)
+                        .and_then(|m| NaiveDate::from_ymd_opt(y, m, 1))
+                        .is_some_and(|s| s <= a)
+                });
+                if begun {
+                    self.last_quarter = Some((y, q));
+                    self.last_quarter_at = self.at;
+                }
             }
         }
         Some(r)
@@ -388,7 +397,11 @@ impl Discourse {
                 };
                 point(pt)
             }
-            Core::RelMonth { month, offset } => {
+            Core::RelMonth {
+                month,
+                offset,
+                latest,
+            } => {
                 let m = u32::from(month);
                 let y = anchor.map(|a| {
                     let am = a.month();
@@ -396,7 +409,8 @@ impl Discourse {
                         // The month just ended is "last month": "last February" said in March
                         // is the February of the year before (TimeBank).
                         o if o < 0 => {
-                            if m + 1 < am {
+                            let skip = if latest { 0 } else { 1 };
+                            if m + skip < am {
                                 a.year()
                             } else {
                                 a.year() - 1
@@ -414,13 +428,24 @@ impl Discourse {
                 });
                 point(CalendarPoint::month(y, Some(m)))
             }
-            Core::RelSeason { season, offset } => {
+            Core::RelSeason {
+                season,
+                offset,
+                latest,
+            } => {
                 let y = anchor.map(|a| {
                     let (sy, si) = season_of(a);
                     let want = season_index(season);
                     match offset {
                         // "last spring", "last fall": that season of the year before
                         // (TimeBank), the winter counted by the year it starts in.
+                        o if o < 0 && latest => {
+                            if want < si {
+                                sy
+                            } else {
+                                sy - 1
+                            }
+                        }
                         o if o < 0 => {
                             if season == Season::Winter && a.month() <= 2 {
                                 a.year() - 2
@@ -719,6 +744,7 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
                         | "supposed"
                         | "listed"
                 )
+                && prev_word != "det"
                 && prev_word != "be"
                 && prev_word != "been"
                 && prev_word != "is"
@@ -749,6 +775,8 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             "be" => "be",
             "been" => "been",
             "will" => "will",
+            // After a determiner an "-ed" word is an adjective: "a still unspecified date".
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "still" => "det",
             _ => "",
         };
     }
@@ -775,6 +803,11 @@ mod tests {
         // "would" and "effective" look ahead.
         assert_eq!(tense_at("It would be paid in January.", 20), Tense::Future);
         assert_eq!(tense_at("A new pact effective June 1.", 21), Tense::Future);
+        // An "-ed" adjective after a determiner is not a past tense.
+        assert_eq!(
+            tense_at("It would go out on a still unnamed date in June.", 43),
+            Tense::Future
+        );
         // A marker before the expression outweighs a nearer participle after it.
         assert_eq!(
             tense_at(

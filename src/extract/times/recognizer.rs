@@ -44,10 +44,19 @@ pub(crate) enum Core {
     Part { part: Part, year: YearRef },
     /// The unit containing the anchor moved by `offset`: `this week`, `last year`.
     Rel { unit: Unit, offset: i32 },
-    /// A month by `last`/`next`/`this`: `last April`.
-    RelMonth { month: u8, offset: i32 },
-    /// A season by `last`/`next`/`this`.
-    RelSeason { season: Season, offset: i32 },
+    /// A month by `last`/`next`/`this`: `last April`. `latest` for `this past April`: the most
+    /// recent one, even the month just ended.
+    RelMonth {
+        month: u8,
+        offset: i32,
+        latest: bool,
+    },
+    /// A season by `last`/`next`/`this`; `latest` as for months.
+    RelSeason {
+        season: Season,
+        offset: i32,
+        latest: bool,
+    },
     /// The anchor moved by an amount: `two weeks ago` (sign -1), `three days from now` (+1).
     Shift {
         amount: Option<u32>,
@@ -1900,6 +1909,7 @@ impl<'t> Grammar<'t> {
             _ => return None,
         };
         let mut j = i + 1;
+        let latest = w == Word::Past || w == Word::This && self.w(j, Word::Past);
         let mut w = w;
         let mut off = off;
         if w == Word::This && matches!(self.lex(j), Some(Lex::Word(Word::Past | Word::Coming))) {
@@ -2044,6 +2054,7 @@ impl<'t> Grammar<'t> {
                 Parsed::new(Core::RelMonth {
                     month: m,
                     offset: if w == Word::This { 0 } else { off },
+                    latest,
                 }),
             ));
         }
@@ -2065,6 +2076,7 @@ impl<'t> Grammar<'t> {
                 Parsed::new(Core::RelSeason {
                     season: s,
                     offset: if w == Word::This { 0 } else { off },
+                    latest,
                 }),
             ));
         }

@@ -489,6 +489,15 @@ fn relative_expressions() {
             "1997-WI",
             None,
         ),
+        // "this past" is the most recent one.
+        (
+            Some("1999-10-26"),
+            "The team was sold this past spring.",
+            "this past spring",
+            "DATE",
+            "1999-SP",
+            None,
+        ),
         // The month just ended is "last month"; "last <that month>" is a year before it.
         (
             Some("1998-03-01"),
@@ -628,6 +637,15 @@ fn quarters_decades_and_modifiers() {
             Some("2021-10-20"),
             "Profit doubled from the year-ago quarter.",
             "the year-ago quarter",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        // A quarter not yet begun is not the one reported on.
+        (
+            Some("2021-10-20"),
+            "Orders for the third quarter of 2022 are firm. The year-ago period was weak.",
+            "The year-ago period",
             "DATE",
             "2020-Q3",
             None,
