@@ -714,13 +714,13 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
                 Some(Tense::Future)
             }
             "was" | "were" | "had" | "did" | "ago" | "yesterday" | "earlier" | "wasn't"
-            | "weren't" | "didn't" | "hadn't" | "met" | "said" | "told" | "went" | "came"
-            | "took" | "made" | "gave" | "held" | "began" | "left" | "saw" | "found" | "fell"
-            | "rose" | "won" | "lost" | "sent" | "led" | "paid" | "sold" | "bought" | "ran"
-            | "became" | "kept" | "brought" | "struck" | "spoke" | "wrote" | "chose" | "got"
-            | "hit" | "cut" | "put" | "set" | "quit" | "shot" | "knew" | "thought" | "felt"
-            | "meant" | "spent" | "broke" | "drove" | "flew" | "grew" | "stood" | "sat"
-            | "woke" | "ended" | "closed" | "reported" | "announced" | "agreed" => {
+            | "weren't" | "didn't" | "hadn't" | "since" | "met" | "said" | "told" | "went"
+            | "came" | "took" | "made" | "gave" | "held" | "began" | "left" | "saw" | "found"
+            | "fell" | "rose" | "won" | "lost" | "sent" | "led" | "paid" | "sold" | "bought"
+            | "ran" | "became" | "kept" | "brought" | "struck" | "spoke" | "wrote" | "chose"
+            | "got" | "hit" | "cut" | "put" | "set" | "quit" | "shot" | "knew" | "thought"
+            | "felt" | "meant" | "spent" | "broke" | "drove" | "flew" | "grew" | "stood"
+            | "sat" | "woke" | "ended" | "closed" | "reported" | "announced" | "agreed" => {
                 Some(Tense::Past)
             }
             _ if lw.ends_with("'ll") => Some(Tense::Future),
@@ -803,6 +803,8 @@ mod tests {
         // "would" and "effective" look ahead.
         assert_eq!(tense_at("It would be paid in January.", 20), Tense::Future);
         assert_eq!(tense_at("A new pact effective June 1.", 21), Tense::Future);
+        // "since" looks back.
+        assert_eq!(tense_at("Prices are up since March 3.", 20), Tense::Past);
         // An "-ed" adjective after a determiner is not a past tense.
         assert_eq!(
             tense_at("It would go out on a still unnamed date in June.", 43),
