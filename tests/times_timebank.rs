@@ -165,11 +165,11 @@ fn timebank_tempeval3_measures() {
         "timebank: {} gold, {} system\n  strict  P {sp:.3} R {sr:.3} F1 {sf:.3}\n  relaxed P {rp:.3} R {rr:.3} F1 {rf:.3}\n  type accuracy {type_acc:.3}, value accuracy {value_acc:.3}\n  value   P {vp:.3} R {vr:.3} F1 {vf:.3}",
         c.gold, c.system
     );
-    // Floors just below the figures measured (strict 0.890, relaxed 0.943, type 0.966,
-    // value accuracy 0.858, value F1 0.810), so that they cannot fall unnoticed.
-    assert!(sf >= 0.885, "strict F1 {sf:.3}");
+    // Floors just below the figures measured (strict 0.893, relaxed 0.944, type 0.968,
+    // value accuracy 0.868, value F1 0.819), so that they cannot fall unnoticed.
+    assert!(sf >= 0.89, "strict F1 {sf:.3}");
     assert!(rf >= 0.94, "relaxed F1 {rf:.3}");
-    assert!(type_acc >= 0.96, "type accuracy {type_acc:.3}");
-    assert!(value_acc >= 0.855, "value accuracy {value_acc:.3}");
-    assert!(vf >= 0.805, "value F1 {vf:.3}");
+    assert!(type_acc >= 0.965, "type accuracy {type_acc:.3}");
+    assert!(value_acc >= 0.865, "value accuracy {value_acc:.3}");
+    assert!(vf >= 0.815, "value F1 {vf:.3}");
 }
