@@ -125,7 +125,16 @@ fn find(src: &str, from: usize, analysis: &Analysis<'_>) -> Vec<TimeExpression> 
             };
             let span = Span::new(first.start, last.end);
             let tense = if needs_tense(&m.parsed) {
-                tense_for(analysis, span, &mut tense_cache)
+                // "Wednesday's ruling" is reported on, hence past (TimeBank: never future).
+                let possessive =
+                    src[span.end..].starts_with("'s") || src[span.end..].starts_with("\u{2019}s");
+                if possessive
+                    && matches!(m.parsed.core, recognizer::Core::Weekday { rel: None, .. })
+                {
+                    Tense::Past
+                } else {
+                    tense_for(analysis, span, &mut tense_cache)
+                }
             } else {
                 Tense::Unknown
             };

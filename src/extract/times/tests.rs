@@ -58,6 +58,15 @@ const WED: Option<&str> = Some("1998-08-12"); // a Wednesday
 #[test]
 fn weekdays_follow_the_tense() {
     check(&[
+        // A possessive weekday ("Wednesday's ruling") is reported on: never a future one.
+        (
+            FRI,
+            "Lawyers will appeal Wednesday's ruling.",
+            "Wednesday",
+            "DATE",
+            "2021-02-24",
+            None,
+        ),
         (
             WED,
             "Talks ended on Tuesday.",
