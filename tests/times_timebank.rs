@@ -165,8 +165,8 @@ fn timebank_tempeval3_measures() {
         "timebank: {} gold, {} system\n  strict  P {sp:.3} R {sr:.3} F1 {sf:.3}\n  relaxed P {rp:.3} R {rr:.3} F1 {rf:.3}\n  type accuracy {type_acc:.3}, value accuracy {value_acc:.3}\n  value   P {vp:.3} R {vr:.3} F1 {vf:.3}",
         c.gold, c.system
     );
-    // Floors just below the figures measured (strict 0.893, relaxed 0.944, type 0.968,
-    // value accuracy 0.868, value F1 0.819), so that they cannot fall unnoticed.
+    // Floors just below the figures measured (strict 0.893, relaxed 0.945, type 0.968,
+    // value accuracy 0.868, value F1 0.820), so that they cannot fall unnoticed.
     assert!(sf >= 0.89, "strict F1 {sf:.3}");
     assert!(rf >= 0.94, "relaxed F1 {rf:.3}");
     assert!(type_acc >= 0.965, "type accuracy {type_acc:.3}");

@@ -1093,6 +1093,12 @@ impl<'t> Grammar<'t> {
             }
             Lex::Holiday(h) => self.holiday(i, h, YearRef::Implicit),
             Lex::Frequency(f) => {
+                // "to grow 8% annually": a rate of change, not a recurring time.
+                if let Some(k) = i.checked_sub(1) {
+                    if self.p(k, b'%') || self.text(k).eq_ignore_ascii_case("percent") {
+                        return None;
+                    }
+                }
                 let (amount, unit) = match f {
                     Frequency::Hourly => (1, DurationUnit::Hour),
                     Frequency::Daily | Frequency::Nightly => (1, DurationUnit::Day),

@@ -1047,6 +1047,8 @@ fn words_that_are_not_times() {
         "About three-quarters of voters agreed.",
         "Recent sales were weak.",
         "Funds hold a quarter of all such bonds.",
+        "Sales should grow 8% annually.",
+        "Rents rose 3 percent yearly.",
     ] {
         let (src, found) = run(FRI, text);
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
