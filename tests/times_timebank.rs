@@ -113,8 +113,11 @@ fn timebank_tempeval3_measures() {
                     c.type_ok += usize::from(type_ok);
                     c.value_ok += usize::from(value_ok);
                     if show && (!strict || !value_ok || !type_ok) {
+                        let ctx_s = g.start.saturating_sub(100);
+                        let ctx_e = (g.end + 40).min(src.len());
+                        let ctx = src.get(ctx_s..ctx_e).unwrap_or("").replace('\n', " ");
                         println!(
-                            "{}\t{name}\t{}\tgold {:?} {} {}\tsys {:?} {} {}",
+                            "{}\t{name}\t{}\tgold {:?} {} {}\tsys {:?} {} {}\t| {ctx}",
                             if !strict { "EXTENT" } else { "VALUE" },
                             gold.dct,
                             g.text,
@@ -122,7 +125,7 @@ fn timebank_tempeval3_measures() {
                             g.value,
                             s.text,
                             s.timex_type,
-                            s.value
+                            s.value,
                         );
                     }
                 }
@@ -162,7 +165,11 @@ fn timebank_tempeval3_measures() {
         "timebank: {} gold, {} system\n  strict  P {sp:.3} R {sr:.3} F1 {sf:.3}\n  relaxed P {rp:.3} R {rr:.3} F1 {rf:.3}\n  type accuracy {type_acc:.3}, value accuracy {value_acc:.3}\n  value   P {vp:.3} R {vr:.3} F1 {vf:.3}",
         c.gold, c.system
     );
-    assert!(sf >= 0.875, "strict F1 {sf:.3}");
-    assert!(rf >= 0.93, "relaxed F1 {rf:.3}");
-    assert!(vf >= 0.80, "value F1 {vf:.3}");
+    // Floors just below the figures measured (strict 0.893, relaxed 0.945, type 0.968,
+    // value accuracy 0.868, value F1 0.820), so that they cannot fall unnoticed.
+    assert!(sf >= 0.89, "strict F1 {sf:.3}");
+    assert!(rf >= 0.94, "relaxed F1 {rf:.3}");
+    assert!(type_acc >= 0.965, "type accuracy {type_acc:.3}");
+    assert!(value_acc >= 0.865, "value accuracy {value_acc:.3}");
+    assert!(vf >= 0.815, "value F1 {vf:.3}");
 }

@@ -9,7 +9,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The direction a sentence looks in: decides "Friday" and "March 5" without a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tense {
+pub(crate) enum Tense {
     /// A report of what happened: the Friday before the anchor.
     Past,
     /// What will happen: the Friday after.
@@ -23,6 +23,10 @@ pub enum Tense {
 pub(crate) struct Discourse {
     /// The last quarter mentioned (year, quarter).
     last_quarter: Option<(i32, u8)>,
+    /// Where the last quarter was mentioned (byte offset).
+    last_quarter_at: usize,
+    /// Where the expression being resolved starts (byte offset).
+    at: usize,
     /// The last year written out.
     last_year: Option<i32>,
 }
@@ -187,11 +191,13 @@ impl Discourse {
         p: &Parsed,
         anchor: Option<NaiveDate>,
         tense: Tense,
+        at: usize,
     ) -> Option<Resolved> {
+        self.at = at;
         let r = self.resolve_core(p, anchor, tense)?;
         let remembers = !matches!(
             p.core,
-            Core::YearAgo | Core::CurrentPeriod | Core::Rel { .. }
+            Core::YearAgo | Core::YearAgoQuarter | Core::CurrentPeriod | Core::Rel { .. }
         );
         if let (true, TimeValue::Point(pt)) = (remembers, r.value) {
             if matches!(
@@ -208,7 +214,17 @@ impl Discourse {
             if let (Granularity::Quarter, Some(y), YearPart::Quarter(Some(q))) =
                 (pt.granularity, pt.year, pt.part)
             {
-                self.last_quarter = Some((y, q));
+                // Only a quarter already under way can be the one reported on.
+                let begun = anchor.is_none_or(|a| {
+                    (u32::from(q) * 3)
+                        .checked_sub(2)
+                        .and_then(|m| NaiveDate::from_ymd_opt(y, m, 1))
+                        .is_some_and(|s| s <= a)
+                });
+                if begun {
+                    self.last_quarter = Some((y, q));
+                    self.last_quarter_at = self.at;
+                }
             }
         }
         Some(r)
@@ -381,13 +397,20 @@ impl Discourse {
                 };
                 point(pt)
             }
-            Core::RelMonth { month, offset } => {
+            Core::RelMonth {
+                month,
+                offset,
+                latest,
+            } => {
                 let m = u32::from(month);
                 let y = anchor.map(|a| {
                     let am = a.month();
                     match offset {
+                        // The month just ended is "last month": "last February" said in March
+                        // is the February of the year before (TimeBank).
                         o if o < 0 => {
-                            if m < am {
+                            let skip = if latest { 0 } else { 1 };
+                            if m + skip < am {
                                 a.year()
                             } else {
                                 a.year() - 1
@@ -405,16 +428,29 @@ impl Discourse {
                 });
                 point(CalendarPoint::month(y, Some(m)))
             }
-            Core::RelSeason { season, offset } => {
+            Core::RelSeason {
+                season,
+                offset,
+                latest,
+            } => {
                 let y = anchor.map(|a| {
                     let (sy, si) = season_of(a);
                     let want = season_index(season);
                     match offset {
-                        o if o < 0 => {
+                        // "last spring", "last fall": that season of the year before
+                        // (TimeBank), the winter counted by the year it starts in.
+                        o if o < 0 && latest => {
                             if want < si {
                                 sy
                             } else {
                                 sy - 1
+                            }
+                        }
+                        o if o < 0 => {
+                            if season == Season::Winter && a.month() <= 2 {
+                                a.year() - 2
+                            } else {
+                                a.year() - 1
                             }
                         }
                         o if o > 0 => {
@@ -481,10 +517,30 @@ impl Discourse {
                 (None, Some(a)) => point(CalendarPoint::year(a.year() + off)),
                 (None, None) => point(CalendarPoint::year_opt(None)),
             },
-            Core::YearAgo => match (self.last_quarter, anchor) {
+            Core::YearAgo => match (
+                self.last_quarter
+                    .filter(|_| self.at.saturating_sub(self.last_quarter_at) < 800),
+                anchor,
+            ) {
                 (Some((y, q)), _) => point(CalendarPoint::quarter(Some(y - 1), Some(u32::from(q)))),
                 (None, Some(a)) => point(CalendarPoint::year(a.year() - 1)),
                 (None, None) => point(CalendarPoint::year_opt(None)),
+            },
+            // Named as a quarter: the one under discussion, else the last one reported.
+            Core::YearAgoQuarter => match (
+                self.last_quarter
+                    .filter(|_| self.at.saturating_sub(self.last_quarter_at) < 800),
+                anchor,
+            ) {
+                (Some((y, q)), _) => point(CalendarPoint::quarter(Some(y - 1), Some(u32::from(q)))),
+                (None, Some(a)) => {
+                    let d = shift_months(a, -15)?;
+                    point(CalendarPoint::quarter(
+                        Some(d.year()),
+                        Some(u32::from(quarter_of(d))),
+                    ))
+                }
+                (None, None) => point(CalendarPoint::quarter(None, None)),
             },
             Core::CurrentPeriod => match (self.last_quarter, anchor) {
                 // The period under discussion, if it has been reported on (ended by the anchor).
@@ -651,16 +707,20 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
         let t = match lw {
             "will" | "shall" | "won't" | "upcoming" | "scheduled" | "tomorrow" | "plans"
             | "planned" | "planning" | "expected" | "expects" | "expect" | "intends" | "aims"
-            | "would" => Some(Tense::Future),
-            "to" if matches!(prev_word, "going" | "is" | "are" | "due") => Some(Tense::Future),
+            | "might" | "until" | "would" | "effective" => Some(Tense::Future),
+            // "may" the modal, not the month.
+            "may" if bytes[s].is_ascii_lowercase() => Some(Tense::Future),
+            "to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
+                Some(Tense::Future)
+            }
             "was" | "were" | "had" | "did" | "ago" | "yesterday" | "earlier" | "wasn't"
-            | "weren't" | "didn't" | "hadn't" | "met" | "said" | "told" | "went" | "came"
-            | "took" | "made" | "gave" | "held" | "began" | "left" | "saw" | "found" | "fell"
-            | "rose" | "won" | "lost" | "sent" | "led" | "paid" | "sold" | "bought" | "ran"
-            | "became" | "kept" | "brought" | "struck" | "spoke" | "wrote" | "chose" | "got"
-            | "hit" | "cut" | "put" | "set" | "quit" | "shot" | "knew" | "thought" | "felt"
-            | "meant" | "spent" | "broke" | "drove" | "flew" | "grew" | "stood" | "sat"
-            | "woke" | "ended" | "closed" | "reported" | "announced" | "agreed" => {
+            | "weren't" | "didn't" | "hadn't" | "since" | "met" | "said" | "told" | "went"
+            | "came" | "took" | "made" | "gave" | "held" | "began" | "left" | "saw" | "found"
+            | "fell" | "rose" | "won" | "lost" | "sent" | "led" | "paid" | "sold" | "bought"
+            | "ran" | "became" | "kept" | "brought" | "struck" | "spoke" | "wrote" | "chose"
+            | "got" | "hit" | "cut" | "put" | "set" | "quit" | "shot" | "knew" | "thought"
+            | "felt" | "meant" | "spent" | "broke" | "drove" | "flew" | "grew" | "stood"
+            | "sat" | "woke" | "ended" | "closed" | "reported" | "announced" | "agreed" => {
                 Some(Tense::Past)
             }
             _ if lw.ends_with("'ll") => Some(Tense::Future),
@@ -684,6 +744,7 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
                         | "supposed"
                         | "listed"
                 )
+                && prev_word != "det"
                 && prev_word != "be"
                 && prev_word != "been"
                 && prev_word != "is"
@@ -694,10 +755,13 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             }
             _ => None,
         };
+        // A participle after "be" or "will" is passive or future, not past: "would be paid".
+        let passive = matches!(prev_word, "be" | "been" | "is" | "are" | "will");
+        let t = t.filter(|&t| !(t == Tense::Past && passive));
         if let Some(t) = t {
             let dist = if s >= pos { s - pos } else { pos - i };
             // Markers before the expression weigh a little more.
-            let dist = if s < pos { dist } else { dist + 8 };
+            let dist = if s < pos { dist } else { dist + 24 };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, t));
             }
@@ -707,9 +771,12 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             "is" => "is",
             "are" => "are",
             "due" => "due",
+            "set" => "set",
             "be" => "be",
             "been" => "been",
             "will" => "will",
+            // After a determiner an "-ed" word is an adjective: "a still unspecified date".
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "still" => "det",
             _ => "",
         };
     }
@@ -733,5 +800,23 @@ mod tests {
         assert_eq!(tense_at("He met them Friday.", 12), Tense::Past);
         assert_eq!(tense_at("They sit there Friday.", 15), Tense::Unknown);
         assert_eq!(tense_at("They talked Friday.", 12), Tense::Past);
+        // "would" and "effective" look ahead.
+        assert_eq!(tense_at("It would be paid in January.", 20), Tense::Future);
+        assert_eq!(tense_at("A new pact effective June 1.", 21), Tense::Future);
+        // "since" looks back.
+        assert_eq!(tense_at("Prices are up since March 3.", 20), Tense::Past);
+        // An "-ed" adjective after a determiner is not a past tense.
+        assert_eq!(
+            tense_at("It would go out on a still unnamed date in June.", 43),
+            Tense::Future
+        );
+        // A marker before the expression outweighs a nearer participle after it.
+        assert_eq!(
+            tense_at(
+                "Flights will almost double by August in markets untouched.",
+                30
+            ),
+            Tense::Future
+        );
     }
 }

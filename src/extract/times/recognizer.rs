@@ -44,10 +44,19 @@ pub(crate) enum Core {
     Part { part: Part, year: YearRef },
     /// The unit containing the anchor moved by `offset`: `this week`, `last year`.
     Rel { unit: Unit, offset: i32 },
-    /// A month by `last`/`next`/`this`: `last April`.
-    RelMonth { month: u8, offset: i32 },
-    /// A season by `last`/`next`/`this`.
-    RelSeason { season: Season, offset: i32 },
+    /// A month by `last`/`next`/`this`: `last April`. `latest` for `this past April`: the most
+    /// recent one, even the month just ended.
+    RelMonth {
+        month: u8,
+        offset: i32,
+        latest: bool,
+    },
+    /// A season by `last`/`next`/`this`; `latest` as for months.
+    RelSeason {
+        season: Season,
+        offset: i32,
+        latest: bool,
+    },
     /// The anchor moved by an amount: `two weeks ago` (sign -1), `three days from now` (+1).
     Shift {
         amount: Option<u32>,
@@ -56,6 +65,9 @@ pub(crate) enum Core {
     },
     /// One year before the period under discussion: `a year earlier`, `year-ago`.
     YearAgo,
+    /// The quarter a year before the one under discussion, named as a quarter or period:
+    /// `the year-ago quarter`, `the quarter a year ago`.
+    YearAgoQuarter,
     /// The year last written out, moved by an offset: `that year`, `the following year`.
     ThatYear(i32),
     /// The reporting period under discussion: `the quarter`, `the latest quarter`.
@@ -86,8 +98,9 @@ pub(crate) enum Core {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Parsed {
     pub core: Core,
+    /// `morning`, `night`... after a day.
     pub part_of_day: Option<PartOfDay>,
-    /// Hour and minute (minute None for `5 p.m.` written without minutes... kept as 0).
+    /// Hour (0-24) and minute of a clock time; `5 p.m.` has minute 0.
     pub time: Option<(u8, u8)>,
     pub md: Option<TimexMod>,
     pub ty: Option<TimexType>,
@@ -566,9 +579,6 @@ impl<'t> Grammar<'t> {
             Lex::Word(Word::No) if self.w(i + 1, Word::More) && self.w(i + 2, Word::Than) => {
                 (i + 3, M::EqualOrLess, false)
             }
-            Lex::Word(Word::Right) if self.lex(i + 1) == Some(Lex::Deictic(Deictic::Now)) => {
-                return Some((i + 2, Parsed::new(Core::Ref(Reference::Present))));
-            }
             Lex::Word(Word::At) if self.w(i + 1, Word::Least) => (i + 2, M::EqualOrMore, false),
             Lex::Word(Word::At) if self.w(i + 1, Word::Most) => (i + 2, M::EqualOrLess, false),
             Lex::Word(Word::Early) => (self.hyph(i + 1), M::Start, true),
@@ -623,10 +633,11 @@ impl<'t> Grammar<'t> {
                 && !matches!(
                     p.core,
                     Core::Rel {
-                        unit: Unit::Year | Unit::Month,
+                        unit: Unit::Year,
                         ..
                     } | Core::ThatYear(_)
                 )
+                && !(matches!(p.core, Core::Day(0)) && p.part_of_day.is_some())
             {
                 return None;
             }
@@ -638,7 +649,10 @@ impl<'t> Grammar<'t> {
             let (e, p) = self.core_with_time(j)?;
             let single = j == i + 1 && md != M::EqualOrLess;
             let ok = matches!(p.core, Core::Duration(_)) && !single
-                || matches!(p.core, Core::Shift { .. } | Core::YearAgo)
+                || matches!(
+                    p.core,
+                    Core::Shift { .. } | Core::YearAgo | Core::YearAgoQuarter
+                )
                 || p.time.is_some()
                 || matches!(md, M::Approx) && matches!(p.core, Core::Calendar { day: Some(_), .. });
             if !ok {
@@ -676,6 +690,18 @@ impl<'t> Grammar<'t> {
         {
             jj += 1;
         }
+        let ended = |k: usize| {
+            ["ended", "ending", "ends", "ended."]
+                .iter()
+                .any(|w| self.text(k).eq_ignore_ascii_case(w))
+        };
+        // "the year ended Sept. 30": a fiscal year as a stretch of time.
+        if self.unit(jj) == Some((Unit::Year, false)) && ended(jj + 1) {
+            return Some((
+                jj + 1,
+                Parsed::new(Core::Duration(Duration::new(Some(1), DurationUnit::Year))),
+            ));
+        }
         if jj > j && self.unit(jj) == Some((Unit::Year, false)) && !self.is_hyph(jj + 1) {
             let core = if self.w(j, Word::Latest) {
                 Core::Rel {
@@ -705,14 +731,10 @@ impl<'t> Grammar<'t> {
             if u == Unit::Year
                 && !self.is_hyph(j + 1)
                 && self.possessive(j + 1).is_none()
-                && !self.w(j + 1, Word::Of)
                 && !self.w(j + 1, Word::Before)
                 && !self.w(j + 1, Word::After)
             {
-                return Some((
-                    j + 1,
-                    Parsed::new(Core::Duration(Duration::new(Some(1), DurationUnit::Year))),
-                ));
+                return Some((j + 1, Parsed::new(Core::Rel { unit: u, offset: 0 })));
             }
             let follows_noun = self.is_hyph(j + 1);
             if !follows_noun {
@@ -723,6 +745,14 @@ impl<'t> Grammar<'t> {
                     Unit::Quarter => Some(Core::CurrentPeriod),
                     _ => None,
                 };
+                // "the quarter a year ago": the same quarter of the year before.
+                if u == Unit::Quarter
+                    && self.w(j + 1, Word::A)
+                    && self.unit(j + 2) == Some((Unit::Year, false))
+                    && matches!(self.lex(j + 3), Some(Lex::Word(Word::Ago | Word::Earlier)))
+                {
+                    return Some((j + 4, Parsed::new(Core::YearAgoQuarter)));
+                }
                 if let Some(core) = core {
                     if u == Unit::Day && !self.w(j + 1, Word::Before) {
                         return None;
@@ -730,6 +760,9 @@ impl<'t> Grammar<'t> {
                     return Some((j + 1, Parsed::new(core)));
                 }
             }
+        }
+        if self.w(j, Word::The) {
+            return None;
         }
         let (e, p) = match (self.modified(j), self.core_with_time(j)) {
             (Some(a), Some(b)) => {
@@ -773,6 +806,7 @@ impl<'t> Grammar<'t> {
                 Some(Lex::Word(Word::Previous | Word::Following))
             ),
             Core::YearAgo => self.unit(e - 1).is_some() || self.w(e - 1, Word::Period),
+            Core::YearAgoQuarter => true,
             Core::Rel { .. } => {
                 !matches!(self.lex(j), Some(Lex::Word(Word::This))) || p.md.is_some()
             }
@@ -795,27 +829,20 @@ impl<'t> Grammar<'t> {
 
     /// `the past three months`, `the first nine months`, `the next few days`, `the nine months`.
     fn span_duration(&self, j: usize) -> Option<(usize, Parsed)> {
-        let mut k = j;
-        let dir = match self.lex(k) {
-            Some(Lex::Word(Word::Past | Word::Last | Word::Previous)) => {
-                k += 1;
-                -1
-            }
-            Some(Lex::Word(Word::Next | Word::Coming | Word::Following)) => {
-                k += 1;
-                1
-            }
-            Some(Lex::Ordinal(1)) => {
-                k += 1;
-                0
-            }
-            Some(Lex::Word(Word::Latest)) => {
-                k += 1;
-                0
-            }
-            _ => 0,
+        // The direction word does not change the value: the span is as long either way.
+        let k = match self.lex(j) {
+            Some(Lex::Word(
+                Word::Past
+                | Word::Last
+                | Word::Previous
+                | Word::Next
+                | Word::Coming
+                | Word::Following
+                | Word::Latest,
+            ))
+            | Some(Lex::Ordinal(1)) => j + 1,
+            _ => j,
         };
-        let _ = dir;
         let (e, amt) = self.amount(k)?;
         if self.w(k, Word::A) && amt.value == Some(1) {
             return None;
@@ -1066,6 +1093,12 @@ impl<'t> Grammar<'t> {
             }
             Lex::Holiday(h) => self.holiday(i, h, YearRef::Implicit),
             Lex::Frequency(f) => {
+                // "to grow 8% annually": a rate of change, not a recurring time.
+                if let Some(k) = i.checked_sub(1) {
+                    if self.p(k, b'%') || self.text(k).eq_ignore_ascii_case("percent") {
+                        return None;
+                    }
+                }
                 let (amount, unit) = match f {
                     Frequency::Hourly => (1, DurationUnit::Hour),
                     Frequency::Daily | Frequency::Nightly => (1, DurationUnit::Day),
@@ -1209,9 +1242,6 @@ impl<'t> Grammar<'t> {
         } else {
             self.year_of(e)
         };
-        if core_day.is_none() && self.is_hyph(e) {
-            // "March-April"
-        }
         Some((
             e,
             Parsed::new(Core::Calendar {
@@ -1668,8 +1698,21 @@ impl<'t> Grammar<'t> {
                 }
             }
         }
-        // "20 more years"
-        if self.w(j, Word::More) && self.unit(j + 1).is_some() {
+        // "20 more years", "eight trading days", "three straight months"
+        let adjective = |k: usize| {
+            self.w(k, Word::More)
+                || [
+                    "trading",
+                    "business",
+                    "working",
+                    "straight",
+                    "consecutive",
+                    "additional",
+                ]
+                .iter()
+                .any(|w| self.text(k).eq_ignore_ascii_case(w))
+        };
+        if adjective(j) && self.unit(j + 1).is_some() {
             j += 1;
         }
         let hy = self.is_hyph(j);
@@ -1699,9 +1742,6 @@ impl<'t> Grammar<'t> {
         if self.w(i, Word::A) && amt.value == Some(1) && pl {
             return None;
         }
-        if !pl && amt.value.is_some_and(|v| v != 1) && self.num(i).is_none() {
-            // "two day" is fine in speech transcripts; keep it.
-        }
         if amt.value.is_none() && !pl {
             return None;
         }
@@ -1709,8 +1749,18 @@ impl<'t> Grammar<'t> {
         if self.w(k + 1, Word::Old) {
             return None;
         }
+        // "a quarter of the market" is a fraction.
+        if u == Unit::Quarter && !pl && self.w(k + 1, Word::Of) {
+            return None;
+        }
         // "$1.76 a year", "four flights a week": a rate, not a stretch of time.
-        if self.w(i, Word::A) && !pl && i > 0 {
+        let shifts = matches!(
+            self.lex(k + 1),
+            Some(Lex::Word(
+                Word::Ago | Word::Earlier | Word::Later | Word::Before | Word::Or
+            ))
+        );
+        if self.w(i, Word::A) && !pl && i > 0 && !shifts {
             let prev = self.t[i - 1];
             let rate_word = [
                 "million", "billion", "thousand", "hundred", "percent", "cents", "dollars",
@@ -1742,7 +1792,8 @@ impl<'t> Grammar<'t> {
         let sign = match self.lex(k2) {
             Some(Lex::Word(Word::Ago)) => Some(-1),
             Some(Lex::Word(Word::Earlier)) => Some(-1),
-            Some(Lex::Word(Word::Later)) => Some(1),
+            // "three days later" is the duration "three days" (TimeBank): "later" is a signal
+            // relating it to another event, not a shift from the article date.
             Some(Lex::Word(Word::Hence)) => Some(1),
             Some(Lex::Word(Word::From)) if self.lex(k2 + 1) == Some(Lex::Deictic(Deictic::Now)) => {
                 Some(1)
@@ -1864,6 +1915,7 @@ impl<'t> Grammar<'t> {
             _ => return None,
         };
         let mut j = i + 1;
+        let latest = w == Word::Past || w == Word::This && self.w(j, Word::Past);
         let mut w = w;
         let mut off = off;
         if w == Word::This && matches!(self.lex(j), Some(Lex::Word(Word::Past | Word::Coming))) {
@@ -2008,6 +2060,7 @@ impl<'t> Grammar<'t> {
                 Parsed::new(Core::RelMonth {
                     month: m,
                     offset: if w == Word::This { 0 } else { off },
+                    latest,
                 }),
             ));
         }
@@ -2029,6 +2082,7 @@ impl<'t> Grammar<'t> {
                 Parsed::new(Core::RelSeason {
                     season: s,
                     offset: if w == Word::This { 0 } else { off },
+                    latest,
                 }),
             ));
         }
@@ -2050,6 +2104,17 @@ impl<'t> Grammar<'t> {
 
     /// Bare unit words: `year-ago`, `year-earlier`, `years` (after for/over), `weekend`.
     fn unit_expr(&self, i: usize, u: Unit, pl: bool) -> Option<(usize, Parsed)> {
+        // "months ago": some time ago.
+        if pl && self.w(i + 1, Word::Ago) {
+            return Some((
+                i + 2,
+                Parsed::new(Core::Shift {
+                    amount: None,
+                    unit: u,
+                    sign: -1,
+                }),
+            ));
+        }
         if !pl && u == Unit::Year {
             // year end, year's end
             let k = self.possessive(i + 1).unwrap_or(i + 1);
@@ -2067,7 +2132,7 @@ impl<'t> Grammar<'t> {
                 let e = i + 3;
                 // "year-ago quarter", "year-earlier period", "year-ago third quarter"
                 if let Some((e2, Part::Quarter(q))) = self.ordinal_quarter(e) {
-                    let mut p = Parsed::new(Core::YearAgo);
+                    let mut p = Parsed::new(Core::YearAgoQuarter);
                     if let Some(q) = q {
                         p.core = Core::Part {
                             part: Part::Quarter(Some(q)),
@@ -2077,7 +2142,7 @@ impl<'t> Grammar<'t> {
                     return Some((e2, p));
                 }
                 if self.unit(e) == Some((Unit::Quarter, false)) || self.w(e, Word::Period) {
-                    return Some((e + 1, Parsed::new(Core::YearAgo)));
+                    return Some((e + 1, Parsed::new(Core::YearAgoQuarter)));
                 }
                 if let Some((e2, amt)) = self.amount(e) {
                     if let Some((u, true)) = self.unit(e2) {
@@ -2087,12 +2152,15 @@ impl<'t> Grammar<'t> {
                 return Some((e, Parsed::new(Core::YearAgo)));
             }
             if self.w(i + 2, Word::End) {
-                let mut p = Parsed::new(Core::Rel {
-                    unit: Unit::Year,
-                    offset: 0,
-                });
-                p.md = Some(TimexMod::End);
-                return Some((i + 3, p));
+                // "year-end": the last day of the year, before or after the anchor by tense.
+                return Some((
+                    i + 3,
+                    Parsed::new(Core::Calendar {
+                        year: YearRef::Implicit,
+                        month: 12,
+                        day: Some(31),
+                    }),
+                ));
             }
         }
         if pl

@@ -265,8 +265,8 @@ fn push_window(
     out.push((start, end));
 }
 
-/// Tokens of `text[start..end]`, with absolute offsets (`base` added).
-pub(crate) fn tokenize(text: &str, start: usize, end: usize, base: usize, out: &mut Vec<Tok>) {
+/// Tokens of `text[start..end]`, with offsets into `text`.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let table = table();
     let mut i = start;
@@ -324,8 +324,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, base: usize, out: &
             num = 0;
         }
         out.push(Tok {
-            start: s + base,
-            end: i + base,
+            start: s,
+            end: i,
             kind,
             lex,
             cap: b.is_ascii_uppercase(),
@@ -335,5 +335,50 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, base: usize, out: &
         });
         glued = true;
         newline = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_has_a_meaning() {
+        for w in WORDS.split_whitespace() {
+            assert!(
+                lexicon::lookup(w).is_some(),
+                "{w} is listed but has no meaning"
+            );
+            assert_eq!(table().get(w.as_bytes()), lexicon::lookup(w), "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(table().get(upper.as_bytes()), lexicon::lookup(w), "{upper}");
+        }
+    }
+
+    #[test]
+    fn windows_surround_triggers_and_skip_plain_numbers() {
+        let text = "Shares rose 4.5% to $12.50 on 2,000 trades. Talks ended on Tuesday.";
+        let w = windows(text, 28, 20);
+        assert_eq!(w.len(), 1, "{w:?}");
+        let (s, e) = w[0];
+        assert!(text[s..e].contains("Tuesday"));
+        assert!(!text[s..e].contains("4.5%"));
+        assert!(windows("No dates here at all, only words.", 28, 20).is_empty());
+    }
+
+    #[test]
+    fn tokens_carry_glue_and_values() {
+        let mut toks = Vec::new();
+        let text = "mid-1990s, at 10:35 o'clock";
+        tokenize(text, 0, text.len(), &mut toks);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            [
+                "mid", "-", "1990", "s", ",", "at", "10", ":", "35", "o'clock"
+            ]
+        );
+        assert!(toks[1].glued && toks[2].glued && !toks[5].glued);
+        assert_eq!(toks[2].num, 1990);
     }
 }

@@ -58,6 +58,15 @@ const WED: Option<&str> = Some("1998-08-12"); // a Wednesday
 #[test]
 fn weekdays_follow_the_tense() {
     check(&[
+        // A possessive weekday ("Wednesday's ruling") is reported on: never a future one.
+        (
+            FRI,
+            "Lawyers will appeal Wednesday's ruling.",
+            "Wednesday",
+            "DATE",
+            "2021-02-24",
+            None,
+        ),
         (
             WED,
             "Talks ended on Tuesday.",
@@ -160,6 +169,23 @@ fn weekdays_follow_the_tense() {
 #[test]
 fn month_days_and_years() {
     check(&[
+        // "would" and "effective" look ahead; "be paid" is not a past tense.
+        (
+            Some("2021-11-20"),
+            "The dividend would be paid in July.",
+            "July",
+            "DATE",
+            "2022-07",
+            None,
+        ),
+        (
+            Some("2021-11-20"),
+            "A new pact, effective Sept. 1, covers the plant.",
+            "Sept. 1",
+            "DATE",
+            "2022-09-01",
+            None,
+        ),
         (
             FRI,
             "The deal closed Feb. 1.",
@@ -455,6 +481,49 @@ fn relative_expressions() {
             "2020-FA",
             None,
         ),
+        // "last <season>" is that season of the year before, even when one has passed since.
+        (
+            Some("1999-10-26"),
+            "The league expanded last spring.",
+            "last spring",
+            "DATE",
+            "1998-SP",
+            None,
+        ),
+        (
+            Some("1999-02-10"),
+            "It snowed a lot last winter.",
+            "last winter",
+            "DATE",
+            "1997-WI",
+            None,
+        ),
+        // "this past" is the most recent one.
+        (
+            Some("1999-10-26"),
+            "The team was sold this past spring.",
+            "this past spring",
+            "DATE",
+            "1999-SP",
+            None,
+        ),
+        // The month just ended is "last month"; "last <that month>" is a year before it.
+        (
+            Some("1998-03-01"),
+            "The factory reopened last February.",
+            "last February",
+            "DATE",
+            "1997-02",
+            None,
+        ),
+        (
+            Some("1998-10-27"),
+            "The plant closed last April.",
+            "last April",
+            "DATE",
+            "1998-04",
+            None,
+        ),
         (
             FRI,
             "It opens this summer.",
@@ -560,7 +629,7 @@ fn references() {
         (
             FRI,
             "Right now prices rise.",
-            "Right now",
+            "now",
             "DATE",
             "PRESENT_REF",
             None,
@@ -571,6 +640,33 @@ fn references() {
 #[test]
 fn quarters_decades_and_modifiers() {
     check(&[
+        // A year-ago period named as a quarter stays a quarter: the one under discussion, else
+        // the last one reported before the anchor, a year earlier.
+        (
+            Some("2021-10-20"),
+            "Profit doubled from the year-ago quarter.",
+            "the year-ago quarter",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        // A quarter not yet begun is not the one reported on.
+        (
+            Some("2021-10-20"),
+            "Orders for the third quarter of 2022 are firm. The year-ago period was weak.",
+            "The year-ago period",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-20"),
+            "In the second quarter, sales fell. For the quarter a year ago, they rose.",
+            "the quarter a year ago",
+            "DATE",
+            "2020-Q2",
+            None,
+        ),
         (
             Some("1989-10-26"),
             "Profit rose in the third quarter.",
@@ -705,6 +801,23 @@ fn quarters_decades_and_modifiers() {
 #[test]
 fn durations_and_sets() {
     check(&[
+        // "later" relates a duration to another event; it is not a shift from the anchor.
+        (
+            FRI,
+            "Three days later, the talks resumed.",
+            "Three days",
+            "DURATION",
+            "P3D",
+            None,
+        ),
+        (
+            FRI,
+            "He came back a minute and a half later.",
+            "a minute and a half",
+            "DURATION",
+            "PT1M30S",
+            None,
+        ),
         (
             FRI,
             "It lasted three days.",
@@ -933,6 +1046,9 @@ fn words_that_are_not_times() {
         "The current account deficit widened.",
         "About three-quarters of voters agreed.",
         "Recent sales were weak.",
+        "Funds hold a quarter of all such bonds.",
+        "Sales should grow 8% annually.",
+        "Rents rose 3 percent yearly.",
     ] {
         let (src, found) = run(FRI, text);
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
