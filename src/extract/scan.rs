@@ -32,7 +32,8 @@ impl BodyScan {
             let Some(text) = p.span.get(src) else {
                 continue;
             };
-            let mut tokens = Vec::new();
+            // About one token per six bytes of prose: allocate once, not while growing.
+            let mut tokens = Vec::with_capacity(text.len() / 6 + 4);
             let mut matches = Vec::new();
             g.scan(text, p.span.start, &mut tokens, &mut matches);
             paragraphs.push(ParagraphScan {

@@ -94,6 +94,38 @@ pub(crate) fn hash_of(text: &str, t: &Token) -> u64 {
 /// Hash of a token's text: letters and digits lower-cased, periods left out, apostrophes
 /// folded to `'`.
 fn hash_slice(s: &str) -> u64 {
+    if s.is_ascii() && !s.as_bytes().contains(&b'.') {
+        return hash_ascii_plain(s.as_bytes());
+    }
+    hash_folded(s)
+}
+
+/// [`hash_slice`] of ASCII letters, digits and `'` (no periods), eight bytes at a time:
+/// `| 0x20` lower-cases letters and leaves digits and `'` alone.
+#[inline]
+fn hash_ascii_plain(s: &[u8]) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let mut h = 0;
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w) | LOWER);
+    }
+    let rest = chunks.remainder();
+    let mut w = [0u8; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    let mask = if rest.is_empty() {
+        0
+    } else {
+        LOWER >> (8 * (8 - rest.len()))
+    };
+    let buf = u64::from_le_bytes(w) | mask;
+    mix(mix(h ^ 0xcbf2_9ce4_8422_2325, buf), s.len() as u64)
+}
+
+/// [`hash_slice`] a byte or a char at a time.
+fn hash_folded(s: &str) -> u64 {
     let mut h = Chunked::default();
     if s.is_ascii() {
         for &b in s.as_bytes() {
@@ -128,18 +160,42 @@ fn hash_slice(s: &str) -> u64 {
     h.finish()
 }
 
+/// Byte classes for the tokenizer: ASCII digits, upper- and lower-case letters, and bytes of
+/// non-ASCII characters (which need a closer look); 0 for ASCII separators.
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const NON_ASCII: u8 = 8;
+const ALNUM: u8 = DIGIT | UPPER | LOWER;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            0x80..=0xff => NON_ASCII,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        let b = bytes[i];
+        let class = CLASS[usize::from(bytes[i])];
         // Fast skip of ASCII separators.
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
+        if class == 0 {
             i += 1;
             continue;
         }
-        if b >= 0x80 {
+        if class == NON_ASCII {
             let c = char_at(text, i);
             if !c.is_alphanumeric() {
                 i += c.len_utf8();
@@ -149,8 +205,16 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
         // A token starts at i.
         let start = i;
         let mut ascii = true;
+        let mut dot = false;
+        // The classes of the token's ASCII letters and digits, or-ed.
+        let mut seen = 0u8;
         loop {
-            while i < n && bytes[i].is_ascii_alphanumeric() {
+            while i < n {
+                let c = CLASS[usize::from(bytes[i])];
+                if c & ALNUM == 0 {
+                    break;
+                }
+                seen |= c;
                 i += 1;
             }
             if i >= n {
@@ -165,6 +229,7 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
                 if !next_alnum || b == b'\'' && is_possessive(bytes, i + 1) {
                     break;
                 }
+                dot |= b == b'.';
                 i += 1;
                 continue;
             }
@@ -191,11 +256,10 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
         }
         let slice = text.get(start..i).unwrap_or("");
         let (upper, all_upper, letters) = if ascii {
-            let tok = slice.as_bytes();
             (
-                tok.first().is_some_and(u8::is_ascii_uppercase),
-                !tok.iter().any(u8::is_ascii_lowercase),
-                tok.iter().any(u8::is_ascii_alphabetic),
+                CLASS[usize::from(bytes[start])] == UPPER,
+                seen & LOWER == 0,
+                seen & (UPPER | LOWER) != 0,
             )
         } else {
             (
@@ -205,10 +269,15 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
             )
         };
         let hashed = !lazy || upper;
+        let hash = match (hashed, ascii && !dot) {
+            (false, _) => 0,
+            (true, true) => hash_ascii_plain(slice.as_bytes()),
+            (true, false) => hash_folded(slice),
+        };
         out.push(Token {
             start,
             end: i,
-            hash: if hashed { hash_slice(slice) } else { 0 },
+            hash,
             hashed,
             upper,
             all_upper: all_upper && letters,
@@ -276,6 +345,48 @@ mod tests {
         ];
         for (input, expected) in table {
             assert_eq!(&toks(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_hash_as_one_at_a_time() {
+        for s in [
+            "",
+            "a",
+            "US",
+            "Myanmar",
+            "d'Ivoire",
+            "ABCDEFGH",
+            "abcdefghi",
+            "1987",
+            "Tatmadaw12345678",
+            "Nay'Pyi'Taw",
+            "x1y2z3w4v5u6t7s8",
+        ] {
+            assert_eq!(hash_ascii_plain(s.as_bytes()), hash_folded(s), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_hash_agrees(s in "[A-Za-z0-9']{0,40}") {
+            proptest::prop_assert_eq!(hash_ascii_plain(s.as_bytes()), hash_folded(&s));
+        }
+
+        /// The byte-class tokenizer's flags agree with their definitions.
+        #[test]
+        fn token_flags(s in "[A-Za-z0-9.' ,éÖ’-]{0,60}") {
+            let mut v = Vec::new();
+            tokenize(&s, &mut v);
+            for t in &v {
+                let tok = &s[t.start..t.end];
+                proptest::prop_assert_eq!(t.hash, hash_folded(tok));
+                proptest::prop_assert_eq!(t.upper, tok.chars().next().is_some_and(char::is_uppercase));
+                proptest::prop_assert_eq!(
+                    t.all_upper,
+                    !tok.chars().any(char::is_lowercase) && tok.chars().any(char::is_alphabetic)
+                );
+            }
         }
     }
 
