@@ -21,9 +21,42 @@
 //! # Ok::<(), newswire::ParseError>(())
 //! ```
 //!
-//! The data flow runs one way: text → [`parse`] → [`Article`] → extractors → outputs with
-//! [`Span`]s. Lenient parsing (the default) never fails on text: problems become
-//! [`Diagnostic`]s. [`Parser::builder`] configures strict mode.
+//! The data flow runs one way: text → [`parse`] → [`Article`] → [extractors](extract) → outputs
+//! with [`Span`]s → [sinks](sink). Lenient parsing (the default) never fails on text: problems
+//! become [`Diagnostic`]s. [`Parser::builder`] configures strict mode.
+//!
+//! ## Extracting facts
+//!
+//! Extractors share one [`extract::Analysis`] per article (sentences are split once) and run
+//! together as a tuple, or as an [`extract::ExtractorSet`] chosen at run time:
+//!
+//! ```
+//! use newswire::extract::{Analysis, Extractor, Quotes, Times};
+//!
+//! let src = " date 2021-05-01 JAKARTA -- \"We appreciate the efforts,\" spokesperson Ned Price \
+//!            said on Tuesday.\n";
+//! let article = newswire::parse(src)?;
+//! let (quotes, times) = (Quotes::default(), Times::default()).extract(&Analysis::new(&article));
+//!
+//! let speaker = quotes[0].speaker.as_ref().unwrap();
+//! assert_eq!(&src[speaker.span], "Ned Price");
+//! assert_eq!(quotes[0].cue.as_ref().map(|c| &src[c.span]), Some("said"));
+//! assert_eq!(times[0].text, "Tuesday");
+//! assert_eq!(times[0].value.to_timex3(), "2021-04-27"); // the Tuesday before the article date
+//! # Ok::<(), newswire::ParseError>(())
+//! ```
+//!
+//! ## Map of the crate
+//!
+//! | item | what it is |
+//! | --- | --- |
+//! | [`parse`], [`Parser`] | the parser; [`Article`], [`Dateline`], [`Paragraph`] are its records |
+//! | [`render`], [`write_stream`] | the file format and the article-stream format written back |
+//! | [`Corpus`] | files, directories, readers and streams, read one [`Document`] at a time |
+//! | [`extract`] | the [`Extractor`](extract::Extractor) trait and the built-in sentences, quotes, times, places, actors and figures |
+//! | [`gazetteer`] | the compiled-in places, organizations and agencies (GeoNames, CC BY 4.0), extensible at run time |
+//! | [`Pipeline`] | any extractor over a corpus, in parallel, in input order, in bounded memory |
+//! | [`sink`] | JSON Lines, CSV and (feature `parquet`) Parquet output |
 #![deny(missing_docs)]
 #![cfg_attr(
     not(test),
