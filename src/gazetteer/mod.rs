@@ -366,13 +366,7 @@ impl Gazetteer {
     /// The entries a name may refer to, in any case (`JAKARTA`, `Jakarta`), most populous
     /// first. Acronyms (`WHO`) match only in upper case.
     pub fn lookup(&self, name: &str) -> Vec<PlaceRef> {
-        let mut toks = Vec::new();
-        tokenize(name, &mut toks);
-        let all_upper = toks.iter().all(|t| t.all_upper);
-        let mut key = KEY_START;
-        for t in &toks {
-            key = combine(key, t.hash);
-        }
+        let (key, all_upper) = name_key(name);
         let mut out: Vec<PlaceRef> = self
             .hits(key)
             .iter()
@@ -665,4 +659,12 @@ impl GazetteerBuilder {
             }),
         }
     }
+}
+
+/// The index key of a whole name, and whether every token of it is in capitals.
+pub(crate) fn name_key(name: &str) -> (u64, bool) {
+    let mut toks = Vec::new();
+    tokenize(name, &mut toks);
+    let key = toks.iter().fold(KEY_START, |key, t| combine(key, t.hash));
+    (key, toks.iter().all(|t| t.all_upper))
 }

@@ -1,7 +1,7 @@
 //! Name matching over text and dateline resolution.
 
 use super::{
-    Gazetteer, Hit, KEY_START, PlaceKind, PlaceRef, Token, combine, hash_of, tokenize,
+    Gazetteer, Hit, KEY_START, PlaceKind, PlaceRef, Token, combine, hash_of, name_key,
     tokenize_lazy,
 };
 use crate::article::Dateline;
@@ -230,12 +230,7 @@ impl Gazetteer {
     /// Like [`lookup`](Gazetteer::lookup) but acronyms match in any case (datelines are in
     /// capitals).
     fn lookup_any_case(&self, name: &str) -> Vec<PlaceRef> {
-        let mut toks = Vec::new();
-        tokenize(name, &mut toks);
-        let mut key = KEY_START;
-        for t in &toks {
-            key = combine(key, t.hash);
-        }
+        let (key, _) = name_key(name);
         let mut out: Vec<PlaceRef> = self
             .hits(key)
             .iter()
