@@ -500,6 +500,20 @@ fn leading(
         window = before.span;
     }
     let sentence_start = window.start == s.start || window != Span::new(start, to);
+    // The subject as the speaker: of `words` (before the quotation) when they open the
+    // sentence, else of the whole sentence.
+    let by_subject = |words: &[Word<'_>], cue: Option<Span>| -> Option<Found> {
+        let speaker = if sentence_start {
+            subject(src, words)?
+        } else {
+            sentence_subject(src, tk, s, to)?
+        };
+        Some(Found {
+            speaker,
+            cue,
+            how: How::Subject,
+        })
+    };
     let begin = ceil_boundary(src, window.start.max(window.end.saturating_sub(MAX_WINDOW)));
     let ws = tk.get(Span::new(begin.min(window.end), window.end));
     let Some(c) = (0..ws.len()).rev().find(|&i| is_cue_at(&ws, i)) else {
@@ -515,16 +529,7 @@ fn leading(
                 how: How::Colon,
             });
         }
-        let speaker = if sentence_start {
-            subject(src, &ws)?
-        } else {
-            sentence_subject(src, tk, s, to)?
-        };
-        return Some(Found {
-            speaker,
-            cue: None,
-            how: How::Subject,
-        });
+        return by_subject(&ws, None);
     };
     let cue = Some(cue_span(&ws, c));
     if ws[c].text.eq_ignore_ascii_case("according") {
@@ -578,16 +583,7 @@ fn leading(
                 });
             }
         }
-        let speaker = if sentence_start {
-            subject(src, &ws[..c])?
-        } else {
-            sentence_subject(src, tk, s, to)?
-        };
-        return Some(Found {
-            speaker,
-            cue,
-            how: How::Subject,
-        });
+        return by_subject(&ws[..c], cue);
     }
     let (begin, end) = phrase_before(&ws, end);
     if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
@@ -598,16 +594,7 @@ fn leading(
         });
     }
     // `Scott beamed and asked the crowd - "`: the subject of the sentence.
-    let speaker = if sentence_start {
-        subject(src, &ws[..c])?
-    } else {
-        sentence_subject(src, tk, s, to)?
-    };
-    Some(Found {
-        speaker,
-        cue,
-        how: How::Subject,
-    })
+    by_subject(&ws[..c], cue)
 }
 
 /// Whether the words before `end` (the last ending in a comma) are an appositive after a name:
