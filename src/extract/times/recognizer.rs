@@ -4,6 +4,20 @@ use super::lexicon::{Deictic, Frequency, Holiday, Lex, Unit, Word};
 use super::scan::{Kind, Tok};
 use super::value::{Duration, DurationUnit, PartOfDay, Reference, Season, TimexMod, TimexType};
 
+/// Words before a season that make it a point in the calendar: `in spring`, `last fall`.
+const SEASON_LEAD: &[Word] = &[
+    Word::In,
+    Word::This,
+    Word::Last,
+    Word::Next,
+    Word::Early,
+    Word::Late,
+    Word::The,
+    Word::Mid,
+    Word::Past,
+    Word::Coming,
+];
+
 /// A year as the text gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum YearRef {
@@ -174,6 +188,12 @@ impl<'t> Grammar<'t> {
     }
     fn w(&self, i: usize, w: Word) -> bool {
         self.lex(i) == Some(Lex::Word(w))
+    }
+    /// Whether the token before `i` is one of `words`.
+    fn after_word(&self, i: usize, words: &[Word]) -> bool {
+        i.checked_sub(1)
+            .and_then(|j| self.lex(j))
+            .is_some_and(|l| matches!(l, Lex::Word(w) if words.contains(&w)))
     }
     fn p(&self, i: usize, c: u8) -> bool {
         self.t.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
@@ -1041,45 +1061,17 @@ impl<'t> Grammar<'t> {
             }
             Lex::Deictic(d) => self.deictic(i, d),
             Lex::Season(s) => {
+                // A season in lower case needs a word that makes it a time (`in spring`, `of
+                // that summer`); `fall`, also a verb, needs one of the calendar words.
+                let calendar_lead = self.after_word(i, SEASON_LEAD);
                 if !self.cap(i)
                     && i > 0
-                    && !matches!(
-                        self.lex(i - 1),
-                        Some(Lex::Word(
-                            Word::In
-                                | Word::This
-                                | Word::Last
-                                | Word::Next
-                                | Word::Early
-                                | Word::Late
-                                | Word::The
-                                | Word::Mid
-                                | Word::Past
-                                | Word::Coming
-                                | Word::Of
-                                | Word::That
-                        ))
-                    )
+                    && !calendar_lead
+                    && !self.after_word(i, &[Word::Of, Word::That])
                 {
                     return None;
                 }
-                if s == Season::Fall
-                    && !matches!(
-                        self.lex(i.wrapping_sub(1)),
-                        Some(Lex::Word(
-                            Word::In
-                                | Word::This
-                                | Word::Last
-                                | Word::Next
-                                | Word::Early
-                                | Word::Late
-                                | Word::The
-                                | Word::Mid
-                                | Word::Past
-                                | Word::Coming
-                        ))
-                    )
-                {
+                if s == Season::Fall && !calendar_lead {
                     return None;
                 }
                 let (e, year) = self.year_of(i + 1);
