@@ -2,7 +2,8 @@
 //! or Parquet.
 //!
 //! ```text
-//! cargo run --release --example extract -- --extractors sentences [PATH...]
+//! cargo run --release --example extract -- [PATH...]                 # every built-in extractor
+//! cargo run --release --example extract -- --extractors sentences,quotes [PATH...]
 //! cargo run --release --example extract -- --format csv --out tables/ archive/
 //! cargo run --release --features parquet --example extract -- --format parquet --out tables/ archive/
 //! cargo run --release --example extract -- --stream --format count corpus.stream
@@ -10,9 +11,9 @@
 //! ```
 //!
 //! Each JSON line holds `article` (the input position), `path`, `date`, `dateline`,
-//! `paragraphs`, and for each extractor named, its output under its name
-//! (`--extractors times`: each temporal expression's `text`, `start`, `end`, TIMEX3 `type`,
-//! `value` and `mod`, resolved against the article's date). Byte offsets are into
+//! `paragraphs`, and for each extractor named (`--extractors`, by default `all`), its output
+//! under its name (`--extractors times`: each temporal expression's `text`, `start`, `end`,
+//! TIMEX3 `type`, `value` and `mod`, resolved against the article's date). Byte offsets are into
 //! each article's own text (for a stream, into the article, not the stream). With no PATH, the
 //! bundled samples are used. `--format count` writes no records, only the summary: use it to
 //! time parsing (`--extractors none`) and extraction as whole processes.
@@ -35,8 +36,9 @@ use std::time::Duration;
 #[derive(clap::Parser)]
 #[command(version, about)]
 struct Args {
-    /// Comma-separated extractors to run (built-in: see `--list`), or `none`.
-    #[arg(long, short = 'e', default_value = "sentences", value_delimiter = ',')]
+    /// Comma-separated extractors to run (built-in: see `--list`), `all` (every built-in
+    /// extractor, the default) or `none` (parse only).
+    #[arg(long, short = 'e', default_value = "all", value_delimiter = ',')]
     extractors: Vec<String>,
     /// List the built-in extractors and exit.
     #[arg(long)]
@@ -82,12 +84,17 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let names: Vec<&str> = args
-        .extractors
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty() && *s != "none")
-        .collect();
+    let mut names: Vec<&str> = Vec::new();
+    for name in args.extractors.iter().map(|s| s.trim()) {
+        match name {
+            "" | "none" => {}
+            "all" => names.extend(ExtractorSet::builtin_names()),
+            name => names.push(name),
+        }
+    }
+    // `all` and a name it includes run that extractor once.
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|name| seen.insert(*name));
     let set = match ExtractorSet::builtin(names) {
         Ok(set) => set,
         Err(e) => {

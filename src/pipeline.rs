@@ -21,7 +21,7 @@ const MAX_CHUNK_BYTES: usize = 256 * 1024;
 /// articles, with outcomes delivered in input order.
 ///
 /// ```
-/// use newswire::extract::{ExtractorSet, Extraction};
+/// use newswire::extract::{Extraction, ExtractorSet, Sentence};
 /// use newswire::{Corpus, Pipeline};
 ///
 /// let set = ExtractorSet::builtin(["sentences"])?;
@@ -31,7 +31,8 @@ const MAX_CHUNK_BYTES: usize = 256 * 1024;
 ///     match outcome {
 ///         Ok(done) => {
 ///             let extraction: Extraction = done.output;
-///             sentences += extraction.get("sentences").and_then(|s| s.as_array()).map_or(0, Vec::len);
+///             let found = extraction.get("sentences").and_then(|s| s.downcast_ref::<Vec<Sentence>>());
+///             sentences += found.map_or(0, Vec::len);
 ///         }
 ///         Err(failure) => eprintln!("skipped: {failure}"),
 ///     }

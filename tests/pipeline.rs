@@ -612,3 +612,84 @@ fn pipeline_types_are_send_and_sync() {
     #[cfg(feature = "parquet")]
     check::<newswire::sink::ParquetTables>();
 }
+
+// ---------------------------------------------------------------------------------------------
+// JSON Lines: records serialize straight from the typed outputs.
+
+/// The JSON Lines of `corpus` with `extractors`, written by the pipeline on two threads.
+fn json_lines(extractors: ExtractorSet, corpus: Corpus) -> (String, Vec<Record>) {
+    let mut out = Vec::new();
+    let mut records = Vec::new();
+    {
+        let mut sink = JsonLines::new(&mut out);
+        Pipeline::new(RecordFields::new(extractors))
+            .jobs(2)
+            .window(3)
+            .run(corpus.documents(), |outcome| {
+                let record = Record::new(outcome.unwrap());
+                sink.write(&record)?;
+                records.push(record);
+                Ok::<(), std::io::Error>(())
+            })
+            .unwrap();
+        sink.finish().unwrap();
+    }
+    (String::from_utf8(out).unwrap(), records)
+}
+
+#[test]
+fn json_lines_of_the_samples_are_pinned() {
+    // The record fields every run writes (`article`, `path`, `date`, `dateline`, `paragraphs`);
+    // paths are made relative to the crate so the snapshot does not depend on the checkout.
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+    let mut corpus = Corpus::new();
+    for p in common::samples() {
+        corpus = corpus.path(p);
+    }
+    let (lines, _) = json_lines(ExtractorSet::new(), corpus);
+    insta::assert_snapshot!("samples_jsonl", lines.replace(root, ""));
+}
+
+#[test]
+fn typed_outputs_serialize_as_their_json_values_do() {
+    // Every built-in extractor over the samples and generated articles: each line equals the
+    // same record built as a `serde_json::Value` first (the way records were once made).
+    let mut corpus = Corpus::new();
+    for p in common::samples() {
+        corpus = corpus.path(p);
+    }
+    let texts: Vec<String> = (0..30).map(article).collect();
+    let mut stream = Vec::new();
+    for text in &texts {
+        newswire::write_stream_record(&mut stream, text).unwrap();
+    }
+    let corpus = corpus.stream_reader(None, std::io::Cursor::new(stream));
+    let all = ExtractorSet::builtin(ExtractorSet::builtin_names()).unwrap();
+    let (lines, records) = json_lines(all, corpus);
+    assert_eq!(lines.lines().count(), records.len());
+    assert_eq!(records.len(), common::samples().len() + texts.len());
+    for (line, record) in lines.lines().zip(&records) {
+        let mut value = serde_json::Map::new();
+        value.insert("article".into(), json!(record.article));
+        value.insert("path".into(), json!(record.path));
+        let names: Vec<&str> = record.fields.iter().map(|(name, _)| name).collect();
+        assert_eq!(
+            names,
+            [
+                "date",
+                "dateline",
+                "paragraphs",
+                "sentences",
+                "quotes",
+                "times",
+                "places",
+                "actors",
+                "figures"
+            ]
+        );
+        for (name, output) in record.fields.iter() {
+            value.insert(name.into(), output.to_json());
+        }
+        assert_eq!(line, serde_json::to_string(&Value::Object(value)).unwrap());
+    }
+}

@@ -60,7 +60,7 @@ pub use figures::{Approximator, Figure, Figures};
 pub use places::{ArticlePlaces, CountryCount, PlaceMention, Places};
 pub use quotes::{Cue, Quote, Quotes, ResolvedName, Speaker};
 pub use sentences::{Sentence, Sentences};
-pub use set::{Extraction, ExtractorSet, UnknownExtractor};
+pub use set::{Extraction, ExtractorSet, Output, UnknownExtractor};
 pub use times::Times;
 
 use crate::article::Article;

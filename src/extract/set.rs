@@ -3,23 +3,76 @@
 use super::{Actors, Analysis, Extractor, Figures, Places, Quotes, Sentences};
 use serde::Serialize;
 use serde::ser::SerializeMap;
+use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 
+/// An extractor's output as an [`Extraction`] keeps it: the typed value, behind a trait object
+/// that serializes with any serde serializer and can be downcast to its type.
+///
+/// Implemented for every `Serialize + Send + Sync + 'static` type, so it never needs to be
+/// implemented by hand.
+///
+/// ```
+/// use newswire::extract::{Analysis, Extractor, ExtractorSet, Sentence};
+///
+/// let set = ExtractorSet::builtin(["sentences"])?;
+/// let article = newswire::parse("ASEAN met. Leaders agreed.")?;
+/// let extraction = set.extract(&Analysis::new(&article));
+/// let output = extraction.get("sentences").unwrap();
+/// let sentences: &Vec<Sentence> = output.downcast_ref().unwrap();
+/// assert_eq!(sentences.len(), 2);
+/// assert_eq!(serde_json::to_string(output)?, r#"[{"start":0,"end":10},{"start":11,"end":26}]"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait Output: erased_serde::Serialize + Any + Send + Sync {
+    /// The output as `Any`, to downcast it to its type.
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Serialize + Any + Send + Sync> Output for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+erased_serde::serialize_trait_object!(Output);
+
+impl dyn Output {
+    /// The output as its type `T`, or `None` if it has another type.
+    pub fn downcast_ref<T: Any>(&self) -> Option<&T> {
+        self.as_any().downcast_ref()
+    }
+
+    /// The output as a JSON value (for code that wants to walk it generically).
+    pub fn to_json(&self) -> serde_json::Value {
+        // Serializing into a value only fails for maps with non-string keys, which an
+        // extractor's output type would show in its own tests; such an output is null.
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+impl fmt::Debug for dyn Output {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match serde_json::to_string(self) {
+            Ok(json) => f.write_str(&json),
+            Err(_) => f.write_str("<output that does not serialize as JSON>"),
+        }
+    }
+}
+
 /// Object-safe form of an extractor whose output serializes.
 trait ErasedExtractor: Send + Sync {
-    fn extract_value(&self, analysis: &Analysis<'_>) -> serde_json::Value;
+    fn extract_output(&self, analysis: &Analysis<'_>) -> Box<dyn Output>;
 }
 
 impl<E> ErasedExtractor for E
 where
     E: Extractor + Send + Sync,
-    E::Output: Serialize,
+    E::Output: Serialize + Send + Sync + 'static,
 {
-    fn extract_value(&self, analysis: &Analysis<'_>) -> serde_json::Value {
-        // Serializing plain records into a JSON value only fails for maps with non-string keys,
-        // which an extractor's output type would show in its own tests; record it as null.
-        serde_json::to_value(self.extract(analysis)).unwrap_or(serde_json::Value::Null)
+    fn extract_output(&self, analysis: &Analysis<'_>) -> Box<dyn Output> {
+        Box::new(self.extract(analysis))
     }
 }
 
@@ -42,13 +95,13 @@ where
 /// ```
 #[derive(Clone, Default)]
 pub struct ExtractorSet {
-    items: Vec<(String, Arc<dyn ErasedExtractor>)>,
+    items: Vec<(Arc<str>, Arc<dyn ErasedExtractor>)>,
 }
 
 impl fmt::Debug for ExtractorSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list()
-            .entries(self.items.iter().map(|(n, _)| n))
+            .entries(self.items.iter().map(|(n, _)| &**n))
             .finish()
     }
 }
@@ -105,15 +158,16 @@ impl ExtractorSet {
     pub fn with<E>(mut self, name: impl Into<String>, extractor: E) -> Self
     where
         E: Extractor + Send + Sync + 'static,
-        E::Output: Serialize,
+        E::Output: Serialize + Send + Sync + 'static,
     {
-        self.items.push((name.into(), Arc::new(extractor)));
+        self.items
+            .push((Arc::from(name.into()), Arc::new(extractor)));
         self
     }
 
     /// The names, in the order the extractors run.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.items.iter().map(|(n, _)| n.as_str())
+        self.items.iter().map(|(n, _)| &**n)
     }
 
     /// Number of extractors.
@@ -131,28 +185,66 @@ impl Extractor for ExtractorSet {
     type Output = Extraction;
 
     fn extract(&self, analysis: &Analysis<'_>) -> Extraction {
-        Extraction {
-            fields: self
-                .items
-                .iter()
-                .map(|(name, e)| (name.clone(), e.extract_value(analysis)))
-                .collect(),
+        let mut extraction = Extraction {
+            fields: Vec::with_capacity(self.items.len()),
+        };
+        for (name, e) in &self.items {
+            extraction.insert(name.clone(), e.extract_output(analysis));
         }
+        extraction
     }
 }
 
-/// The outputs of an [`ExtractorSet`] for one article, by extractor name, in the set's order.
-/// Serializes as a JSON object.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The outputs of an [`ExtractorSet`] for one article, by extractor name, in the set's order:
+/// the typed outputs themselves, serialized only when written. Serializes as a JSON object.
+#[derive(Debug, Default)]
 pub struct Extraction {
-    /// `(name, output)` pairs.
-    pub fields: Vec<(String, serde_json::Value)>,
+    fields: Vec<(Arc<str>, Box<dyn Output>)>,
 }
 
 impl Extraction {
+    /// An empty extraction.
+    pub fn new() -> Self {
+        Extraction::default()
+    }
+
     /// The output of the extractor named `name`.
-    pub fn get(&self, name: &str) -> Option<&serde_json::Value> {
-        self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    pub fn get(&self, name: &str) -> Option<&dyn Output> {
+        self.fields
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, v)| &**v)
+    }
+
+    /// Sets the output under `name`: in place of an output of that name, else at the end.
+    pub fn insert(&mut self, name: impl Into<Arc<str>>, output: Box<dyn Output>) {
+        let name = name.into();
+        match self.fields.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = output,
+            None => self.fields.push((name, output)),
+        }
+    }
+
+    /// `(name, output)` pairs, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &dyn Output)> {
+        self.fields.iter().map(|(n, v)| (&**n, &**v))
+    }
+
+    /// Number of outputs.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Whether there are no outputs.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// Moves the outputs of `other` in, each replacing an output of the same name.
+    pub fn merge(&mut self, other: Extraction) {
+        for (name, output) in other.fields {
+            self.insert(name, output);
+        }
     }
 }
 
@@ -160,7 +252,7 @@ impl Serialize for Extraction {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.fields.len()))?;
         for (k, v) in &self.fields {
-            map.serialize_entry(k, v)?;
+            map.serialize_entry(&**k, &**v)?;
         }
         map.end()
     }

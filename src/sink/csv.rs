@@ -10,12 +10,14 @@ use std::path::{Path, PathBuf};
 /// A null is an empty field.
 ///
 /// ```
+/// use newswire::extract::Extraction;
 /// use newswire::sink::{CsvTables, Record, Sink};
 ///
 /// let dir = std::env::temp_dir().join(format!("newswire-csv-doc-{}", std::process::id()));
 /// let mut sink = CsvTables::create(&dir)?;
-/// let fields = serde_json::json!({"date": "2021-05-01", "quotes": [{"speaker": {"text": "Lee", "start": 4}}]});
-/// let fields = fields.as_object().cloned().unwrap_or_default();
+/// let mut fields = Extraction::new();
+/// fields.insert("date", Box::new("2021-05-01"));
+/// fields.insert("quotes", Box::new(serde_json::json!([{"speaker": {"text": "Lee", "start": 4}}])));
 /// sink.write(&Record { article: 0, path: Some("a.txt".into()), fields })?;
 /// sink.finish()?;
 /// assert_eq!(std::fs::read_to_string(dir.join("articles.csv"))?, "article,path,date\n0,a.txt,2021-05-01\n");

@@ -45,11 +45,10 @@ pub use self::jsonl::JsonLines;
 #[cfg(feature = "parquet")]
 pub use self::parquet::ParquetTables;
 
-use crate::extract::{Analysis, Extractor, ExtractorSet};
+use crate::extract::{Analysis, Extraction, Extractor, ExtractorSet};
 use crate::pipeline::Processed;
 use serde::Serialize;
 use serde::ser::SerializeMap;
-use serde_json::{Map, Value};
 use std::io;
 
 /// Where records go. Call [`write`](Sink::write) for each record in order, then
@@ -73,14 +72,14 @@ impl<S: Sink + ?Sized> Sink for Box<S> {
 }
 
 /// One article's output, as every sink writes it: `article`, `path`, then `fields`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Default)]
 pub struct Record {
     /// The article's position in the input, counting from 0.
     pub article: usize,
     /// The article's file, if it came from one.
     pub path: Option<String>,
-    /// The article's fields: those of [`RecordFields`], or any others.
-    pub fields: Map<String, Value>,
+    /// The article's fields: those of [`RecordFields`], or any others, as typed outputs.
+    pub fields: Extraction,
 }
 
 impl Record {
@@ -109,7 +108,7 @@ impl Record {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(processed: Processed<Map<String, Value>>) -> Self {
+    pub fn new(processed: Processed<Extraction>) -> Self {
         Record {
             article: processed.index,
             path: processed
@@ -126,7 +125,7 @@ impl Serialize for Record {
         let mut map = s.serialize_map(Some(self.fields.len() + 2))?;
         map.serialize_entry("article", &self.article)?;
         map.serialize_entry("path", &self.path)?;
-        for (k, v) in &self.fields {
+        for (k, v) in self.fields.iter() {
             map.serialize_entry(k, v)?;
         }
         map.end()
@@ -148,6 +147,7 @@ impl RecordFields {
     }
 }
 
+/// A paragraph as records hold it.
 #[derive(Serialize)]
 struct ParagraphFields {
     start: usize,
@@ -156,19 +156,15 @@ struct ParagraphFields {
 }
 
 impl Extractor for RecordFields {
-    type Output = Map<String, Value>;
+    type Output = Extraction;
 
-    fn extract(&self, analysis: &Analysis<'_>) -> Map<String, Value> {
+    fn extract(&self, analysis: &Analysis<'_>) -> Extraction {
         let article = analysis.article();
-        let mut fields = Map::new();
-        // Serializing dates, datelines and paragraphs cannot fail: their keys are strings.
+        let mut fields = Extraction::new();
+        fields.insert("date", Box::new(article.date));
         fields.insert(
-            "date".into(),
-            serde_json::to_value(article.date).unwrap_or(Value::Null),
-        );
-        fields.insert(
-            "dateline".into(),
-            serde_json::to_value(&article.dateline).unwrap_or(Value::Null),
+            "dateline",
+            Box::new(article.dateline.clone().map(crate::Dateline::into_owned)),
         );
         let paragraphs: Vec<ParagraphFields> = article
             .paragraphs
@@ -179,13 +175,8 @@ impl Extractor for RecordFields {
                 kind: p.kind,
             })
             .collect();
-        fields.insert(
-            "paragraphs".into(),
-            serde_json::to_value(paragraphs).unwrap_or(Value::Null),
-        );
-        for (name, value) in self.extractors.extract(analysis).fields {
-            fields.insert(name, value);
-        }
+        fields.insert("paragraphs", Box::new(paragraphs));
+        fields.merge(self.extractors.extract(analysis));
         fields
     }
 }

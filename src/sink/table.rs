@@ -323,6 +323,11 @@ impl Tables {
     pub fn add(&mut self, record: &Record) -> io::Result<()> {
         let article = Value::from(record.article);
         let path = record.path.clone().map_or(Value::Null, Value::String);
+        let fields: Vec<(&str, Value)> = record
+            .fields
+            .iter()
+            .map(|(key, output)| (key, output.to_json()))
+            .collect();
         let mut name = String::new();
 
         // The article row: every field that is not an array.
@@ -332,7 +337,7 @@ impl Tables {
             let t = &mut self.tables[articles];
             t.kinds[0] = t.kinds[0].widen(&article);
             t.kinds[1] = t.kinds[1].widen(&path);
-            for (key, value) in &record.fields {
+            for (key, value) in &fields {
                 if !value.is_array() {
                     name.clear();
                     name.push_str(key);
@@ -343,7 +348,7 @@ impl Tables {
         }
 
         // One row per element of every array field.
-        for (key, value) in &record.fields {
+        for (key, value) in &fields {
             let Value::Array(items) = value else {
                 continue;
             };
