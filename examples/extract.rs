@@ -201,8 +201,12 @@ fn run_sink(
     let documents = corpus(paths, args.stream).documents();
     let start = std::time::Instant::now();
     let mut seen = 0usize;
+    // A hidden bar (stderr is not a terminal) is not updated at all.
+    let visible = !progress.is_hidden();
     let mut summary = pipeline.run(documents, |outcome| {
-        tick(progress, &outcome, &mut seen);
+        if visible {
+            tick(progress, &outcome, &mut seen);
+        }
         match outcome {
             Ok(done) => sink.write(&Record::new(done)),
             Err(failure) => {
@@ -228,8 +232,12 @@ fn run_count(
     let pipeline = Pipeline::new(set).jobs(args.jobs).window(args.window);
     let documents = corpus(paths, args.stream).documents();
     let mut seen = 0usize;
+    // A hidden bar (stderr is not a terminal) is not updated at all.
+    let visible = !progress.is_hidden();
     pipeline.run(documents, |outcome| {
-        tick(progress, &outcome, &mut seen);
+        if visible {
+            tick(progress, &outcome, &mut seen);
+        }
         if let Err(failure) = outcome {
             progress.suspend(|| eprintln!("error: {failure}"));
         }

@@ -201,6 +201,7 @@ impl Corpus {
             sources: self.sources.into(),
             walk: None,
             stream: None,
+            last_record: 0,
         }
     }
 }
@@ -210,6 +211,9 @@ pub struct Documents {
     sources: VecDeque<Source>,
     walk: Option<walkdir::IntoIter>,
     stream: Option<(Option<PathBuf>, Box<dyn BufRead + Send>)>,
+    /// Length of the last article read from a stream: the next one's buffer starts that large
+    /// (plus a margin), so most articles are copied once, without regrowing.
+    last_record: usize,
 }
 
 impl std::fmt::Debug for Documents {
@@ -230,9 +234,16 @@ impl Iterator for Documents {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some((name, reader)) = &mut self.stream {
-                let mut bytes = Vec::new();
+                let capacity = self
+                    .last_record
+                    .saturating_add(self.last_record / 2)
+                    .min(1 << 20);
+                let mut bytes = Vec::with_capacity(capacity);
                 match read_record(reader.as_mut(), &mut bytes) {
-                    Ok(true) => return Some(Document::from_bytes(name.clone(), bytes)),
+                    Ok(true) => {
+                        self.last_record = bytes.len();
+                        return Some(Document::from_bytes(name.clone(), bytes));
+                    }
                     Ok(false) => self.stream = None,
                     Err(source) => {
                         let path = name.clone();

@@ -171,6 +171,20 @@ const BOILERPLATE_EXACT: &[&str] = &[
     "correction appended.",
 ];
 
+/// The length of the longest of [`BOILERPLATE_EXACT`].
+const LONGEST_BOILERPLATE_EXACT: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < BOILERPLATE_EXACT.len() {
+        if BOILERPLATE_EXACT[i].len() > longest {
+            longest = BOILERPLATE_EXACT[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Prefixes of boilerplate paragraphs, in lower case; none is empty.
 const BOILERPLATE_PREFIXES: &[&str] = &[
     "(reporting by",
     "(additional reporting",
@@ -250,10 +264,12 @@ fn is_boilerplate(t: &str) -> bool {
     if t.len() > 200 || !t.bytes().next().is_some_and(may_open_boilerplate) {
         return false;
     }
-    BOILERPLATE_EXACT.iter().any(|e| t.eq_ignore_ascii_case(e))
+    let first = t.bytes().next().map_or(0, |b| b.to_ascii_lowercase());
+    (t.len() <= LONGEST_BOILERPLATE_EXACT
+        && BOILERPLATE_EXACT.iter().any(|e| t.eq_ignore_ascii_case(e)))
         || BOILERPLATE_PREFIXES
             .iter()
-            .any(|p| starts_with_ignore_case(t, p))
+            .any(|p| p.as_bytes()[0] == first && starts_with_ignore_case(t, p))
         || is_byline(t)
         || is_follow_line(t)
         || is_platform_only(t)

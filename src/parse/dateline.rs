@@ -323,6 +323,14 @@ fn parse_with(
     }
     let loc_start = start + stars;
     let input = &src[loc_start..];
+    // Quick rejections, for the many paragraphs that are not datelines: the location opens with
+    // an upper-case letter, and a separator (`-`, `_`, or a dash whose UTF-8 starts with 0xE2)
+    // lies in the window.
+    if !input.chars().next().is_some_and(char::is_uppercase)
+        || memchr::memchr3(b'-', b'_', 0xE2, input.as_bytes()).is_none()
+    {
+        return None;
+    }
 
     let max_words = if relaxed {
         MAX_RELAXED_LOCATION_WORDS + 1
