@@ -27,7 +27,9 @@
 //!   `speaker: {text, start, end}` becomes `speaker_text`, `speaker_start`, `speaker_end`).
 //!   Elements that are not objects go in a `value` column.
 //!
-//! Arrays nested inside an element are written as JSON text. Nulls write no value (an empty CSV
+//! The rows are made straight from each output's `Serialize` implementation (no JSON value in
+//! between), by the same rules a JSON value of the record would follow. Arrays nested inside an
+//! element are written as JSON text. Nulls write no value (an empty CSV
 //! field, a Parquet null). Columns appear in the order first seen; a column's Parquet type is
 //! `Int64`, `Float64` or `Boolean` when all its values are, else `Utf8`. Because columns are only
 //! known once every record is seen, the table sinks spool rows to hidden files in the output
@@ -35,6 +37,7 @@
 //! directory needs room for the spooled rows (about the size of the tables) while the run lasts.
 
 mod csv;
+mod flatten;
 mod jsonl;
 #[cfg(feature = "parquet")]
 mod parquet;

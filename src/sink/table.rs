@@ -1,8 +1,9 @@
 //! Flattening records into tables, spooled to disk until the columns are all known.
 
 use super::Record;
-use serde_json::Value;
-use std::borrow::Cow;
+use super::flatten::{Flat, FlattenError};
+use serde::Serialize;
+use serde::ser;
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Read, Write};
@@ -20,23 +21,23 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    fn widen(self, value: &Value) -> Kind {
-        match value {
-            Value::Null => self,
-            Value::Bool(_) => match self {
+    fn widen(self, cell: Cell<'_>) -> Kind {
+        match cell {
+            Cell::Null => self,
+            Cell::Bool(_) => match self {
                 Kind::Null | Kind::Bool => Kind::Bool,
                 _ => Kind::Str,
             },
-            Value::Number(n) if n.is_i64() => match self {
+            Cell::Int(_) => match self {
                 Kind::Null | Kind::Int => Kind::Int,
                 Kind::Float => Kind::Float,
                 _ => Kind::Str,
             },
-            Value::Number(_) => match self {
+            Cell::Float(_) => match self {
                 Kind::Null | Kind::Int | Kind::Float => Kind::Float,
                 _ => Kind::Str,
             },
-            Value::String(_) | Value::Array(_) | Value::Object(_) => Kind::Str,
+            Cell::Str(_) => Kind::Str,
         }
     }
 }
@@ -85,23 +86,20 @@ const TAG_INT: u8 = 3;
 const TAG_FLOAT: u8 = 4;
 const TAG_STR: u8 = 5;
 
-fn encode(value: &Value, out: &mut Vec<u8>) {
-    match value {
-        Value::Null => out.push(TAG_NULL),
-        Value::Bool(false) => out.push(TAG_FALSE),
-        Value::Bool(true) => out.push(TAG_TRUE),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => {
-                out.push(TAG_INT);
-                out.extend_from_slice(&i.to_le_bytes());
-            }
-            None => {
-                out.push(TAG_FLOAT);
-                out.extend_from_slice(&n.as_f64().unwrap_or(f64::NAN).to_le_bytes());
-            }
-        },
-        Value::String(s) => encode_str(s, out),
-        other => encode_str(&other.to_string(), out),
+fn encode(cell: Cell<'_>, out: &mut Vec<u8>) {
+    match cell {
+        Cell::Null => out.push(TAG_NULL),
+        Cell::Bool(false) => out.push(TAG_FALSE),
+        Cell::Bool(true) => out.push(TAG_TRUE),
+        Cell::Int(i) => {
+            out.push(TAG_INT);
+            out.extend_from_slice(&i.to_le_bytes());
+        }
+        Cell::Float(f) => {
+            out.push(TAG_FLOAT);
+            out.extend_from_slice(&f.to_le_bytes());
+        }
+        Cell::Str(s) => encode_str(s, out),
     }
 }
 
@@ -188,7 +186,22 @@ impl Spooled {
     }
 }
 
-struct Table {
+/// The cells of a row being built, encoded as they come: `cells[i]` is the byte range of column
+/// `i`'s cell in `bytes`, or `None` (null) if it was not set.
+#[derive(Debug, Default)]
+pub(crate) struct Row {
+    cells: Vec<Option<(usize, usize)>>,
+    bytes: Vec<u8>,
+}
+
+impl Row {
+    fn clear(&mut self) {
+        self.cells.clear();
+        self.bytes.clear();
+    }
+}
+
+pub(crate) struct Table {
     name: String,
     columns: Vec<String>,
     index: HashMap<String, usize>,
@@ -228,57 +241,25 @@ impl Table {
         i
     }
 
-    fn set<'r>(&mut self, row: &mut Vec<Cow<'r, Value>>, column: &str, value: Cow<'r, Value>) {
+    /// Sets column `column` of `row` to `cell` (a later value of the same column wins).
+    pub(crate) fn put(&mut self, row: &mut Row, column: &str, cell: Cell<'_>) {
         let i = self.column(column);
-        self.kinds[i] = self.kinds[i].widen(&value);
-        if row.len() <= i {
-            row.resize(i + 1, Cow::Owned(Value::Null));
+        self.kinds[i] = self.kinds[i].widen(cell);
+        if row.cells.len() <= i {
+            row.cells.resize(i + 1, None);
         }
-        row[i] = value;
+        let start = row.bytes.len();
+        encode(cell, &mut row.bytes);
+        row.cells[i] = Some((start, row.bytes.len()));
     }
 
-    /// Sets the columns of `value` under `name` (a prefix, empty at the top): objects are
-    /// flattened with `_`, arrays become JSON text, nulls are skipped.
-    fn flatten<'r>(&mut self, row: &mut Vec<Cow<'r, Value>>, name: &mut String, value: &'r Value) {
-        match value {
-            Value::Null => {}
-            Value::Object(map) => {
-                for (key, v) in map {
-                    let len = name.len();
-                    if !name.is_empty() {
-                        name.push('_');
-                    }
-                    name.push_str(key);
-                    self.flatten(row, name, v);
-                    name.truncate(len);
-                }
-            }
-            Value::Array(_) => {
-                let column = if name.is_empty() {
-                    "value"
-                } else {
-                    name.as_str()
-                };
-                let text = Value::String(value.to_string());
-                let column = column.to_string();
-                self.set(row, &column, Cow::Owned(text));
-            }
-            _ => {
-                let column = if name.is_empty() {
-                    "value"
-                } else {
-                    name.as_str()
-                };
-                let column = column.to_string();
-                self.set(row, &column, Cow::Borrowed(value));
-            }
-        }
-    }
-
-    fn write_row(&mut self, row: &[Cow<'_, Value>]) -> io::Result<()> {
+    fn write_row(&mut self, row: &Row) -> io::Result<()> {
         self.scratch.clear();
-        for value in row {
-            encode(value, &mut self.scratch);
+        for cell in &row.cells {
+            match cell.and_then(|(start, end)| row.bytes.get(start..end)) {
+                Some(bytes) => self.scratch.extend_from_slice(bytes),
+                None => self.scratch.push(TAG_NULL),
+            }
         }
         self.spool
             .write_all(&(self.scratch.len() as u64).to_le_bytes())?;
@@ -291,6 +272,9 @@ pub(crate) struct Tables {
     dir: PathBuf,
     tables: Vec<Table>,
     by_name: HashMap<String, usize>,
+    /// Scratch rows, reused from record to record: the article's and an array element's.
+    article_row: Row,
+    item_row: Row,
 }
 
 impl Tables {
@@ -300,6 +284,8 @@ impl Tables {
             dir: dir.to_path_buf(),
             tables: Vec::new(),
             by_name: HashMap::new(),
+            article_row: Row::default(),
+            item_row: Row::default(),
         };
         tables.table("articles")?;
         Ok(tables)
@@ -321,55 +307,49 @@ impl Tables {
     }
 
     pub fn add(&mut self, record: &Record) -> io::Result<()> {
-        let article = Value::from(record.article);
-        let path = record.path.clone().map_or(Value::Null, Value::String);
-        let fields: Vec<(&str, Value)> = record
-            .fields
-            .iter()
-            .map(|(key, output)| (key, output.to_json()))
-            .collect();
-        let mut name = String::new();
+        let article =
+            i64::try_from(record.article).map_or(Cell::Float(record.article as f64), Cell::Int);
+        let path = record.path.as_deref().map_or(Cell::Null, Cell::Str);
+        let keys = Keys { article, path };
 
-        // The article row: every field that is not an array.
+        // The article row: every field that is not an array; one row per element of every
+        // array field, in the table named after the field.
         let articles = self.table("articles")?;
-        let mut row: Vec<Cow<'_, Value>> = vec![Cow::Borrowed(&article), Cow::Borrowed(&path)];
-        {
-            let t = &mut self.tables[articles];
-            t.kinds[0] = t.kinds[0].widen(&article);
-            t.kinds[1] = t.kinds[1].widen(&path);
-            for (key, value) in &fields {
-                if !value.is_array() {
-                    name.clear();
-                    name.push_str(key);
-                    t.flatten(&mut row, &mut name, value);
-                }
-            }
-            t.write_row(&row)?;
-        }
-
-        // One row per element of every array field.
-        for (key, value) in &fields {
-            let Value::Array(items) = value else {
-                continue;
+        let mut article_row = std::mem::take(&mut self.article_row);
+        let mut item_row = std::mem::take(&mut self.item_row);
+        article_row.clear();
+        keys.put(&mut self.tables[articles], &mut article_row);
+        let mut name = String::new();
+        let mut result = Ok(());
+        for (key, output) in record.fields.iter() {
+            name.clear();
+            name.push_str(key);
+            let field = Field {
+                tables: self,
+                articles,
+                key,
+                name: &mut name,
+                article_row: &mut article_row,
+                item_row: &mut item_row,
+                keys,
             };
-            let i = self.table(key)?;
-            let t = &mut self.tables[i];
-            t.kinds[0] = t.kinds[0].widen(&article);
-            t.kinds[1] = t.kinds[1].widen(&path);
-            for (n, item) in items.iter().enumerate() {
-                let mut row: Vec<Cow<'_, Value>> =
-                    vec![Cow::Borrowed(&article), Cow::Borrowed(&path)];
-                t.set(&mut row, "index", Cow::Owned(Value::from(n)));
-                name.clear();
-                t.flatten(&mut row, &mut name, item);
-                t.write_row(&row)?;
-            }
-            if items.is_empty() {
-                // The table exists, with its key columns, even while it has no rows.
-                t.column("index");
+            if let Err(e) = output.serialize(field) {
+                result = Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "the `{key}` output of article {} cannot be written as table rows: {e}",
+                        record.article
+                    ),
+                ));
+                break;
             }
         }
-        Ok(())
+        if result.is_ok() {
+            result = self.tables[articles].write_row(&article_row);
+        }
+        self.article_row = article_row;
+        self.item_row = item_row;
+        result
     }
 
     /// Closes the spools and hands them over, in the order the tables were first seen.
@@ -398,6 +378,233 @@ impl Drop for Tables {
     }
 }
 
+/// The key columns of every row of one record: `article` and `path`.
+#[derive(Clone, Copy)]
+struct Keys<'a> {
+    article: Cell<'a>,
+    path: Cell<'a>,
+}
+
+impl Keys<'_> {
+    fn put(&self, table: &mut Table, row: &mut Row) {
+        table.put(row, "article", self.article);
+        table.put(row, "path", self.path);
+    }
+}
+
+/// Serializes one field of a record: an array becomes rows of the field's table, anything else
+/// cells of the article row.
+struct Field<'a> {
+    tables: &'a mut Tables,
+    articles: usize,
+    key: &'a str,
+    name: &'a mut String,
+    article_row: &'a mut Row,
+    item_row: &'a mut Row,
+    keys: Keys<'a>,
+}
+
+impl<'a> Field<'a> {
+    /// The field as cells of the article row.
+    fn cells(self) -> Flat<'a> {
+        Flat {
+            table: &mut self.tables.tables[self.articles],
+            row: self.article_row,
+            name: self.name,
+        }
+    }
+
+    fn elements(self) -> Result<Elements<'a>, FlattenError> {
+        let table = self
+            .tables
+            .table(self.key)
+            .map_err(<FlattenError as ser::Error>::custom)?;
+        let t = &mut self.tables.tables[table];
+        // The key columns are typed even while the table has no rows.
+        for (i, cell) in [self.keys.article, self.keys.path].into_iter().enumerate() {
+            t.kinds[i] = t.kinds[i].widen(cell);
+        }
+        Ok(Elements {
+            table: t,
+            row: self.item_row,
+            name: self.name,
+            keys: self.keys,
+            index: 0,
+        })
+    }
+}
+
+/// The rows of an array field, one per element.
+struct Elements<'a> {
+    table: &'a mut Table,
+    row: &'a mut Row,
+    name: &'a mut String,
+    keys: Keys<'a>,
+    index: usize,
+}
+
+impl Elements<'_> {
+    fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FlattenError> {
+        self.row.clear();
+        self.keys.put(self.table, self.row);
+        let index = i64::try_from(self.index).map_or(Cell::Float(self.index as f64), Cell::Int);
+        self.table.put(self.row, "index", index);
+        self.name.clear();
+        value.serialize(Flat {
+            table: self.table,
+            row: self.row,
+            name: self.name,
+        })?;
+        self.index += 1;
+        self.table
+            .write_row(self.row)
+            .map_err(<FlattenError as ser::Error>::custom)
+    }
+
+    fn finish(self) -> Result<(), FlattenError> {
+        if self.index == 0 {
+            // The table exists, with its key columns, even while it has no rows.
+            self.table.column("index");
+        }
+        Ok(())
+    }
+}
+
+macro_rules! elements_impl {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Elements<'_> {
+            type Ok = ();
+            type Error = FlattenError;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FlattenError> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), FlattenError> {
+                self.finish()
+            }
+        }
+    )*};
+}
+
+elements_impl!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
+
+macro_rules! to_cells {
+    ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
+        fn $method(self, $($arg: $ty),*) -> Result<(), FlattenError> {
+            ser::Serializer::$method(self.cells(), $($arg),*)
+        }
+    )*};
+}
+
+impl<'a> ser::Serializer for Field<'a> {
+    type Ok = ();
+    type Error = FlattenError;
+    type SerializeSeq = Elements<'a>;
+    type SerializeTuple = Elements<'a>;
+    type SerializeTupleStruct = Elements<'a>;
+    type SerializeTupleVariant = <Flat<'a> as ser::Serializer>::SerializeTupleVariant;
+    type SerializeMap = <Flat<'a> as ser::Serializer>::SerializeMap;
+    type SerializeStruct = <Flat<'a> as ser::Serializer>::SerializeStruct;
+    type SerializeStructVariant = <Flat<'a> as ser::Serializer>::SerializeStructVariant;
+
+    to_cells!(
+        serialize_bool(v: bool),
+        serialize_i8(v: i8),
+        serialize_i16(v: i16),
+        serialize_i32(v: i32),
+        serialize_i64(v: i64),
+        serialize_i128(v: i128),
+        serialize_u8(v: u8),
+        serialize_u16(v: u16),
+        serialize_u32(v: u32),
+        serialize_u64(v: u64),
+        serialize_u128(v: u128),
+        serialize_f32(v: f32),
+        serialize_f64(v: f64),
+        serialize_char(v: char),
+        serialize_str(v: &str),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(name: &'static str),
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str),
+    );
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), FlattenError> {
+        // Bytes are an array of numbers in JSON: one row per byte.
+        let mut elements = self.elements()?;
+        for b in v {
+            elements.element(b)?;
+        }
+        elements.finish()
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), FlattenError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), FlattenError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), FlattenError> {
+        self.cells()
+            .serialize_newtype_variant(name, index, variant, value)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Elements<'a>, FlattenError> {
+        self.elements()
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Elements<'a>, FlattenError> {
+        self.elements()
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Elements<'a>, FlattenError> {
+        self.elements()
+    }
+    fn serialize_tuple_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleVariant, FlattenError> {
+        self.cells()
+            .serialize_tuple_variant(name, index, variant, len)
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, FlattenError> {
+        self.cells().serialize_map(len)
+    }
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, FlattenError> {
+        self.cells().serialize_struct(name, len)
+    }
+    fn serialize_struct_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStructVariant, FlattenError> {
+        self.cells()
+            .serialize_struct_variant(name, index, variant, len)
+    }
+}
+
 /// A file name for table `name`: letters, digits, `-` and `_` kept, anything else `_`.
 pub(crate) fn file_stem(name: &str) -> String {
     let stem: String = name
@@ -420,55 +627,44 @@ pub(crate) fn file_stem(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn spooled_cells_round_trip() {
-        let values = [
-            json!(null),
-            json!(true),
-            json!(false),
-            json!(-7),
-            json!(i64::MAX),
-            json!(0.25),
-            json!("Lee, \"the envoy\" – ü"),
-            json!(""),
-            json!([1, 2]),
+        let cells = [
+            Cell::Null,
+            Cell::Bool(true),
+            Cell::Bool(false),
+            Cell::Int(-7),
+            Cell::Int(i64::MAX),
+            Cell::Float(0.25),
+            Cell::Str("Lee, \"the envoy\" – ü"),
+            Cell::Str(""),
+            Cell::Str("[1,2]"),
         ];
         let mut bytes = Vec::new();
-        for v in &values {
-            encode(v, &mut bytes);
+        for &c in &cells {
+            encode(c, &mut bytes);
         }
-        let mut cells = Vec::new();
-        decode(&bytes, &mut cells).unwrap();
-        assert_eq!(
-            cells,
-            [
-                Cell::Null,
-                Cell::Bool(true),
-                Cell::Bool(false),
-                Cell::Int(-7),
-                Cell::Int(i64::MAX),
-                Cell::Float(0.25),
-                Cell::Str("Lee, \"the envoy\" – ü"),
-                Cell::Str(""),
-                Cell::Str("[1,2]"),
-            ]
-        );
+        let mut back = Vec::new();
+        decode(&bytes, &mut back).unwrap();
+        assert_eq!(back, cells);
         let mut text = String::new();
-        let texts: Vec<Option<String>> = cells
+        let texts: Vec<Option<String>> = back
             .iter()
             .map(|c| c.write_text(&mut text).then(|| text.clone()))
             .collect();
-        let want: Vec<Option<String>> = values
-            .iter()
-            .map(|v| match v {
-                Value::Null => None,
-                Value::String(s) => Some(s.clone()),
-                other => Some(other.to_string()),
-            })
-            .collect();
-        assert_eq!(texts, want);
+        let want = [
+            None,
+            Some("true"),
+            Some("false"),
+            Some("-7"),
+            Some("9223372036854775807"),
+            Some("0.25"),
+            Some("Lee, \"the envoy\" – ü"),
+            Some(""),
+            Some("[1,2]"),
+        ];
+        assert_eq!(texts, want.map(|t| t.map(str::to_string)));
         // A damaged row is an error, never a panic.
         for cut in 0..bytes.len() {
             let mut cells = Vec::new();
@@ -476,5 +672,18 @@ mod tests {
         }
         assert!(decode(&[TAG_STR, 200, 0, 0, 0, 0, 0, 0, 0], &mut Vec::new()).is_err());
         assert!(decode(&[9], &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn widening_follows_the_values() {
+        use Kind::*;
+        let widen = |cells: &[Cell<'_>]| cells.iter().fold(Null, |k, &c| k.widen(c));
+        assert_eq!(widen(&[Cell::Null]), Null);
+        assert_eq!(widen(&[Cell::Int(1), Cell::Null, Cell::Int(2)]), Int);
+        assert_eq!(widen(&[Cell::Int(1), Cell::Float(0.5)]), Float);
+        assert_eq!(widen(&[Cell::Float(0.5), Cell::Int(1)]), Float);
+        assert_eq!(widen(&[Cell::Bool(true), Cell::Bool(false)]), Bool);
+        assert_eq!(widen(&[Cell::Bool(true), Cell::Int(1)]), Str);
+        assert_eq!(widen(&[Cell::Int(1), Cell::Str("x")]), Str);
     }
 }
