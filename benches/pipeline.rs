@@ -1,6 +1,7 @@
 //! Corpus pipeline throughput over a generated corpus (see `benches/README.md`): a memchr line
 //! count as the floor, parse only, and all built-in extractors (an `ExtractorSet`, as the
-//! extract example runs them), on 1 and 2 threads.
+//! extract example runs them), on 1 and 2 threads; the same six as a typed tuple (the set's own
+//! cost is the difference), and the set written as JSON Lines (the cost of serializing).
 //!
 //! The corpus (16 MB of synthetic articles as one stream, `benches/support/synth.rs`) is made
 //! in memory at bench time; nothing is read from disk.
@@ -9,7 +10,10 @@
 mod synth;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use newswire::extract::{Extractor, ExtractorSet, Sentences};
+use newswire::extract::{
+    Actors, Extractor, ExtractorSet, Figures, Places, Quotes, Sentences, Times,
+};
+use newswire::sink::{JsonLines, Record, RecordFields, Sink};
 use newswire::{Corpus, Pipeline};
 use std::hint::black_box;
 use std::io::Cursor;
@@ -67,11 +71,33 @@ fn pipeline(c: &mut Criterion) {
             b.iter(|| run(&all, jobs, &bytes))
         });
     }
-    // The typed extractor without the run-time set: the difference to
-    // `all_extractors/1_threads` (while sentences are the only built-in) is the cost of
-    // building the set's JSON values.
-    g.bench_function("sentences_typed/1_threads", |b| {
-        b.iter(|| run(Sentences::default(), 1, &bytes))
+    g.bench_function("all_extractors_typed/1_threads", |b| {
+        let typed = (
+            Sentences::default(),
+            Quotes::default(),
+            Times::default(),
+            Places::default(),
+            Actors::default(),
+            Figures::default(),
+        );
+        b.iter(|| run(&typed, 1, &bytes))
+    });
+    g.bench_function("all_extractors_jsonl/1_threads", |b| {
+        let fields = RecordFields::new(all.clone());
+        b.iter(|| {
+            let mut sink = JsonLines::new(std::io::sink());
+            let documents = Corpus::new()
+                .stream_reader(None, Cursor::new(Arc::clone(&bytes)))
+                .documents();
+            Pipeline::new(&fields)
+                .jobs(1)
+                .run(documents, |outcome| match outcome {
+                    Ok(done) => sink.write(&Record::new(done)),
+                    Err(_) => Ok(()),
+                })
+                .unwrap();
+            sink.finish().unwrap();
+        })
     });
     g.finish();
 }

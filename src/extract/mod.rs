@@ -10,7 +10,8 @@
 //! - **Tuples**, when the set is known at compile time: `(Sentences, MyExtractor)` is itself an
 //!   extractor whose output is the tuple of outputs, fully typed.
 //! - **[`ExtractorSet`]**, when the set is chosen at run time (a command-line flag): named, boxed
-//!   extractors whose outputs are serialized into one [`Extraction`] record.
+//!   extractors whose typed outputs are kept in one [`Extraction`] record, serialized only
+//!   when written.
 //!
 //! Both share one [`Analysis`], so sentences are split once per article.
 //!
