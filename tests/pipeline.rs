@@ -693,3 +693,65 @@ fn typed_outputs_serialize_as_their_json_values_do() {
         assert_eq!(line, serde_json::to_string(&Value::Object(value)).unwrap());
     }
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_with_long_cells_splits_batches_and_row_groups() {
+    // 48 MB of hard-to-compress text in 96 rows: more than one Arrow batch and more than one
+    // row group's worth of memory, so both early cuts happen; every row still reads back.
+    use arrow_array::{Array, Int64Array, StringArray};
+    use newswire::extract::Extraction;
+    use newswire::sink::ParquetTables;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    fn text(seed: u64, len: usize) -> String {
+        let mut x = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (0..len)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                char::from(b'a' + ((x >> 33) % 26) as u8)
+            })
+            .collect()
+    }
+
+    let out = TempDir::new("parquet-long");
+    let mut sink = ParquetTables::create(&out.0).unwrap();
+    let rows = 96;
+    for i in 0..rows {
+        let mut fields = Extraction::new();
+        fields.insert("notes", Box::new(vec![text(i, 500_000)]));
+        sink.write(&Record {
+            article: i as usize,
+            path: None,
+            fields,
+        })
+        .unwrap();
+    }
+    sink.finish().unwrap();
+
+    let file = std::fs::File::open(out.0.join("notes.parquet")).unwrap();
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+    assert!(
+        builder.metadata().num_row_groups() > 1,
+        "row groups were cut early"
+    );
+    let mut seen = 0;
+    for batch in builder.build().unwrap() {
+        let batch = batch.unwrap();
+        let article = batch.column_by_name("article").unwrap();
+        let article = article.as_any().downcast_ref::<Int64Array>().unwrap();
+        let value = batch.column_by_name("value").unwrap();
+        let value = value.as_any().downcast_ref::<StringArray>().unwrap();
+        for r in 0..batch.num_rows() {
+            let i = article.value(r) as u64;
+            assert_eq!(i, seen);
+            assert_eq!(value.value(r), text(i, 500_000));
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, rows);
+}

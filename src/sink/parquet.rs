@@ -12,8 +12,16 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Rows per Parquet row group (and per Arrow batch held in memory while writing).
+/// Rows per Parquet row group at most (and per Arrow batch held in memory while writing).
 const ROWS_PER_GROUP: usize = 65_536;
+
+/// Bytes of cell data in one Arrow batch at most: a batch also ends here, so that tables with
+/// long text cells (an array written as JSON text) hold no more than this in the builders.
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Memory the writer may hold for the row group in progress; past it the row group is closed
+/// early, so peak memory does not depend on how long the cells are.
+const ROW_GROUP_BYTES: usize = 32 << 20;
 
 /// Writes the tables derived from the records (see [the module](crate::sink)) as Parquet files
 /// `DIR/articles.parquet`, `DIR/paragraphs.parquet`, `DIR/sentences.parquet`, ...,
@@ -98,17 +106,26 @@ fn write_table(table: &Spooled, path: &Path) -> io::Result<()> {
     let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(into_io)?;
     let mut columns: Vec<Column> = table.kinds.iter().map(|&k| Column::new(k)).collect();
     let mut rows = 0usize;
+    let mut batch_bytes = 0usize;
     let mut text = String::new();
     table.for_each_row(|row| {
         for (column, cell) in columns.iter_mut().zip(row) {
             column.append(cell, &mut text);
+            batch_bytes += match cell {
+                Cell::Str(s) => s.len(),
+                _ => 8,
+            };
         }
         rows += 1;
-        if rows == ROWS_PER_GROUP {
+        if rows == ROWS_PER_GROUP || batch_bytes >= BATCH_BYTES {
             let arrays = columns.iter_mut().map(Column::finish).collect();
             let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(into_io)?;
             writer.write(&batch).map_err(into_io)?;
+            if writer.memory_size() >= ROW_GROUP_BYTES {
+                writer.flush().map_err(into_io)?;
+            }
             rows = 0;
+            batch_bytes = 0;
         }
         Ok(())
     })?;
