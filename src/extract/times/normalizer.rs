@@ -679,6 +679,125 @@ impl Discourse {
     }
 }
 
+/// Every word [`tense_at`] looks at by name (markers, and the words before them it checks).
+const MARKER_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "won't",
+    "upcoming",
+    "scheduled",
+    "tomorrow",
+    "plans",
+    "planned",
+    "planning",
+    "plan",
+    "expected",
+    "expects",
+    "expect",
+    "intends",
+    "aims",
+    "might",
+    "until",
+    "would",
+    "effective",
+    "may",
+    "to",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "yesterday",
+    "earlier",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "hadn't",
+    "since",
+    "met",
+    "said",
+    "told",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "held",
+    "began",
+    "left",
+    "saw",
+    "found",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "sent",
+    "led",
+    "paid",
+    "sold",
+    "bought",
+    "ran",
+    "became",
+    "kept",
+    "brought",
+    "struck",
+    "spoke",
+    "wrote",
+    "chose",
+    "got",
+    "hit",
+    "cut",
+    "put",
+    "set",
+    "quit",
+    "shot",
+    "knew",
+    "thought",
+    "felt",
+    "meant",
+    "spent",
+    "broke",
+    "drove",
+    "flew",
+    "grew",
+    "stood",
+    "sat",
+    "woke",
+    "ended",
+    "closed",
+    "reported",
+    "announced",
+    "agreed",
+    "going",
+    "is",
+    "are",
+    "due",
+    "be",
+    "been",
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "still",
+];
+
+/// Bit `len` of entry `letter - 'a'` set when a word of [`MARKER_WORDS`] has that first letter
+/// and length.
+const MARKER_LENGTHS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut k = 0;
+    while k < MARKER_WORDS.len() {
+        let w = MARKER_WORDS[k].as_bytes();
+        t[(w[0] - b'a') as usize] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
 /// A rough tense of a sentence as seen from a position in it: the nearest tense marker wins.
 pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
     let bytes = sentence.as_bytes();
@@ -694,8 +813,21 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
         while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
             i += 1;
         }
+        // Most words are no marker: a (first letter, length) filter skips them cheaply.
+        let wlen = i - s;
+        let word = &bytes[s..i];
+        let candidate = wlen <= 12
+            && (MARKER_LENGTHS[usize::from(bytes[s].to_ascii_lowercase().wrapping_sub(b'a')) % 26]
+                & (1 << wlen)
+                != 0
+                || wlen > 4 && word[wlen - 2..].eq_ignore_ascii_case(b"ed")
+                || word.contains(&b'\''));
+        if !candidate {
+            prev_word = "";
+            continue;
+        }
         let mut buf = [0u8; 16];
-        let len = (i - s).min(16);
+        let len = wlen.min(16);
         for (d, c) in buf.iter_mut().zip(&bytes[s..s + len]) {
             *d = c.to_ascii_lowercase();
         }
@@ -708,6 +840,8 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             "will" | "shall" | "won't" | "upcoming" | "scheduled" | "tomorrow" | "plans"
             | "planned" | "planning" | "expected" | "expects" | "expect" | "intends" | "aims"
             | "might" | "until" | "would" | "effective" => Some(Tense::Future),
+            // The verb, not the noun ("the plan"): "did not plan to remove".
+            "plan" if prev_word != "det" && bytes[i..].starts_with(b" to ") => Some(Tense::Future),
             // "may" the modal, not the month.
             "may" if bytes[s].is_ascii_lowercase() => Some(Tense::Future),
             "to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
@@ -803,6 +937,15 @@ mod tests {
         // "would" and "effective" look ahead.
         assert_eq!(tense_at("It would be paid in January.", 20), Tense::Future);
         assert_eq!(tense_at("A new pact effective June 1.", 21), Tense::Future);
+        // "plan to" looks ahead; the noun does not.
+        assert_eq!(
+            tense_at("They did not plan to leave on Friday.", 31),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_at("They met on the proposed plan on Friday.", 33),
+            Tense::Past
+        );
         // "since" looks back.
         assert_eq!(tense_at("Prices are up since March 3.", 20), Tense::Past);
         // An "-ed" adjective after a determiner is not a past tense.

@@ -79,14 +79,47 @@ struct Table {
     trigger: [u32; 27 * 27],
 }
 
+/// 1 to 26 for ASCII letters (either case), 0 for every other byte.
+static LETTER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8 + 1;
+        t[b'A' as usize + b] = b as u8 + 1;
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn letter(b: u8) -> usize {
-    let l = b.to_ascii_lowercase();
-    if l.is_ascii_lowercase() {
-        usize::from(l - b'a') + 1
-    } else {
-        0
+    usize::from(LETTER[usize::from(b)])
+}
+
+/// The end of the run of ASCII letters starting at `i` (at most `end`), eight bytes at a time.
+#[inline]
+fn letter_run(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= end {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(chunk);
+        // Per byte: fold case, drop the high bit, then test 0x61 <= x <= 0x7a without carries
+        // between bytes (x + 0x1f and x + 0x05 stay below 0x100).
+        let x = (w | 0x2020_2020_2020_2020) & !HIGH;
+        let at_least_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+        let past_z = x.wrapping_add(0x0505_0505_0505_0505);
+        let letters = at_least_a & !past_z & !w & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
     }
+    while i < end && CLASS[usize::from(bytes[i])] == 1 {
+        i += 1;
+    }
+    i
 }
 
 #[inline]
@@ -194,10 +227,7 @@ pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usiz
         let class = CLASS[usize::from(b)];
         if class == 1 {
             let s = i;
-            i += 1;
-            while i < n && CLASS[usize::from(bytes[i])] == 1 {
-                i += 1;
-            }
+            i = letter_run(bytes, i + 1, n);
             let len = i - s;
             if (3..=12).contains(&len) && table.is_trigger(&bytes[s..i]) {
                 push_window(&mut out, bytes, s, i, back, ahead);
@@ -284,9 +314,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         }
         let s = i;
         let (kind, mut num) = if is_word_byte(b) {
-            while i < end && is_word_byte(bytes[i]) {
-                i += 1;
-            }
+            i = letter_run(bytes, i, end);
             // o'clock
             if i - s == 1
                 && (b == b'o' || b == b'O')
@@ -364,6 +392,36 @@ mod tests {
         assert!(text[s..e].contains("Tuesday"));
         assert!(!text[s..e].contains("4.5%"));
         assert!(windows("No dates here at all, only words.", 28, 20).is_empty());
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        let cases: &[(&str, usize)] = &[
+            ("", 0),
+            ("a", 1),
+            ("abcdefgh", 8),
+            ("abcdefghijklmnopq rest", 17),
+            ("AZaz@[`{ x", 4),
+            ("WordsAndMore1", 12),
+            ("caf\u{e9} au", 3),
+            ("Zzzzzzzzzzzzzzz\u{7f}", 15),
+            ("abcdefg-h", 7),
+        ];
+        for &(text, want) in cases {
+            let bytes = text.as_bytes();
+            assert_eq!(letter_run(bytes, 0, bytes.len()), want, "{text:?}");
+            let naive = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            assert_eq!(naive, want, "{text:?}");
+        }
+        // Every byte value, at every position of a chunk.
+        for b in 0..=255u8 {
+            for pos in 0..9 {
+                let mut v = vec![b'q'; 9];
+                v[pos] = b;
+                let want = if b.is_ascii_alphabetic() { 9 } else { pos };
+                assert_eq!(letter_run(&v, 0, v.len()), want, "byte {b:#x} at {pos}");
+            }
+        }
     }
 
     #[test]
