@@ -835,48 +835,47 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             prev_word = "";
             continue;
         }
-        let lw = std::str::from_utf8(&buf[..len]).unwrap_or("");
+        let lw: &[u8] = &buf[..len];
         let t = match lw {
-            "will" | "shall" | "won't" | "upcoming" | "scheduled" | "tomorrow" | "plans"
-            | "planned" | "planning" | "expected" | "expects" | "expect" | "intends" | "aims"
-            | "might" | "until" | "would" | "effective" => Some(Tense::Future),
+            b"will" | b"shall" | b"won't" | b"upcoming" | b"scheduled" | b"tomorrow" | b"plans"
+            | b"planned" | b"planning" | b"expected" | b"expects" | b"expect" | b"intends"
+            | b"aims" | b"might" | b"until" | b"would" | b"effective" => Some(Tense::Future),
             // The verb, not the noun ("the plan"): "did not plan to remove".
-            "plan" if prev_word != "det" && bytes[i..].starts_with(b" to ") => Some(Tense::Future),
+            b"plan" if prev_word != "det" && bytes[i..].starts_with(b" to ") => Some(Tense::Future),
             // "may" the modal, not the month.
-            "may" if bytes[s].is_ascii_lowercase() => Some(Tense::Future),
-            "to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
+            b"may" if bytes[s].is_ascii_lowercase() => Some(Tense::Future),
+            b"to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
                 Some(Tense::Future)
             }
-            "was" | "were" | "had" | "did" | "ago" | "yesterday" | "earlier" | "wasn't"
-            | "weren't" | "didn't" | "hadn't" | "since" | "met" | "said" | "told" | "went"
-            | "came" | "took" | "made" | "gave" | "held" | "began" | "left" | "saw" | "found"
-            | "fell" | "rose" | "won" | "lost" | "sent" | "led" | "paid" | "sold" | "bought"
-            | "ran" | "became" | "kept" | "brought" | "struck" | "spoke" | "wrote" | "chose"
-            | "got" | "hit" | "cut" | "put" | "set" | "quit" | "shot" | "knew" | "thought"
-            | "felt" | "meant" | "spent" | "broke" | "drove" | "flew" | "grew" | "stood"
-            | "sat" | "woke" | "ended" | "closed" | "reported" | "announced" | "agreed" => {
-                Some(Tense::Past)
-            }
-            _ if lw.ends_with("'ll") => Some(Tense::Future),
+            b"was" | b"were" | b"had" | b"did" | b"ago" | b"yesterday" | b"earlier" | b"wasn't"
+            | b"weren't" | b"didn't" | b"hadn't" | b"since" | b"met" | b"said" | b"told"
+            | b"went" | b"came" | b"took" | b"made" | b"gave" | b"held" | b"began" | b"left"
+            | b"saw" | b"found" | b"fell" | b"rose" | b"won" | b"lost" | b"sent" | b"led"
+            | b"paid" | b"sold" | b"bought" | b"ran" | b"became" | b"kept" | b"brought"
+            | b"struck" | b"spoke" | b"wrote" | b"chose" | b"got" | b"hit" | b"cut" | b"put"
+            | b"set" | b"quit" | b"shot" | b"knew" | b"thought" | b"felt" | b"meant" | b"spent"
+            | b"broke" | b"drove" | b"flew" | b"grew" | b"stood" | b"sat" | b"woke" | b"ended"
+            | b"closed" | b"reported" | b"announced" | b"agreed" => Some(Tense::Past),
+            _ if lw.ends_with(b"'ll") => Some(Tense::Future),
             _ if lw.len() > 4
-                && lw.ends_with("ed")
+                && lw.ends_with(b"ed")
                 && !matches!(
                     lw,
-                    "need"
-                        | "indeed"
-                        | "expected"
-                        | "scheduled"
-                        | "planned"
-                        | "proposed"
-                        | "based"
-                        | "related"
-                        | "limited"
-                        | "united"
-                        | "concerned"
-                        | "interested"
-                        | "required"
-                        | "supposed"
-                        | "listed"
+                    b"need"
+                        | b"indeed"
+                        | b"expected"
+                        | b"scheduled"
+                        | b"planned"
+                        | b"proposed"
+                        | b"based"
+                        | b"related"
+                        | b"limited"
+                        | b"united"
+                        | b"concerned"
+                        | b"interested"
+                        | b"required"
+                        | b"supposed"
+                        | b"listed"
                 )
                 && prev_word != "det"
                 && prev_word != "be"
@@ -901,16 +900,18 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             }
         }
         prev_word = match lw {
-            "going" => "going",
-            "is" => "is",
-            "are" => "are",
-            "due" => "due",
-            "set" => "set",
-            "be" => "be",
-            "been" => "been",
-            "will" => "will",
+            b"going" => "going",
+            b"is" => "is",
+            b"are" => "are",
+            b"due" => "due",
+            b"set" => "set",
+            b"be" => "be",
+            b"been" => "been",
+            b"will" => "will",
             // After a determiner an "-ed" word is an adjective: "a still unspecified date".
-            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "still" => "det",
+            b"a" | b"an" | b"the" | b"its" | b"their" | b"his" | b"her" | b"our" | b"still" => {
+                "det"
+            }
             _ => "",
         };
     }
