@@ -711,9 +711,13 @@ impl fmt::Display for TimeValue {
     }
 }
 
-/// Serializes as the TIMEX3 string.
-pub(crate) fn serialize_timex3<S: Serializer>(v: &TimeValue, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
+/// Serializes a value as its TIMEX3 string.
+pub(crate) struct Timex3<'a>(pub(crate) &'a TimeValue);
+
+impl Serialize for Timex3<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
 }
 
 #[cfg(test)]
