@@ -716,7 +716,38 @@ pub(crate) struct Timex3<'a>(pub(crate) &'a TimeValue);
 
 impl Serialize for Timex3<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Written into a buffer on the stack (TIMEX3 values are short), so that the serializer
+        // copies it once instead of growing a string piece by piece.
+        let mut buf = StackStr {
+            bytes: [0; 48],
+            len: 0,
+        };
+        if fmt::write(&mut buf, format_args!("{}", self.0)).is_ok() {
+            if let Some(text) = buf.bytes.get(..buf.len) {
+                if let Ok(text) = std::str::from_utf8(text) {
+                    return s.serialize_str(text);
+                }
+            }
+        }
         s.collect_str(self.0)
+    }
+}
+
+/// A fixed-size text buffer; writing past its end is an error.
+struct StackStr {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl fmt::Write for StackStr {
+    fn write_str(&mut self, piece: &str) -> fmt::Result {
+        let end = self.len.checked_add(piece.len()).ok_or(fmt::Error)?;
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(piece.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -753,5 +784,21 @@ mod tests {
             CalendarPoint::day(None, Some(2), None).to_timex3(),
             "XXXX-02-XX"
         );
+    }
+
+    #[test]
+    fn serialized_values_are_their_timex3_strings() {
+        let values = [
+            TimeValue::Point(CalendarPoint::day(Some(1998), Some(2), Some(13))),
+            TimeValue::Point(CalendarPoint::year(-123_456_789)),
+            TimeValue::Duration(Duration::new(Some(u32::MAX), DurationUnit::Year)),
+            TimeValue::Reference(Reference::Past),
+        ];
+        for v in &values {
+            assert_eq!(
+                serde_json::to_value(Timex3(v)).ok(),
+                Some(serde_json::Value::String(v.to_timex3()))
+            );
+        }
     }
 }
