@@ -810,8 +810,14 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             continue;
         }
         let s = i;
-        while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
-            i += 1;
+        // Letters, eight at a time, and apostrophes (`won't`, `they'll`).
+        loop {
+            i = super::scan::letter_run(bytes, i, bytes.len());
+            if bytes.get(i) == Some(&b'\'') {
+                i += 1;
+            } else {
+                break;
+            }
         }
         // Most words are no marker: a (first letter, length) filter skips them cheaply.
         let wlen = i - s;

@@ -40,15 +40,19 @@ impl Tok {
     }
 }
 
+/// A word of up to 15 ASCII letters (or `'`) as one number: its bytes in lower case, and its
+/// length in the top byte.
+#[inline]
 fn key(word: &[u8]) -> Option<u128> {
-    if word.len() > 16 {
+    let len = word.len();
+    if len > 15 {
         return None;
     }
-    let mut k: u128 = 0;
-    for &b in word {
-        k = (k << 8) | u128::from(b.to_ascii_lowercase());
-    }
-    Some(k | ((word.len() as u128) << 124))
+    let mut bytes = [0u8; 16];
+    bytes[..len].copy_from_slice(word);
+    // Setting 0x20 lower-cases a letter and keeps `'`.
+    let lower = 0x2020_2020_2020_2020_2020_2020_2020_2020u128 & ((1u128 << (8 * len)) - 1);
+    Some((u128::from_le_bytes(bytes) | lower) | ((len as u128) << 120))
 }
 
 #[derive(Default, Clone, Copy)]
@@ -98,7 +102,7 @@ fn letter(b: u8) -> usize {
 
 /// The end of the run of ASCII letters starting at `i` (at most `end`), eight bytes at a time.
 #[inline]
-fn letter_run(bytes: &[u8], mut i: usize, end: usize) -> usize {
+pub(crate) fn letter_run(bytes: &[u8], mut i: usize, end: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     while i + 8 <= end {
         let mut chunk = [0u8; 8];
@@ -381,6 +385,20 @@ mod tests {
             let upper = w.to_ascii_uppercase();
             assert_eq!(table().get(upper.as_bytes()), lexicon::lookup(w), "{upper}");
         }
+        for w in [
+            "thee",
+            "marc",
+            "Janu",
+            "x",
+            "os",
+            "tuesdayss",
+            "approximatelyy",
+        ] {
+            assert_eq!(table().get(w.as_bytes()), None, "{w}");
+        }
+        assert_eq!(key(b"abcdefghijklmnop"), None);
+        assert_ne!(key(b"may"), key(b"mayb"));
+        assert_eq!(key(b"MaY"), key(b"may"));
     }
 
     #[test]
