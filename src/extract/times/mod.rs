@@ -141,7 +141,7 @@ fn find(src: &str, from: usize, analysis: &Analysis<'_>) -> Vec<TimeExpression> 
     let mut matches: Vec<Match> = Vec::new();
     let mut discourse = Discourse::default();
     let anchor = analysis.anchor();
-    let mut tense_cache: Option<(usize, Span)> = None;
+    let mut tense_cache = TenseCache::default();
     for (ws, we) in windows {
         toks.clear();
         matches.clear();
@@ -202,28 +202,38 @@ fn needs_tense(p: &recognizer::Parsed) -> bool {
     )
 }
 
-/// The tense of the sentence around `span` (the sentence containing its start).
-fn tense_for(analysis: &Analysis<'_>, span: Span, cache: &mut Option<(usize, Span)>) -> Tense {
-    let sentences = analysis.sentences();
-    let idx = match cache {
-        Some((i, s)) if s.start <= span.start && span.start < s.end => Some(*i),
+/// The sentence whose tense markers were read last, and those markers.
+#[derive(Default)]
+struct TenseCache {
+    sentence: Option<Span>,
+    markers: Vec<normalizer::Marker>,
+}
+
+/// The tense of the sentence around `span` (the sentence containing its start). Each sentence's
+/// markers are read once, for the first expression in it that needs them.
+fn tense_for(analysis: &Analysis<'_>, span: Span, cache: &mut TenseCache) -> Tense {
+    let src = analysis.source();
+    let sentence = match cache.sentence {
+        Some(s) if s.start <= span.start && span.start < s.end => Some(s),
         _ => {
+            let sentences = analysis.sentences();
             let i = sentences.partition_point(|s| s.span.end <= span.start);
-            sentences
+            let found = sentences
                 .get(i)
                 .filter(|s| s.span.start <= span.start)
-                .map(|_| i)
+                .map(|s| s.span);
+            if let Some(s) = found {
+                cache.sentence = Some(s);
+                cache.markers.clear();
+                if let Some(text) = s.get(src) {
+                    normalizer::tense_markers(text, &mut cache.markers);
+                }
+            }
+            found
         }
     };
-    let src = analysis.source();
-    match idx.and_then(|i| sentences.get(i).map(|s| (i, s.span))) {
-        Some((i, s)) => {
-            *cache = Some((i, s));
-            match s.get(src) {
-                Some(text) => normalizer::tense_at(text, span.start - s.start),
-                None => Tense::Unknown,
-            }
-        }
+    match sentence {
+        Some(s) => normalizer::tense_from(&cache.markers, span.start - s.start),
         None => {
             // Outside the body's sentences (a dateline): the line around it.
             let start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);

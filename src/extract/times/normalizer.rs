@@ -800,8 +800,34 @@ const MARKER_LENGTHS: [u32; 26] = {
 
 /// A rough tense of a sentence as seen from a position in it: the nearest tense marker wins.
 pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
-    let bytes = sentence.as_bytes();
+    let mut markers = Vec::new();
+    tense_markers(sentence, &mut markers);
+    tense_from(&markers, pos)
+}
+
+/// A word of a sentence that marks its tense: where it starts and ends, and the tense.
+pub(crate) type Marker = (usize, usize, Tense);
+
+/// The tense as seen from `pos` in a sentence with these markers (from [`tense_markers`]): the
+/// nearest marker wins, those before `pos` weighing a little more.
+pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
+    for &(s, e, t) in markers {
+        let dist = if s >= pos {
+            (s - pos).saturating_add(24)
+        } else {
+            pos.saturating_sub(e)
+        };
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, t));
+        }
+    }
+    best.map_or(Tense::Unknown, |b| b.1)
+}
+
+/// The tense markers of a sentence, in order, appended to `out`.
+pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
+    let bytes = sentence.as_bytes();
     let mut prev_word: &str = "";
     let mut i = 0;
     while i < bytes.len() {
@@ -898,12 +924,7 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
         let passive = matches!(prev_word, "be" | "been" | "is" | "are" | "will");
         let t = t.filter(|&t| !(t == Tense::Past && passive));
         if let Some(t) = t {
-            let dist = if s >= pos { s - pos } else { pos - i };
-            // Markers before the expression weigh a little more.
-            let dist = if s < pos { dist } else { dist + 24 };
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, t));
-            }
+            out.push((s, i, t));
         }
         prev_word = match lw {
             b"going" => "going",
@@ -921,7 +942,6 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             _ => "",
         };
     }
-    best.map_or(Tense::Unknown, |b| b.1)
 }
 
 #[cfg(test)]
@@ -944,6 +964,13 @@ mod tests {
         // "would" and "effective" look ahead.
         assert_eq!(tense_at("It would be paid in January.", 20), Tense::Future);
         assert_eq!(tense_at("A new pact effective June 1.", 21), Tense::Future);
+        // One reading of a sentence's markers serves every position in it.
+        let sentence = "They met on Friday and will meet again on Monday.";
+        let mut markers = Vec::new();
+        super::tense_markers(sentence, &mut markers);
+        assert_eq!(tense_from(&markers, 12), Tense::Past);
+        assert_eq!(tense_from(&markers, 42), Tense::Future);
+        assert_eq!(tense_from(&[], 3), Tense::Unknown);
         // "plan to" looks ahead; the noun does not.
         assert_eq!(
             tense_at("They did not plan to leave on Friday.", 31),
