@@ -52,22 +52,51 @@ use serde::Serialize;
 ///
 /// Serializes as `{"text", "start", "end", "type", "value", "mod"?}` with `value` as the TIMEX3
 /// string.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// ```
+/// use newswire::extract::{Analysis, Extractor};
+/// use newswire::extract::times::Times;
+///
+/// let article = newswire::parse(" date 2021-05-01 Talks resume in early June.")?;
+/// let times = Times::default().extract(&Analysis::new(&article));
+/// assert_eq!(
+///     serde_json::to_string(&times[0])?,
+///     r#"{"text":"early June","start":33,"end":43,"type":"DATE","value":"2021-06","mod":"START"}"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeExpression {
     /// The expression as written.
     pub text: String,
     /// Where it is in [`Analysis::source`].
-    #[serde(flatten)]
     pub span: Span,
     /// DATE, TIME, DURATION or SET.
-    #[serde(rename = "type")]
     pub timex_type: TimexType,
     /// The normalized value; its `Display` is the TIMEX3 string.
-    #[serde(serialize_with = "value::serialize_timex3")]
     pub value: TimeValue,
     /// The TIMEX3 modifier (`early` = START, `about` = APPROX...), if any.
-    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     pub timex_mod: Option<TimexMod>,
+}
+
+// Written out rather than derived: as a struct of known length (a derived `flatten` makes it a
+// map of unknown length), serializers such as `serde_json::to_value` size the object up front.
+impl Serialize for TimeExpression {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let len = 5 + usize::from(self.timex_mod.is_some());
+        let mut st = serializer.serialize_struct("TimeExpression", len)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("type", &self.timex_type)?;
+        st.serialize_field("value", &value::Timex3(&self.value))?;
+        match &self.timex_mod {
+            Some(m) => st.serialize_field("mod", m)?,
+            None => st.skip_field("mod")?,
+        }
+        st.end()
+    }
 }
 
 /// The temporal expression extractor. See the [module documentation](self).
@@ -112,7 +141,7 @@ fn find(src: &str, from: usize, analysis: &Analysis<'_>) -> Vec<TimeExpression> 
     let mut matches: Vec<Match> = Vec::new();
     let mut discourse = Discourse::default();
     let anchor = analysis.anchor();
-    let mut tense_cache: Option<(usize, Span)> = None;
+    let mut tense_cache = TenseCache::default();
     for (ws, we) in windows {
         toks.clear();
         matches.clear();
@@ -173,28 +202,38 @@ fn needs_tense(p: &recognizer::Parsed) -> bool {
     )
 }
 
-/// The tense of the sentence around `span` (the sentence containing its start).
-fn tense_for(analysis: &Analysis<'_>, span: Span, cache: &mut Option<(usize, Span)>) -> Tense {
-    let sentences = analysis.sentences();
-    let idx = match cache {
-        Some((i, s)) if s.start <= span.start && span.start < s.end => Some(*i),
+/// The sentence whose tense markers were read last, and those markers.
+#[derive(Default)]
+struct TenseCache {
+    sentence: Option<Span>,
+    markers: Vec<normalizer::Marker>,
+}
+
+/// The tense of the sentence around `span` (the sentence containing its start). Each sentence's
+/// markers are read once, for the first expression in it that needs them.
+fn tense_for(analysis: &Analysis<'_>, span: Span, cache: &mut TenseCache) -> Tense {
+    let src = analysis.source();
+    let sentence = match cache.sentence {
+        Some(s) if s.start <= span.start && span.start < s.end => Some(s),
         _ => {
+            let sentences = analysis.sentences();
             let i = sentences.partition_point(|s| s.span.end <= span.start);
-            sentences
+            let found = sentences
                 .get(i)
                 .filter(|s| s.span.start <= span.start)
-                .map(|_| i)
+                .map(|s| s.span);
+            if let Some(s) = found {
+                cache.sentence = Some(s);
+                cache.markers.clear();
+                if let Some(text) = s.get(src) {
+                    normalizer::tense_markers(text, &mut cache.markers);
+                }
+            }
+            found
         }
     };
-    let src = analysis.source();
-    match idx.and_then(|i| sentences.get(i).map(|s| (i, s.span))) {
-        Some((i, s)) => {
-            *cache = Some((i, s));
-            match s.get(src) {
-                Some(text) => normalizer::tense_at(text, span.start - s.start),
-                None => Tense::Unknown,
-            }
-        }
+    match sentence {
+        Some(s) => normalizer::tense_from(&cache.markers, span.start - s.start),
         None => {
             // Outside the body's sentences (a dateline): the line around it.
             let start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);

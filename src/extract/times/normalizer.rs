@@ -679,10 +679,155 @@ impl Discourse {
     }
 }
 
+/// Every word [`tense_at`] looks at by name (markers, and the words before them it checks).
+const MARKER_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "won't",
+    "upcoming",
+    "scheduled",
+    "tomorrow",
+    "plans",
+    "planned",
+    "planning",
+    "plan",
+    "expected",
+    "expects",
+    "expect",
+    "intends",
+    "aims",
+    "might",
+    "until",
+    "would",
+    "effective",
+    "may",
+    "to",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "yesterday",
+    "earlier",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "hadn't",
+    "since",
+    "met",
+    "said",
+    "told",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "held",
+    "began",
+    "left",
+    "saw",
+    "found",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "sent",
+    "led",
+    "paid",
+    "sold",
+    "bought",
+    "ran",
+    "became",
+    "kept",
+    "brought",
+    "struck",
+    "spoke",
+    "wrote",
+    "chose",
+    "got",
+    "hit",
+    "cut",
+    "put",
+    "set",
+    "quit",
+    "shot",
+    "knew",
+    "thought",
+    "felt",
+    "meant",
+    "spent",
+    "broke",
+    "drove",
+    "flew",
+    "grew",
+    "stood",
+    "sat",
+    "woke",
+    "ended",
+    "closed",
+    "reported",
+    "announced",
+    "agreed",
+    "going",
+    "is",
+    "are",
+    "due",
+    "be",
+    "been",
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "still",
+];
+
+/// Bit `len` of entry `letter - 'a'` set when a word of [`MARKER_WORDS`] has that first letter
+/// and length.
+const MARKER_LENGTHS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut k = 0;
+    while k < MARKER_WORDS.len() {
+        let w = MARKER_WORDS[k].as_bytes();
+        t[(w[0] - b'a') as usize] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
 /// A rough tense of a sentence as seen from a position in it: the nearest tense marker wins.
 pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
-    let bytes = sentence.as_bytes();
+    let mut markers = Vec::new();
+    tense_markers(sentence, &mut markers);
+    tense_from(&markers, pos)
+}
+
+/// A word of a sentence that marks its tense: where it starts and ends, and the tense.
+pub(crate) type Marker = (usize, usize, Tense);
+
+/// The tense as seen from `pos` in a sentence with these markers (from [`tense_markers`]): the
+/// nearest marker wins, those before `pos` weighing a little more.
+pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
+    for &(s, e, t) in markers {
+        let dist = if s >= pos {
+            (s - pos).saturating_add(24)
+        } else {
+            pos.saturating_sub(e)
+        };
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, t));
+        }
+    }
+    best.map_or(Tense::Unknown, |b| b.1)
+}
+
+/// The tense markers of a sentence, in order, appended to `out`.
+pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
+    let bytes = sentence.as_bytes();
     let mut prev_word: &str = "";
     let mut i = 0;
     while i < bytes.len() {
@@ -691,11 +836,30 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             continue;
         }
         let s = i;
-        while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
-            i += 1;
+        // Letters, eight at a time, and apostrophes (`won't`, `they'll`).
+        loop {
+            i = super::scan::letter_run(bytes, i, bytes.len());
+            if bytes.get(i) == Some(&b'\'') {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        // Most words are no marker: a (first letter, length) filter skips them cheaply.
+        let wlen = i - s;
+        let word = &bytes[s..i];
+        let candidate = wlen <= 12
+            && (MARKER_LENGTHS[usize::from(bytes[s].to_ascii_lowercase().wrapping_sub(b'a')) % 26]
+                & (1 << wlen)
+                != 0
+                || wlen > 4 && word[wlen - 2..].eq_ignore_ascii_case(b"ed")
+                || word.contains(&b'\''));
+        if !candidate {
+            prev_word = "";
+            continue;
         }
         let mut buf = [0u8; 16];
-        let len = (i - s).min(16);
+        let len = wlen.min(16);
         for (d, c) in buf.iter_mut().zip(&bytes[s..s + len]) {
             *d = c.to_ascii_lowercase();
         }
@@ -703,46 +867,47 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
             prev_word = "";
             continue;
         }
-        let lw = std::str::from_utf8(&buf[..len]).unwrap_or("");
+        let lw: &[u8] = &buf[..len];
         let t = match lw {
-            "will" | "shall" | "won't" | "upcoming" | "scheduled" | "tomorrow" | "plans"
-            | "planned" | "planning" | "expected" | "expects" | "expect" | "intends" | "aims"
-            | "might" | "until" | "would" | "effective" => Some(Tense::Future),
+            b"will" | b"shall" | b"won't" | b"upcoming" | b"scheduled" | b"tomorrow" | b"plans"
+            | b"planned" | b"planning" | b"expected" | b"expects" | b"expect" | b"intends"
+            | b"aims" | b"might" | b"until" | b"would" | b"effective" => Some(Tense::Future),
+            // The verb, not the noun ("the plan"): "did not plan to remove".
+            b"plan" if prev_word != "det" && bytes[i..].starts_with(b" to ") => Some(Tense::Future),
             // "may" the modal, not the month.
-            "may" if bytes[s].is_ascii_lowercase() => Some(Tense::Future),
-            "to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
+            b"may" if bytes[s].is_ascii_lowercase() => Some(Tense::Future),
+            b"to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
                 Some(Tense::Future)
             }
-            "was" | "were" | "had" | "did" | "ago" | "yesterday" | "earlier" | "wasn't"
-            | "weren't" | "didn't" | "hadn't" | "since" | "met" | "said" | "told" | "went"
-            | "came" | "took" | "made" | "gave" | "held" | "began" | "left" | "saw" | "found"
-            | "fell" | "rose" | "won" | "lost" | "sent" | "led" | "paid" | "sold" | "bought"
-            | "ran" | "became" | "kept" | "brought" | "struck" | "spoke" | "wrote" | "chose"
-            | "got" | "hit" | "cut" | "put" | "set" | "quit" | "shot" | "knew" | "thought"
-            | "felt" | "meant" | "spent" | "broke" | "drove" | "flew" | "grew" | "stood"
-            | "sat" | "woke" | "ended" | "closed" | "reported" | "announced" | "agreed" => {
-                Some(Tense::Past)
-            }
-            _ if lw.ends_with("'ll") => Some(Tense::Future),
+            b"was" | b"were" | b"had" | b"did" | b"ago" | b"yesterday" | b"earlier" | b"wasn't"
+            | b"weren't" | b"didn't" | b"hadn't" | b"since" | b"met" | b"said" | b"told"
+            | b"went" | b"came" | b"took" | b"made" | b"gave" | b"held" | b"began" | b"left"
+            | b"saw" | b"found" | b"fell" | b"rose" | b"won" | b"lost" | b"sent" | b"led"
+            | b"paid" | b"sold" | b"bought" | b"ran" | b"became" | b"kept" | b"brought"
+            | b"struck" | b"spoke" | b"wrote" | b"chose" | b"got" | b"hit" | b"cut" | b"put"
+            | b"set" | b"quit" | b"shot" | b"knew" | b"thought" | b"felt" | b"meant" | b"spent"
+            | b"broke" | b"drove" | b"flew" | b"grew" | b"stood" | b"sat" | b"woke" | b"ended"
+            | b"closed" | b"reported" | b"announced" | b"agreed" => Some(Tense::Past),
+            _ if lw.ends_with(b"'ll") => Some(Tense::Future),
             _ if lw.len() > 4
-                && lw.ends_with("ed")
+                && lw.ends_with(b"ed")
                 && !matches!(
                     lw,
-                    "need"
-                        | "indeed"
-                        | "expected"
-                        | "scheduled"
-                        | "planned"
-                        | "proposed"
-                        | "based"
-                        | "related"
-                        | "limited"
-                        | "united"
-                        | "concerned"
-                        | "interested"
-                        | "required"
-                        | "supposed"
-                        | "listed"
+                    b"need"
+                        | b"indeed"
+                        | b"expected"
+                        | b"scheduled"
+                        | b"planned"
+                        | b"proposed"
+                        | b"based"
+                        | b"related"
+                        | b"limited"
+                        | b"united"
+                        | b"concerned"
+                        | b"interested"
+                        | b"required"
+                        | b"supposed"
+                        | b"listed"
                 )
                 && prev_word != "det"
                 && prev_word != "be"
@@ -759,28 +924,24 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
         let passive = matches!(prev_word, "be" | "been" | "is" | "are" | "will");
         let t = t.filter(|&t| !(t == Tense::Past && passive));
         if let Some(t) = t {
-            let dist = if s >= pos { s - pos } else { pos - i };
-            // Markers before the expression weigh a little more.
-            let dist = if s < pos { dist } else { dist + 24 };
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, t));
-            }
+            out.push((s, i, t));
         }
         prev_word = match lw {
-            "going" => "going",
-            "is" => "is",
-            "are" => "are",
-            "due" => "due",
-            "set" => "set",
-            "be" => "be",
-            "been" => "been",
-            "will" => "will",
+            b"going" => "going",
+            b"is" => "is",
+            b"are" => "are",
+            b"due" => "due",
+            b"set" => "set",
+            b"be" => "be",
+            b"been" => "been",
+            b"will" => "will",
             // After a determiner an "-ed" word is an adjective: "a still unspecified date".
-            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "still" => "det",
+            b"a" | b"an" | b"the" | b"its" | b"their" | b"his" | b"her" | b"our" | b"still" => {
+                "det"
+            }
             _ => "",
         };
     }
-    best.map_or(Tense::Unknown, |b| b.1)
 }
 
 #[cfg(test)]
@@ -803,6 +964,22 @@ mod tests {
         // "would" and "effective" look ahead.
         assert_eq!(tense_at("It would be paid in January.", 20), Tense::Future);
         assert_eq!(tense_at("A new pact effective June 1.", 21), Tense::Future);
+        // One reading of a sentence's markers serves every position in it.
+        let sentence = "They met on Friday and will meet again on Monday.";
+        let mut markers = Vec::new();
+        super::tense_markers(sentence, &mut markers);
+        assert_eq!(tense_from(&markers, 12), Tense::Past);
+        assert_eq!(tense_from(&markers, 42), Tense::Future);
+        assert_eq!(tense_from(&[], 3), Tense::Unknown);
+        // "plan to" looks ahead; the noun does not.
+        assert_eq!(
+            tense_at("They did not plan to leave on Friday.", 31),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_at("They met on the proposed plan on Friday.", 33),
+            Tense::Past
+        );
         // "since" looks back.
         assert_eq!(tense_at("Prices are up since March 3.", 20), Tense::Past);
         // An "-ed" adjective after a determiner is not a past tense.

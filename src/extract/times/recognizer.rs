@@ -565,7 +565,7 @@ impl<'t> Grammar<'t> {
             Kind::Punct(b'\'') => {}
             _ => return None,
         }
-        if t.kind == Kind::Word && t.lex.is_none() {
+        if t.kind == Kind::Word && !t.lex.is_some_and(can_start) {
             return None;
         }
         let mut best: Option<(usize, Parsed)> = None;
@@ -2182,6 +2182,61 @@ impl<'t> Grammar<'t> {
 }
 
 /// The core for "this/last/next" + a unit.
+/// Whether an expression can start with a word of this meaning: the function words that
+/// [`Grammar::modified`], [`Grammar::with_the`] and [`Grammar::word_expr`] accept first, and
+/// every other kind of word. Function words such as `of`, `in` or `ago` only continue one.
+fn can_start(lex: Lex) -> bool {
+    use Word as W;
+    match lex {
+        Lex::Word(w) => matches!(
+            w,
+            // modified
+            W::About
+                | W::Around
+                | W::Approximately
+                | W::Roughly
+                | W::Nearly
+                | W::Almost
+                | W::More
+                | W::Less
+                | W::Over
+                | W::Up
+                | W::No
+                | W::At
+                | W::Early
+                | W::Earlier
+                | W::Mid
+                | W::Late
+                | W::Later
+                // modified and with_the
+                | W::The
+                // word_expr
+                | W::This
+                | W::Next
+                | W::Last
+                | W::Past
+                | W::Coming
+                | W::Previous
+                | W::Following
+                | W::Latest
+                | W::Same
+                | W::That
+                | W::Every
+                | W::Each
+                | W::Per
+                | W::Fiscal
+                | W::A
+                | W::Several
+                | W::Few
+                | W::Many
+                | W::Some
+                | W::These
+                | W::Half
+        ),
+        _ => true,
+    }
+}
+
 fn rel_unit(u: Unit, off: i32) -> Core {
     Core::Rel {
         unit: u,

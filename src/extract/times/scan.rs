@@ -1,7 +1,6 @@
 //! The fast pass: tokens, and the positions worth parsing.
 
 use super::lexicon::{self, Lex};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a token is.
@@ -40,53 +39,101 @@ impl Tok {
     }
 }
 
-fn key(word: &[u8]) -> Option<u128> {
-    if word.len() > 16 {
+/// [`key`] of `bytes[start..end]`, reading sixteen bytes at once where the text goes on that far.
+#[inline]
+fn key_in(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end.checked_sub(start)?;
+    if len > 15 {
         return None;
     }
-    let mut k: u128 = 0;
-    for &b in word {
-        k = (k << 8) | u128::from(b.to_ascii_lowercase());
-    }
-    Some(k | ((word.len() as u128) << 124))
-}
-
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    match start.checked_add(16).and_then(|e| bytes.get(start..e)) {
+        Some(chunk) => {
+            let chunk = <[u8; 16]>::try_from(chunk).ok()?;
+            let mask = (1u128 << (8 * len)) - 1;
+            let lower = 0x2020_2020_2020_2020_2020_2020_2020_2020u128 & mask;
+            Some(((u128::from_le_bytes(chunk) & mask) | lower) | ((len as u128) << 120))
         }
-    }
-    fn write_u128(&mut self, i: u128) {
-        let x = (i as u64) ^ ((i >> 64) as u64).rotate_left(29);
-        self.0 = (x ^ (x >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 ^= self.0 >> 29;
+        None => key(bytes.get(start..end)?),
     }
 }
 
-/// The lexicon as a hash table behind a cheap filter on (first two letters, length).
+/// A word of up to 15 ASCII letters (or `'`) as one number: its bytes in lower case, and its
+/// length in the top byte.
+#[inline]
+fn key(word: &[u8]) -> Option<u128> {
+    let len = word.len();
+    if len > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..len].copy_from_slice(word);
+    // Setting 0x20 lower-cases a letter and keeps `'`.
+    let lower = 0x2020_2020_2020_2020_2020_2020_2020_2020u128 & ((1u128 << (8 * len)) - 1);
+    Some((u128::from_le_bytes(bytes) | lower) | ((len as u128) << 120))
+}
+
+/// Slots of the lexicon's hash table: a power of two, about four times the words.
+const SLOTS: usize = 1024;
+
+/// The slot where the search for `key` starts: the top bits of a multiplicative hash.
+#[inline]
+fn home(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+/// The lexicon as an open-addressing hash table (linear probing; key 0 marks an empty slot,
+/// which no word's key is) behind a cheap filter on (first two letters, length).
 struct Table {
-    map: HashMap<u128, Lex, std::hash::BuildHasherDefault<KeyHasher>>,
+    keys: Vec<u128>,
+    lex: Vec<Option<Lex>>,
     /// Bit `len` set when some word of that length starts with these two letters.
     any: [u32; 27 * 27],
     /// The same for the words that trigger a window.
     trigger: [u32; 27 * 27],
 }
 
+/// 1 to 26 for ASCII letters (either case), 0 for every other byte.
+static LETTER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8 + 1;
+        t[b'A' as usize + b] = b as u8 + 1;
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn letter(b: u8) -> usize {
-    let l = b.to_ascii_lowercase();
-    if l.is_ascii_lowercase() {
-        usize::from(l - b'a') + 1
-    } else {
-        0
+    usize::from(LETTER[usize::from(b)])
+}
+
+/// The end of the run of ASCII letters starting at `i` (at most `end`), eight bytes at a time.
+#[inline]
+pub(crate) fn letter_run(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= end {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(chunk);
+        // Per byte: fold case, drop the high bit, then test 0x61 <= x <= 0x7a without carries
+        // between bytes (x + 0x1f and x + 0x05 stay below 0x100).
+        let x = (w | 0x2020_2020_2020_2020) & !HIGH;
+        let at_least_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+        let past_z = x.wrapping_add(0x0505_0505_0505_0505);
+        let letters = at_least_a & !past_z & !w & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
     }
+    while i < end && CLASS[usize::from(bytes[i])] == 1 {
+        i += 1;
+    }
+    i
 }
 
 #[inline]
@@ -97,22 +144,64 @@ fn slot(word: &[u8]) -> usize {
 }
 
 impl Table {
+    /// The meaning of the word with this key.
     #[inline]
+    fn find(&self, key: u128) -> Option<Lex> {
+        let mut i = home(key);
+        for _ in 0..SLOTS {
+            let k = *self.keys.get(i)?;
+            if k == key {
+                return self.lex.get(i).copied().flatten();
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        None
+    }
+
+    fn insert(&mut self, key: u128, lex: Lex) {
+        let mut i = home(key);
+        for _ in 0..SLOTS {
+            match self.keys.get(i) {
+                Some(&k) if k == key || k == 0 => {
+                    self.keys[i] = key;
+                    self.lex[i] = Some(lex);
+                    return;
+                }
+                _ => i = (i + 1) & (SLOTS - 1),
+            }
+        }
+    }
+
+    #[cfg(test)]
     fn get(&self, word: &[u8]) -> Option<Lex> {
+        self.get_in(word, 0, word.len())
+    }
+
+    /// The meaning of the word `bytes[start..end]`.
+    #[inline]
+    fn get_in(&self, bytes: &[u8], start: usize, end: usize) -> Option<Lex> {
+        let word = bytes.get(start..end)?;
         let len = word.len();
         if len >= 32 || self.any[slot(word)] & (1 << len) == 0 {
             return None;
         }
-        self.map.get(&key(word)?).copied()
+        self.find(key_in(bytes, start, end)?)
     }
 
+    /// Whether the word `bytes[start..end]` triggers a window.
     #[inline]
-    fn is_trigger(&self, word: &[u8]) -> bool {
+    fn is_trigger_in(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        let Some(word) = bytes.get(start..end) else {
+            return false;
+        };
         let len = word.len();
         len < 32
             && self.trigger[slot(word)] & (1 << len) != 0
-            && key(word)
-                .and_then(|k| self.map.get(&k))
+            && key_in(bytes, start, end)
+                .and_then(|k| self.find(k))
                 .is_some_and(|l| l.is_trigger())
     }
 }
@@ -140,13 +229,14 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = Table {
-            map: HashMap::default(),
+            keys: vec![0; SLOTS],
+            lex: vec![None; SLOTS],
             any: [0; 27 * 27],
             trigger: [0; 27 * 27],
         };
         for w in WORDS.split_whitespace() {
             if let (Some(k), Some(l)) = (key(w.as_bytes()), lexicon::lookup(w)) {
-                t.map.insert(k, l);
+                t.insert(k, l);
                 let bit = 1u32 << w.len().min(31);
                 t.any[slot(w.as_bytes())] |= bit;
                 if l.is_trigger() {
@@ -194,12 +284,9 @@ pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usiz
         let class = CLASS[usize::from(b)];
         if class == 1 {
             let s = i;
-            i += 1;
-            while i < n && CLASS[usize::from(bytes[i])] == 1 {
-                i += 1;
-            }
+            i = letter_run(bytes, i + 1, n);
             let len = i - s;
-            if (3..=12).contains(&len) && table.is_trigger(&bytes[s..i]) {
+            if (3..=12).contains(&len) && table.is_trigger_in(bytes, s, i) {
                 push_window(&mut out, bytes, s, i, back, ahead);
             }
         } else if class == 2 {
@@ -284,9 +371,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         }
         let s = i;
         let (kind, mut num) = if is_word_byte(b) {
-            while i < end && is_word_byte(bytes[i]) {
-                i += 1;
-            }
+            i = letter_run(bytes, i, end);
             // o'clock
             if i - s == 1
                 && (b == b'o' || b == b'O')
@@ -316,7 +401,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             (Kind::Other, 0)
         };
         let lex = if kind == Kind::Word {
-            table.get(&bytes[s..i])
+            table.get_in(bytes, s, i)
         } else {
             None
         };
@@ -353,6 +438,33 @@ mod tests {
             let upper = w.to_ascii_uppercase();
             assert_eq!(table().get(upper.as_bytes()), lexicon::lookup(w), "{upper}");
         }
+        for w in [
+            "thee",
+            "marc",
+            "Janu",
+            "x",
+            "os",
+            "tuesdayss",
+            "approximatelyy",
+        ] {
+            assert_eq!(table().get(w.as_bytes()), None, "{w}");
+        }
+        assert_eq!(key(b"abcdefghijklmnop"), None);
+        assert_ne!(key(b"may"), key(b"mayb"));
+        assert_eq!(key(b"MaY"), key(b"may"));
+        // Read in place, a word has the key it has alone.
+        let text = b"On Tuesday, MAY 5 o'clock and approximately ten years";
+        for (s, e) in [
+            (0, 2),
+            (3, 10),
+            (12, 15),
+            (18, 25),
+            (30, 43),
+            (44, 47),
+            (48, 53),
+        ] {
+            assert_eq!(key_in(text, s, e), key(&text[s..e]), "{s}..{e}");
+        }
     }
 
     #[test]
@@ -364,6 +476,36 @@ mod tests {
         assert!(text[s..e].contains("Tuesday"));
         assert!(!text[s..e].contains("4.5%"));
         assert!(windows("No dates here at all, only words.", 28, 20).is_empty());
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        let cases: &[(&str, usize)] = &[
+            ("", 0),
+            ("a", 1),
+            ("abcdefgh", 8),
+            ("abcdefghijklmnopq rest", 17),
+            ("AZaz@[`{ x", 4),
+            ("WordsAndMore1", 12),
+            ("caf\u{e9} au", 3),
+            ("Zzzzzzzzzzzzzzz\u{7f}", 15),
+            ("abcdefg-h", 7),
+        ];
+        for &(text, want) in cases {
+            let bytes = text.as_bytes();
+            assert_eq!(letter_run(bytes, 0, bytes.len()), want, "{text:?}");
+            let naive = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            assert_eq!(naive, want, "{text:?}");
+        }
+        // Every byte value, at every position of a chunk.
+        for b in 0..=255u8 {
+            for pos in 0..9 {
+                let mut v = vec![b'q'; 9];
+                v[pos] = b;
+                let want = if b.is_ascii_alphabetic() { 9 } else { pos };
+                assert_eq!(letter_run(&v, 0, v.len()), want, "byte {b:#x} at {pos}");
+            }
+        }
     }
 
     #[test]

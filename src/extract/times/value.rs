@@ -421,7 +421,17 @@ impl Ord for CalendarPoint {
 
 fn write_year(f: &mut fmt::Formatter<'_>, year: Option<i32>) -> fmt::Result {
     match year {
-        Some(y) if (0..=9999).contains(&y) => write!(f, "{y:04}"),
+        Some(y) if (0..=9999).contains(&y) => {
+            // Plain digits: the formatting machinery costs more than the value's other parts.
+            let y = y as u32;
+            let digits = [
+                b'0' + (y / 1000) as u8,
+                b'0' + (y / 100 % 10) as u8,
+                b'0' + (y / 10 % 10) as u8,
+                b'0' + (y % 10) as u8,
+            ];
+            f.write_str(std::str::from_utf8(&digits).unwrap_or("XXXX"))
+        }
         Some(y) => write!(f, "{y}"),
         None => f.write_str("XXXX"),
     }
@@ -429,6 +439,10 @@ fn write_year(f: &mut fmt::Formatter<'_>, year: Option<i32>) -> fmt::Result {
 
 fn write_2(f: &mut fmt::Formatter<'_>, v: Option<u8>) -> fmt::Result {
     match v {
+        Some(v) if v < 100 => {
+            let digits = [b'0' + v / 10, b'0' + v % 10];
+            f.write_str(std::str::from_utf8(&digits).unwrap_or("XX"))
+        }
         Some(v) => write!(f, "{v:02}"),
         None => f.write_str("XX"),
     }
@@ -697,7 +711,94 @@ impl fmt::Display for TimeValue {
     }
 }
 
-/// Serializes as the TIMEX3 string.
-pub(crate) fn serialize_timex3<S: Serializer>(v: &TimeValue, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
+/// Serializes a value as its TIMEX3 string.
+pub(crate) struct Timex3<'a>(pub(crate) &'a TimeValue);
+
+impl Serialize for Timex3<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Written into a buffer on the stack (TIMEX3 values are short), so that the serializer
+        // copies it once instead of growing a string piece by piece.
+        let mut buf = StackStr {
+            bytes: [0; 48],
+            len: 0,
+        };
+        if fmt::write(&mut buf, format_args!("{}", self.0)).is_ok() {
+            if let Some(text) = buf.bytes.get(..buf.len) {
+                if let Ok(text) = std::str::from_utf8(text) {
+                    return s.serialize_str(text);
+                }
+            }
+        }
+        s.collect_str(self.0)
+    }
+}
+
+/// A fixed-size text buffer; writing past its end is an error.
+struct StackStr {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl fmt::Write for StackStr {
+    fn write_str(&mut self, piece: &str) -> fmt::Result {
+        let end = self.len.checked_add(piece.len()).ok_or(fmt::Error)?;
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(piece.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_written_as_the_formatter_would() {
+        for y in [0, 7, 42, 999, 1000, 1989, 2021, 9999, 10_000, -5] {
+            assert_eq!(
+                CalendarPoint::year(y).to_timex3(),
+                if (0..=9999).contains(&y) {
+                    format!("{y:04}")
+                } else {
+                    format!("{y}")
+                },
+                "{y}"
+            );
+        }
+        for m in 1..=12 {
+            assert_eq!(
+                CalendarPoint::month(Some(2021), Some(m)).to_timex3(),
+                format!("2021-{m:02}")
+            );
+        }
+        for d in 1..=31 {
+            assert_eq!(
+                CalendarPoint::day(Some(1998), Some(1), Some(d)).to_timex3(),
+                format!("1998-01-{d:02}")
+            );
+        }
+        assert_eq!(
+            CalendarPoint::day(None, Some(2), None).to_timex3(),
+            "XXXX-02-XX"
+        );
+    }
+
+    #[test]
+    fn serialized_values_are_their_timex3_strings() {
+        let values = [
+            TimeValue::Point(CalendarPoint::day(Some(1998), Some(2), Some(13))),
+            TimeValue::Point(CalendarPoint::year(-123_456_789)),
+            TimeValue::Duration(Duration::new(Some(u32::MAX), DurationUnit::Year)),
+            TimeValue::Reference(Reference::Past),
+        ];
+        for v in &values {
+            assert_eq!(
+                serde_json::to_value(Timex3(v)).ok(),
+                Some(serde_json::Value::String(v.to_timex3()))
+            );
+        }
+    }
 }
