@@ -1,5 +1,6 @@
 //! Finding the speaker and the cue of each quotation.
 
+use super::score::{self, Attributed, FEATURES};
 use super::words::{self, Tokens, Word};
 use super::{Cue, Quote, Raw, ResolvedName, Speaker};
 use crate::extract::{Analysis, Sentence};
@@ -43,7 +44,14 @@ enum How {
 }
 
 /// Attributes each raw quotation and builds the output records.
-pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
+///
+/// With `features`, short quotations are not judged: every quotation is kept, and the feature
+/// vector of each short one (`None` for longer ones) is pushed in step with the output.
+pub(super) fn attribute(
+    analysis: &Analysis<'_>,
+    raw: &[Raw],
+    mut features: Option<&mut Vec<Option<[f32; FEATURES]>>>,
+) -> Vec<Quote> {
     let src = analysis.source();
     let sentences = analysis.sentences();
     let tk = &Tokens::new(
@@ -60,6 +68,8 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
     let mut last: Option<(Found, usize)> = None;
     // The last speaker that was a name, for pronouns.
     let mut last_named: Option<Span> = None;
+    // The paragraph of the last quotation kept, and whether it had a cue.
+    let mut last_kept: Option<(usize, bool)> = None;
 
     for (k, q) in raw.iter().enumerate() {
         let prev_close = k
@@ -101,6 +111,58 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
         if not_a_quotation(analysis, tk, q, found.map(|f| f.how)) {
             continue;
         }
+        let short = tk.get(q.content).len() <= score::MAX_SCORED_WORDS;
+        let judged = short.then(|| {
+            let sentence = |r: &Raw| sentence_at(sentences, r.open.start).map(|(i, _)| i);
+            let this = sentence(q);
+            let beside = |j: Option<usize>| {
+                j.and_then(|j| raw.get(j))
+                    .is_some_and(|r| this.is_some() && sentence(r) == this)
+            };
+            let paragraph = analysis
+                .article()
+                .paragraphs
+                .get(q.first_paragraph)
+                .map_or(q.content, |p| p.span);
+            score::features(&score::Context {
+                src,
+                tk,
+                sentences,
+                content: q.content,
+                open: q.open,
+                close: q.close,
+                single: q.single,
+                paragraph,
+                first_paragraph: analysis
+                    .article()
+                    .paragraphs
+                    .iter()
+                    .position(|p| p.kind == crate::ParagraphKind::Body)
+                    == Some(q.first_paragraph),
+                attributed: match found.map(|f| f.how) {
+                    Some(How::Trailing) => Attributed::After,
+                    Some(How::Leading) => Attributed::Before,
+                    Some(How::Colon) => Attributed::Colon,
+                    Some(How::Subject) => Attributed::Subject,
+                    Some(How::Inherited) => Attributed::Inherited,
+                    None => Attributed::None,
+                },
+                cue: found.and_then(|f| f.cue),
+                speaker: found.map(|f| f.speaker),
+                previous_attributed: last_kept
+                    .is_some_and(|(p, cued)| cued && p == q.first_paragraph),
+                other_in_sentence: beside(k.checked_sub(1)) || beside(k.checked_add(1)),
+            })
+        });
+        match features.as_deref_mut() {
+            Some(out) => out.push(judged),
+            None => {
+                if judged.is_some_and(|f| score::score(&f) < score::THRESHOLD) {
+                    continue;
+                }
+            }
+        }
+        last_kept = Some((q.last_paragraph, found.is_some_and(|f| f.cue.is_some())));
         if let Some(f) = found {
             last = Some((f, q.last_paragraph));
         }

@@ -19,6 +19,7 @@
 
 mod attribution;
 mod marks;
+mod score;
 mod words;
 
 use super::{Analysis, Extractor};
@@ -107,7 +108,31 @@ impl Extractor for Quotes {
 
     fn extract(&self, analysis: &Analysis<'_>) -> Vec<Quote> {
         let raw = pair(analysis);
-        attribution::attribute(analysis, &raw)
+        attribution::attribute(analysis, &raw, None)
+    }
+}
+
+impl Quotes {
+    /// The names of the features the short-quotation scorer reads, for refitting its weights.
+    #[doc(hidden)]
+    pub const SCORER_FEATURES: &'static [&'static str] = &score::FEATURE_NAMES;
+
+    /// Every quotation before short ones are judged, each with the scorer's feature vector if
+    /// it is short enough to be judged and whether the scorer keeps it. For refitting the
+    /// scorer's weights; not part of the stable API.
+    #[doc(hidden)]
+    pub fn candidates(&self, analysis: &Analysis<'_>) -> Vec<(Quote, Option<Vec<f32>>, bool)> {
+        let raw = pair(analysis);
+        let mut features = Vec::new();
+        let quotes = attribution::attribute(analysis, &raw, Some(&mut features));
+        quotes
+            .into_iter()
+            .zip(features)
+            .map(|(q, f)| {
+                let kept = f.is_none_or(|f| score::score(&f) >= score::THRESHOLD);
+                (q, f.map(|f| f.to_vec()), kept)
+            })
+            .collect()
     }
 }
 
