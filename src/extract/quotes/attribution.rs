@@ -70,6 +70,7 @@ pub(super) fn attribute(
     let mut last_named: Option<Span> = None;
     // The paragraph of the last quotation kept, and whether it had a cue.
     let mut last_kept: Option<(usize, bool)> = None;
+    let mut counts = score::Counts::default();
 
     for (k, q) in raw.iter().enumerate() {
         let prev_close = k
@@ -124,35 +125,38 @@ pub(super) fn attribute(
                 .paragraphs
                 .get(q.first_paragraph)
                 .map_or(q.content, |p| p.span);
-            score::features(&score::Context {
-                src,
-                tk,
-                sentences,
-                content: q.content,
-                open: q.open,
-                close: q.close,
-                single: q.single,
-                paragraph,
-                first_paragraph: analysis
-                    .article()
-                    .paragraphs
-                    .iter()
-                    .position(|p| p.kind == crate::ParagraphKind::Body)
-                    == Some(q.first_paragraph),
-                attributed: match found.map(|f| f.how) {
-                    Some(How::Trailing) => Attributed::After,
-                    Some(How::Leading) => Attributed::Before,
-                    Some(How::Colon) => Attributed::Colon,
-                    Some(How::Subject) => Attributed::Subject,
-                    Some(How::Inherited) => Attributed::Inherited,
-                    None => Attributed::None,
+            score::features(
+                &score::Context {
+                    src,
+                    tk,
+                    sentences,
+                    content: q.content,
+                    open: q.open,
+                    close: q.close,
+                    single: q.single,
+                    paragraph,
+                    first_paragraph: analysis
+                        .article()
+                        .paragraphs
+                        .iter()
+                        .position(|p| p.kind == crate::ParagraphKind::Body)
+                        == Some(q.first_paragraph),
+                    attributed: match found.map(|f| f.how) {
+                        Some(How::Trailing) => Attributed::After,
+                        Some(How::Leading) => Attributed::Before,
+                        Some(How::Colon) => Attributed::Colon,
+                        Some(How::Subject) => Attributed::Subject,
+                        Some(How::Inherited) => Attributed::Inherited,
+                        None => Attributed::None,
+                    },
+                    cue: found.and_then(|f| f.cue),
+                    speaker: found.map(|f| f.speaker),
+                    previous_attributed: last_kept
+                        .is_some_and(|(p, cued)| cued && p == q.first_paragraph),
+                    other_in_sentence: beside(k.checked_sub(1)) || beside(k.checked_add(1)),
                 },
-                cue: found.and_then(|f| f.cue),
-                speaker: found.map(|f| f.speaker),
-                previous_attributed: last_kept
-                    .is_some_and(|(p, cued)| cued && p == q.first_paragraph),
-                other_in_sentence: beside(k.checked_sub(1)) || beside(k.checked_add(1)),
-            })
+                &mut counts,
+            )
         });
         match features.as_deref_mut() {
             Some(out) => out.push(judged),

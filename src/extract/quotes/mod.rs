@@ -25,10 +25,11 @@ mod words;
 use super::{Analysis, Extractor};
 use crate::span::Span;
 use marks::{Family, Mark, Role};
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize};
 
 /// A direct quotation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the outer quote marks. For a quotation that runs over several
     /// paragraphs, the text between its first opening and last closing mark, paragraph breaks
@@ -44,7 +45,7 @@ pub struct Quote {
 }
 
 /// The speaker of a [`Quote`]: a name, a title or a noun phrase as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Speaker {
     /// The speaker as written: `Ned Price`, `the ASEAN chair`, `he`.
     pub text: String,
@@ -56,7 +57,7 @@ pub struct Speaker {
 }
 
 /// The named person a pronoun speaker refers to, as written in the source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ResolvedName {
     /// The text.
     pub text: String,
@@ -67,13 +68,58 @@ pub struct ResolvedName {
 
 /// The cue of a [`Quote`]: the verb or phrase that attributes it (`said`, `tweeted`,
 /// `according to`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Cue {
     /// The cue as written.
     pub text: String,
     /// Its span in the source.
     #[serde(flatten)]
     pub span: Span,
+}
+
+// The records are serialized by hand rather than derived with `flatten` (which goes through a
+// map serializer and costs several times more); the fields and their order are the same.
+impl Serialize for Quote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Quote", 5)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("speaker", &self.speaker)?;
+        st.serialize_field("cue", &self.cue)?;
+        st.end()
+    }
+}
+
+impl Serialize for Speaker {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Speaker", 4)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("resolved", &self.resolved)?;
+        st.end()
+    }
+}
+
+impl Serialize for ResolvedName {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("ResolvedName", 3)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.end()
+    }
+}
+
+impl Serialize for Cue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Cue", 3)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.end()
+    }
 }
 
 /// Extracts direct quotations with their speakers and cues from the body paragraphs.

@@ -77,7 +77,7 @@ pub(super) const WEIGHTS: [f32; FEATURES] = [
     -0.007, // speaker_of_previous_quote
     0.106,  // naming_cue
     0.897,  // cue_elsewhere_in_sentence
-    0.406,  // cue_in_adjacent_sentence
+    0.405,  // cue_in_adjacent_sentence
     -0.286, // capitalized_start
     0.426,  // punctuation_inside_marks
     0.717,  // whole_sentence
@@ -89,7 +89,7 @@ pub(super) const WEIGHTS: [f32; FEATURES] = [
     -0.150, // followed_by_lower_case_word
     -0.188, // other_quote_in_sentence
     0.299,  // previous_quote_attributed_in_paragraph
-    1.063,  // after_colon
+    1.064,  // after_colon
     0.456,  // first_or_second_person
     -0.852, // whole_paragraph
     1.278,  // opens_sentence
@@ -197,18 +197,59 @@ fn is_plain_determiner(word: &str) -> bool {
     )
 }
 
-fn has_cue(ws: &[Word<'_>]) -> bool {
-    ws.iter().enumerate().any(|(i, w)| {
-        words::is_cue(w.text)
-            || (w.text.eq_ignore_ascii_case("according")
-                && ws.get(i + 1).is_some_and(|n| n.text == "to"))
-    })
-}
-
 /// Stems of verbs that report, judge or attribute (`accused`, `denouncing`, `pledged`), a wider
 /// net than the cues attribution uses, since a quoted phrase in such a sentence is usually
-/// someone's words.
-const REPORTING_STEMS: &[&str] = &[
+/// someone's words; grouped by first letter.
+fn reporting_stems(first: u8) -> &'static [&'static str] {
+    match first {
+        b'a' => &[
+            "accus",
+            "acknowledg",
+            "add",
+            "admit",
+            "announc",
+            "argu",
+            "ask",
+            "attack",
+        ],
+        b'b' => &["believ", "blam", "blast", "boast", "brand"],
+        b'c' => &[
+            "call",
+            "character",
+            "charg",
+            "cite",
+            "claim",
+            "complain",
+            "condemn",
+            "consider",
+            "critici",
+        ],
+        b'd' => &[
+            "declar", "decr", "defend", "demand", "deni", "deny", "describ", "dismiss", "dub",
+        ],
+        b'e' => &["emphasi", "explain"],
+        b'f' => &["fear", "felt", "feel"],
+        b'h' => &["hope"],
+        b'i' => &["impli", "imply", "insist"],
+        b'l' => &["label", "lament"],
+        b'm' => &["mock"],
+        b'n' => &["note", "noting"],
+        b'p' => &["plead", "pledg", "prais", "predict", "promis", "protest"],
+        b'q' => &["question"],
+        b'r' => &[
+            "recall", "refer", "reject", "remark", "repli", "reply", "report", "respond", "ridicul",
+        ],
+        b's' => &["said", "say", "slam", "state", "stress", "suggest", "swore"],
+        b't' => &["tell", "term", "think", "thought", "told", "tout", "tweet"],
+        b'u' => &["urg"],
+        b'v' => &["vow"],
+        b'w' => &["want", "warn", "wrote", "write", "writing"],
+        _ => &[],
+    }
+}
+
+/// The two-letter starts of the reporting stems.
+static REPORTING_STARTS: [u32; 26] = words::two_letter_starts(&[
     "accus",
     "acknowledg",
     "add",
@@ -291,19 +332,22 @@ const REPORTING_STEMS: &[&str] = &[
     "wrote",
     "write",
     "writing",
-];
+]);
 
 /// Whether `word`, lower case, is a form of a reporting verb.
 fn is_reporting(word: &str) -> bool {
-    if word.len() > 14 || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    if word.len() > 14 || !words::may_start(&REPORTING_STARTS, word) {
         return false;
     }
-    REPORTING_STEMS.iter().any(|s| {
+    reporting_stems(first).iter().any(|s| {
         word.strip_prefix(s).is_some_and(|rest| {
             matches!(
                 rest,
                 "" | "s" | "es" | "ed" | "d" | "ing" | "e" | "ion" | "ation"
-            ) || rest.len() <= 3 && rest.ends_with(['s', 'd', 'g'])
+            ) || rest.len() <= 3 && matches!(rest.as_bytes().last(), Some(b's' | b'd' | b'g'))
         })
     })
 }
@@ -384,6 +428,78 @@ fn is_function_word(word: &str) -> bool {
     )
 }
 
+/// Cue words and reporting verbs in some words: `(cues, reporting verbs)`.
+fn count(ws: &[Word<'_>]) -> (u32, u32) {
+    let (mut cues, mut reporting) = (0u32, 0u32);
+    for (i, w) in ws.iter().enumerate() {
+        let t = w.text.as_bytes();
+        // Every cue and reporting verb is a lower-case word of three letters or more, but for
+        // a capitalized `According`.
+        if t.len() < 3 {
+            continue;
+        }
+        if !t[0].is_ascii_lowercase() {
+            if t[0] == b'A'
+                && w.text.eq_ignore_ascii_case("according")
+                && ws.get(i + 1).is_some_and(|n| n.text == "to")
+            {
+                cues = cues.saturating_add(1);
+            }
+            continue;
+        }
+        let cue = words::is_cue(w.text)
+            || (w.text == "according" && ws.get(i + 1).is_some_and(|n| n.text == "to"));
+        cues = cues.saturating_add(u32::from(cue));
+        reporting = reporting.saturating_add(u32::from(is_reporting(w.text)));
+    }
+    (cues, reporting)
+}
+
+/// Cue words and reporting verbs per sentence and in the current paragraph, counted once per
+/// article however many quotations are judged.
+#[derive(Default)]
+pub(super) struct Counts {
+    sentences: Vec<Option<(u32, u32)>>,
+    /// The index of the paragraph last counted, and its counts.
+    paragraph: Option<(usize, (u32, u32))>,
+}
+
+impl Counts {
+    fn sentence(&mut self, cx: &Context<'_, '_>, i: usize) -> (u32, u32) {
+        if self.sentences.len() != cx.sentences.len() {
+            self.sentences = vec![None; cx.sentences.len()];
+        }
+        let Some(slot) = self.sentences.get_mut(i) else {
+            return (0, 0);
+        };
+        *slot.get_or_insert_with(|| {
+            cx.sentences
+                .get(i)
+                .map_or((0, 0), |s| count(&cx.tk.get(s.span)))
+        })
+    }
+
+    /// The counts of the paragraph holding sentence `i`: the sum over its sentences.
+    fn paragraph(&mut self, cx: &Context<'_, '_>, i: usize) -> (u32, u32) {
+        let Some(p) = cx.sentences.get(i).map(|s| s.paragraph) else {
+            return (0, 0);
+        };
+        match self.paragraph {
+            Some((cached, counts)) if cached == p => counts,
+            _ => {
+                let first = cx.sentences.partition_point(|s| s.paragraph < p);
+                let last = cx.sentences.partition_point(|s| s.paragraph <= p);
+                let counts = (first..last).fold((0u32, 0u32), |(c, r), j| {
+                    let (c2, r2) = self.sentence(cx, j);
+                    (c.saturating_add(c2), r.saturating_add(r2))
+                });
+                self.paragraph = Some((p, counts));
+                counts
+            }
+        }
+    }
+}
+
 /// The sentence index containing `at`.
 fn sentence_index(sentences: &[Sentence], at: usize) -> Option<usize> {
     let i = sentences
@@ -393,12 +509,13 @@ fn sentence_index(sentences: &[Sentence], at: usize) -> Option<usize> {
 }
 
 /// The feature vector of a short quotation.
-pub(super) fn features(cx: &Context<'_, '_>) -> [f32; FEATURES] {
+pub(super) fn features(cx: &Context<'_, '_>, counts: &mut Counts) -> [f32; FEATURES] {
     let mut f = [0.0f32; FEATURES];
     let src = cx.src;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let ws = cx.tk.get(cx.content);
     let n = ws.len();
+    let (cues_inside, reporting_inside) = count(&ws);
     f[0] = 1.0;
     f[1] = b(n <= 1);
     f[2] = b(n == 2);
@@ -421,13 +538,16 @@ pub(super) fn features(cx: &Context<'_, '_>) -> [f32; FEATURES] {
     if let Some(i) = si {
         let s = cx.sentences[i].span;
         let end = cx.close.map_or(cx.content.end, |c| c.end);
-        let before = cx.tk.get(Span::new(s.start, cx.open.start.max(s.start)));
-        let after = cx.tk.get(Span::new(end.min(s.end), s.end));
-        f[10] = b(has_cue(&before) || has_cue(&after));
-        let adjacent = |j: Option<usize>| {
-            j.and_then(|j| cx.sentences.get(j))
-                .filter(|t| t.paragraph == cx.sentences[i].paragraph)
-                .is_some_and(|t| has_cue(&cx.tk.get(t.span)))
+        let (cues, reporting) = counts.sentence(cx, i);
+        f[10] = b(cues > cues_inside);
+        f[30] = b(reporting > reporting_inside);
+        let mut adjacent = |j: Option<usize>| {
+            j.filter(|&j| {
+                cx.sentences
+                    .get(j)
+                    .is_some_and(|t| t.paragraph == cx.sentences[i].paragraph)
+            })
+            .is_some_and(|j| counts.sentence(cx, j).0 > 0)
         };
         f[11] = b(adjacent(i.checked_sub(1)) || adjacent(i.checked_add(1)));
         let opens = src
@@ -483,21 +603,8 @@ pub(super) fn features(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         }));
     f[27] = b(content.chars().any(|c| c.is_ascii_digit()));
     f[28] = b(!content.chars().any(char::is_uppercase));
-    // Reporting verbs, outside the quotation, in its sentence and its paragraph.
-    let reporting = |ws: &[Word<'_>]| ws.iter().any(|w| is_reporting(w.text));
-    let end = cx.close.map_or(cx.content.end, |c| c.end);
-    if let Some(i) = si {
-        let s = cx.sentences[i].span;
-        f[30] = b(
-            reporting(&cx.tk.get(Span::new(s.start, cx.open.start.max(s.start))))
-                || reporting(&cx.tk.get(Span::new(end.min(s.end), s.end))),
-        );
-    }
-    f[31] = b(reporting(&prev)
-        || reporting(
-            &cx.tk
-                .get(Span::new(end.min(cx.paragraph.end), cx.paragraph.end)),
-        ));
+    // Reporting verbs outside the quotation in its paragraph.
+    f[31] = b(si.is_some_and(|i| counts.paragraph(cx, i).1 > reporting_inside));
     if let Some(c) = cx.close {
         let next = cx
             .tk
