@@ -323,9 +323,13 @@ struct Terminators<'a> {
     ellipses: memchr::memmem::FindIter<'a, 'static>,
 }
 
+/// The searcher for `…`, built once.
+static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
+
 impl<'a> Terminators<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        let mut ellipses = memchr::memmem::find_iter(bytes, "…".as_bytes());
+        let mut ellipses = ELLIPSIS.find_iter(bytes);
         let ellipsis = ellipses.next();
         Terminators {
             bytes,

@@ -113,7 +113,7 @@ pub(super) fn attribute(
             continue;
         }
         let short = tk.get(q.content).len() <= score::MAX_SCORED_WORDS;
-        let judged = short.then(|| {
+        let context = short.then(|| {
             let sentence = |r: &Raw| sentence_at(sentences, r.open.start).map(|(i, _)| i);
             let this = sentence(q);
             let beside = |j: Option<usize>| {
@@ -125,46 +125,46 @@ pub(super) fn attribute(
                 .paragraphs
                 .get(q.first_paragraph)
                 .map_or(q.content, |p| p.span);
-            score::features(
-                &score::Context {
-                    src,
-                    tk,
-                    sentences,
-                    content: q.content,
-                    open: q.open,
-                    close: q.close,
-                    single: q.single,
-                    paragraph,
-                    first_paragraph: analysis
-                        .article()
-                        .paragraphs
-                        .iter()
-                        .position(|p| p.kind == crate::ParagraphKind::Body)
-                        == Some(q.first_paragraph),
-                    attributed: match found.map(|f| f.how) {
-                        Some(How::Trailing) => Attributed::After,
-                        Some(How::Leading) => Attributed::Before,
-                        Some(How::Colon) => Attributed::Colon,
-                        Some(How::Subject) => Attributed::Subject,
-                        Some(How::Inherited) => Attributed::Inherited,
-                        None => Attributed::None,
-                    },
-                    cue: found.and_then(|f| f.cue),
-                    speaker: found.map(|f| f.speaker),
-                    previous_attributed: last_kept
-                        .is_some_and(|(p, cued)| cued && p == q.first_paragraph),
-                    other_in_sentence: beside(k.checked_sub(1)) || beside(k.checked_add(1)),
+            score::Context {
+                src,
+                tk,
+                sentences,
+                content: q.content,
+                open: q.open,
+                close: q.close,
+                single: q.single,
+                paragraph,
+                first_paragraph: analysis
+                    .article()
+                    .paragraphs
+                    .iter()
+                    .position(|p| p.kind == crate::ParagraphKind::Body)
+                    == Some(q.first_paragraph),
+                attributed: match found.map(|f| f.how) {
+                    Some(How::Trailing) => Attributed::After,
+                    Some(How::Leading) => Attributed::Before,
+                    Some(How::Colon) => Attributed::Colon,
+                    Some(How::Subject) => Attributed::Subject,
+                    Some(How::Inherited) => Attributed::Inherited,
+                    None => Attributed::None,
                 },
-                &mut counts,
-            )
+                cue: found.and_then(|f| f.cue),
+                speaker: found.map(|f| f.speaker),
+                previous_attributed: last_kept
+                    .is_some_and(|(p, cued)| cued && p == q.first_paragraph),
+                other_in_sentence: beside(k.checked_sub(1)) || beside(k.checked_add(1)),
+            }
         });
-        match features.as_deref_mut() {
-            Some(out) => out.push(judged),
-            None => {
-                if judged.is_some_and(|f| score::score(&f) < score::THRESHOLD) {
+        match (features.as_deref_mut(), &context) {
+            (Some(out), cx) => {
+                out.push(cx.as_ref().map(|cx| score::features(cx, Some(&mut counts))))
+            }
+            (None, Some(cx)) => {
+                if !score::judge(cx, &mut counts) {
                     continue;
                 }
             }
+            (None, None) => {}
         }
         last_kept = Some((q.last_paragraph, found.is_some_and(|f| f.cue.is_some())));
         if let Some(f) = found {

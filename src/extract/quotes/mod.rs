@@ -175,7 +175,7 @@ impl Quotes {
             .into_iter()
             .zip(features)
             .map(|(q, f)| {
-                let kept = f.is_none_or(|f| score::score(&f) >= score::THRESHOLD);
+                let kept = f.is_none_or(|f| score::keeps(&f));
                 (q, f.map(|f| f.to_vec()), kept)
             })
             .collect()

@@ -509,13 +509,17 @@ fn sentence_index(sentences: &[Sentence], at: usize) -> Option<usize> {
 }
 
 /// The feature vector of a short quotation.
-pub(super) fn features(cx: &Context<'_, '_>, counts: &mut Counts) -> [f32; FEATURES] {
+///
+/// Without `counts`, the features that count words in the sentence and paragraph
+/// ([`COUNTED`]) are left at zero.
+pub(super) fn features(cx: &Context<'_, '_>, mut counts: Option<&mut Counts>) -> [f32; FEATURES] {
     let mut f = [0.0f32; FEATURES];
     let src = cx.src;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let ws = cx.tk.get(cx.content);
     let n = ws.len();
-    let (cues_inside, reporting_inside) = count(&ws);
+    let counted = counts.is_some();
+    let (cues_inside, reporting_inside) = if counted { count(&ws) } else { (0, 0) };
     f[0] = 1.0;
     f[1] = b(n <= 1);
     f[2] = b(n == 2);
@@ -538,18 +542,20 @@ pub(super) fn features(cx: &Context<'_, '_>, counts: &mut Counts) -> [f32; FEATU
     if let Some(i) = si {
         let s = cx.sentences[i].span;
         let end = cx.close.map_or(cx.content.end, |c| c.end);
-        let (cues, reporting) = counts.sentence(cx, i);
-        f[10] = b(cues > cues_inside);
-        f[30] = b(reporting > reporting_inside);
-        let mut adjacent = |j: Option<usize>| {
-            j.filter(|&j| {
-                cx.sentences
-                    .get(j)
-                    .is_some_and(|t| t.paragraph == cx.sentences[i].paragraph)
-            })
-            .is_some_and(|j| counts.sentence(cx, j).0 > 0)
-        };
-        f[11] = b(adjacent(i.checked_sub(1)) || adjacent(i.checked_add(1)));
+        if let Some(counts) = counts.as_deref_mut() {
+            let (cues, reporting) = counts.sentence(cx, i);
+            f[10] = b(cues > cues_inside);
+            f[30] = b(reporting > reporting_inside);
+            let mut adjacent = |j: Option<usize>| {
+                j.filter(|&j| {
+                    cx.sentences
+                        .get(j)
+                        .is_some_and(|t| t.paragraph == cx.sentences[i].paragraph)
+                })
+                .is_some_and(|j| counts.sentence(cx, j).0 > 0)
+            };
+            f[11] = b(adjacent(i.checked_sub(1)) || adjacent(i.checked_add(1)));
+        }
         let opens = src
             .get(s.start..cx.open.start)
             .is_some_and(|t| t.trim().is_empty());
@@ -604,7 +610,9 @@ pub(super) fn features(cx: &Context<'_, '_>, counts: &mut Counts) -> [f32; FEATU
     f[27] = b(content.chars().any(|c| c.is_ascii_digit()));
     f[28] = b(!content.chars().any(char::is_uppercase));
     // Reporting verbs outside the quotation in its paragraph.
-    f[31] = b(si.is_some_and(|i| counts.paragraph(cx, i).1 > reporting_inside));
+    if let Some(counts) = counts {
+        f[31] = b(si.is_some_and(|i| counts.paragraph(cx, i).1 > reporting_inside));
+    }
     if let Some(c) = cx.close {
         let next = cx
             .tk
@@ -619,7 +627,7 @@ pub(super) fn features(cx: &Context<'_, '_>, counts: &mut Counts) -> [f32; FEATU
             }));
     }
     f[33] = b(last.is_some_and(|w| words::is_preposition(w.text)));
-    f[34] = b(n <= 2 && f[30] == 0.0 && f[10] == 0.0);
+    f[34] = b(counted && n <= 2 && f[30] == 0.0 && f[10] == 0.0);
     f[35] = b(n >= 7);
     f[36] = b(f[17] == 1.0
         && ws
@@ -634,8 +642,41 @@ pub(super) fn features(cx: &Context<'_, '_>, counts: &mut Counts) -> [f32; FEATU
     f
 }
 
-/// The probability that a short quotation with features `f` reports speech.
-pub(super) fn score(f: &[f32; FEATURES]) -> f32 {
-    let z: f32 = f.iter().zip(WEIGHTS.iter()).map(|(x, w)| x * w).sum();
-    1.0 / (1.0 + (-z).exp())
+/// The features that count words around the quotation, the costly ones.
+const COUNTED: [usize; 5] = [10, 11, 30, 31, 34];
+
+/// The weighted sum of the features (the log-odds that the quotation reports speech).
+fn log_odds(f: &[f32; FEATURES]) -> f32 {
+    f.iter().zip(WEIGHTS.iter()).map(|(x, w)| x * w).sum()
+}
+
+/// [`THRESHOLD`] as log-odds.
+fn threshold_log_odds() -> f32 {
+    (THRESHOLD / (1.0 - THRESHOLD)).ln()
+}
+
+/// Whether the scorer keeps a short quotation with features `f`.
+pub(super) fn keeps(f: &[f32; FEATURES]) -> bool {
+    log_odds(f) >= threshold_log_odds()
+}
+
+/// Whether the scorer keeps a short quotation, computing the costly features ([`COUNTED`])
+/// only when the others leave the decision open: the same answer as [`keeps`] over all
+/// features.
+pub(super) fn judge(cx: &Context<'_, '_>, counts: &mut Counts) -> bool {
+    /// Leaves the rounding of the two ways of summing no say in the decision.
+    const MARGIN: f32 = 1e-3;
+    let cheap = log_odds(&features(cx, None));
+    let (low, high) = COUNTED.iter().fold((0.0f32, 0.0f32), |(lo, hi), &i| {
+        let w = WEIGHTS[i];
+        (lo + w.min(0.0), hi + w.max(0.0))
+    });
+    let t = threshold_log_odds();
+    if cheap + low >= t + MARGIN {
+        return true;
+    }
+    if cheap + high < t - MARGIN {
+        return false;
+    }
+    keeps(&features(cx, Some(counts)))
 }
