@@ -11,9 +11,9 @@
 //!
 //! Short quotations are judged by a scorer whose weights are fitted on the train split (840
 //! articles) by the ignored test `refit_short_quote_weights`; the dev split (84 articles) is
-//! held out. Measured: train precision 0.9698, recall 0.9604, speaker accuracy 0.9068; dev
-//! precision 0.9700, recall 0.9650, speaker accuracy 0.8983; all 924 articles (7,252 direct
-//! gold contents) precision 0.9698, recall 0.9608, speaker accuracy 0.9059. The floors sit just
+//! held out. Measured: train precision 0.9698, recall 0.9604, speaker accuracy 0.9076; dev
+//! precision 0.9700, recall 0.9650, speaker accuracy 0.9028; all 924 articles (7,252 direct
+//! gold contents) precision 0.9698, recall 0.9608, speaker accuracy 0.9071. The floors sit just
 //! under these figures.
 //!
 //! Set `NEWSWIRE_EVAL_ERRORS=FILE` to write every miss to FILE for study (`FP`, `FN`, `SPK`
@@ -282,9 +282,9 @@ fn quotes_against_polnear() {
 }
 
 /// Floors (precision, recall, speaker accuracy) on the held-out dev split.
-const DEV_FLOORS: [f64; 3] = [0.969, 0.964, 0.897];
+const DEV_FLOORS: [f64; 3] = [0.969, 0.964, 0.902];
 /// Floors (precision, recall, speaker accuracy) on train and dev together.
-const ALL_FLOORS: [f64; 3] = [0.969, 0.960, 0.905];
+const ALL_FLOORS: [f64; 3] = [0.969, 0.960, 0.906];
 
 /// One candidate quotation for refitting: its features (short ones only), whether it matches
 /// a gold quotation, and the gold quotations it matches.

@@ -108,7 +108,7 @@ pub(super) fn attribute(
         };
         let found = found
             .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
-            .or_else(|| inherited(src, sentences, q, last));
+            .or_else(|| inherited(src, tk, sentences, q, last));
         if not_a_quotation(analysis, tk, q, found.map(|f| f.how)) {
             continue;
         }
@@ -653,6 +653,10 @@ fn leading(
     }
     let (begin, end) = phrase_before(&ws, end);
     if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
+        // `Price said Lee told him "`: a report inside a report is the outer speaker's.
+        if let Some(outer) = outer_report(&ws, begin) {
+            return Some(outer);
+        }
         return Some(Found {
             speaker,
             cue,
@@ -661,6 +665,36 @@ fn leading(
     }
     // `Scott beamed and asked the crowd - "`: the subject of the sentence.
     by_subject(&ws[..c], cue)
+}
+
+/// The speaker and cue of a report that holds the words before `begin` (`Price said` in
+/// `Price said Lee told him "`): a finite cue before `begin`, in the same clause, with a
+/// speaker phrase before it.
+fn outer_report(ws: &[Word<'_>], begin: usize) -> Option<Found> {
+    let e = (0..begin).rev().find(|&i| is_cue_at(ws, i))?;
+    let w = ws[e].text;
+    if w.ends_with("ing")
+        || w.eq_ignore_ascii_case("according")
+        || ws[e..begin]
+            .iter()
+            .any(|w| w.ends_clause() || w.ends_sentence())
+    {
+        return None;
+    }
+    let mut end = e;
+    while end > 0 && is_skippable(&ws[..end]) {
+        end -= 1;
+    }
+    if end == 0 || ws[end - 1].ends_clause() {
+        return None;
+    }
+    let (b, e2) = phrase_before(ws, end);
+    let speaker = ws.get(b..e2).and_then(trim_speaker)?;
+    Some(Found {
+        speaker,
+        cue: Some(cue_span(ws, e)),
+        how: How::Leading,
+    })
 }
 
 /// Whether the words before `end` (the last ending in a comma) are an appositive after a name:
@@ -839,8 +873,12 @@ fn noun_phrase_at(ws: &[Word<'_>], i: usize) -> Option<Span> {
 /// A quotation with no attribution of its own continues the speaker of the quotation before
 /// it, if that one is in the same paragraph, or in the paragraph before and this quotation
 /// opens its sentence.
+///
+/// A sentence in between whose subject names someone else (`Lee disagreed.`) hands the
+/// quotation to that person instead.
 fn inherited(
     src: &str,
+    tk: &Tokens<'_>,
     sentences: &[Sentence],
     q: &Raw,
     last: Option<(Found, usize)>,
@@ -849,6 +887,14 @@ fn inherited(
     let f = Found {
         how: How::Inherited,
         ..f
+    };
+    let f = match new_subject_between(src, tk, sentences, f.speaker, q.open.start) {
+        Some(subject) => Found {
+            speaker: subject,
+            cue: None,
+            how: How::Inherited,
+        },
+        None => f,
     };
     if paragraph == q.first_paragraph {
         return Some(f);
@@ -865,6 +911,41 @@ fn inherited(
         }
     }
     None
+}
+
+/// Most sentences looked at between a carried speaker and the quotation that carries it on.
+const MAX_SENTENCES_BETWEEN: usize = 6;
+
+/// The subject of a sentence between `carried` (a speaker) and `to` that names someone other
+/// than the speaker.
+fn new_subject_between(
+    src: &str,
+    tk: &Tokens<'_>,
+    sentences: &[Sentence],
+    carried: Span,
+    to: usize,
+) -> Option<Span> {
+    let carried_name = name_in(tk, carried).map(|n| &src[n])?;
+    let first = sentences.partition_point(|s| s.span.start < carried.end);
+    sentences
+        .get(first..)?
+        .iter()
+        .take_while(|s| s.span.end <= to)
+        .take(MAX_SENTENCES_BETWEEN)
+        .filter(|s| {
+            // Sentences holding quotations have their own attribution.
+            !src.get(s.span.range())
+                .is_some_and(|t| t.contains(['"', '“', '”']))
+        })
+        .find_map(|s| {
+            let subject = sentence_subject(src, tk, s.span, s.span.end)?;
+            let name = name_in(tk, subject)?;
+            let name = &src[name];
+            let other = !words::is_pronoun(name)
+                && !carried_name.contains(name)
+                && !name.contains(carried_name);
+            other.then_some(subject)
+        })
 }
 
 /// Whether the last of `ws` stands between a speaker and a cue without belonging to either:

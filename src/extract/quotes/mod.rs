@@ -453,6 +453,24 @@ mod tests {
         [("Why?", "Price", "asked")]
     );
     t!(
+        report_inside_a_report_is_the_outer_speakers,
+        "Price said Lee told him \"we agree.\"",
+        [("we agree.", "Price", "said")]
+    );
+    t!(
+        carried_speaker_changes_with_a_new_subject,
+        "\"We agree,\" Price said.\n\nLee Wong disagreed. \"No deal.\"",
+        [("We agree,", "Price", "said"), ("No deal.", "Lee Wong", "")]
+    );
+    t!(
+        carried_speaker_kept_without_a_new_subject,
+        "\"We agree,\" Price said.\n\n\"It is a start.\"",
+        [
+            ("We agree,", "Price", "said"),
+            ("It is a start.", "Price", "said")
+        ]
+    );
+    t!(
         dash_attribution,
         "\"We agree.\" ― Ned Price",
         [("We agree.", "Ned Price", "")]
