@@ -511,15 +511,47 @@ fn sentence_index(sentences: &[Sentence], at: usize) -> Option<usize> {
 /// The feature vector of a short quotation.
 ///
 /// Without `counts`, the features that count words in the sentence and paragraph
-/// ([`COUNTED`]) are left at zero.
-pub(super) fn features(cx: &Context<'_, '_>, mut counts: Option<&mut Counts>) -> [f32; FEATURES] {
+/// ([`COUNTED`]) are left at zero; [`add_counted`] fills them in.
+pub(super) fn features(cx: &Context<'_, '_>, counts: Option<&mut Counts>) -> [f32; FEATURES] {
+    let mut f = uncounted(cx);
+    if let Some(counts) = counts {
+        add_counted(cx, counts, &mut f);
+    }
+    f
+}
+
+/// The features that count cue words and reporting verbs around the quotation ([`COUNTED`]).
+fn add_counted(cx: &Context<'_, '_>, counts: &mut Counts, f: &mut [f32; FEATURES]) {
+    let b = |x: bool| if x { 1.0 } else { 0.0 };
+    let ws = cx.tk.get(cx.content);
+    let n = ws.len();
+    let (cues_inside, reporting_inside) = count(&ws);
+    let si = sentence_index(cx.sentences, cx.open.start);
+    if let Some(i) = si {
+        let (cues, reporting) = counts.sentence(cx, i);
+        f[10] = b(cues > cues_inside);
+        f[30] = b(reporting > reporting_inside);
+        let mut adjacent = |j: Option<usize>| {
+            j.filter(|&j| {
+                cx.sentences
+                    .get(j)
+                    .is_some_and(|t| t.paragraph == cx.sentences[i].paragraph)
+            })
+            .is_some_and(|j| counts.sentence(cx, j).0 > 0)
+        };
+        f[11] = b(adjacent(i.checked_sub(1)) || adjacent(i.checked_add(1)));
+        f[31] = b(counts.paragraph(cx, i).1 > reporting_inside);
+    }
+    f[34] = b(n <= 2 && f[30] == 0.0 && f[10] == 0.0);
+}
+
+/// All features but the [`COUNTED`] ones, which are left at zero.
+fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
     let mut f = [0.0f32; FEATURES];
     let src = cx.src;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let ws = cx.tk.get(cx.content);
     let n = ws.len();
-    let counted = counts.is_some();
-    let (cues_inside, reporting_inside) = if counted { count(&ws) } else { (0, 0) };
     f[0] = 1.0;
     f[1] = b(n <= 1);
     f[2] = b(n == 2);
@@ -542,20 +574,6 @@ pub(super) fn features(cx: &Context<'_, '_>, mut counts: Option<&mut Counts>) ->
     if let Some(i) = si {
         let s = cx.sentences[i].span;
         let end = cx.close.map_or(cx.content.end, |c| c.end);
-        if let Some(counts) = counts.as_deref_mut() {
-            let (cues, reporting) = counts.sentence(cx, i);
-            f[10] = b(cues > cues_inside);
-            f[30] = b(reporting > reporting_inside);
-            let mut adjacent = |j: Option<usize>| {
-                j.filter(|&j| {
-                    cx.sentences
-                        .get(j)
-                        .is_some_and(|t| t.paragraph == cx.sentences[i].paragraph)
-                })
-                .is_some_and(|j| counts.sentence(cx, j).0 > 0)
-            };
-            f[11] = b(adjacent(i.checked_sub(1)) || adjacent(i.checked_add(1)));
-        }
         let opens = src
             .get(s.start..cx.open.start)
             .is_some_and(|t| t.trim().is_empty());
@@ -610,9 +628,6 @@ pub(super) fn features(cx: &Context<'_, '_>, mut counts: Option<&mut Counts>) ->
     f[27] = b(content.chars().any(|c| c.is_ascii_digit()));
     f[28] = b(!content.chars().any(char::is_uppercase));
     // Reporting verbs outside the quotation in its paragraph.
-    if let Some(counts) = counts {
-        f[31] = b(si.is_some_and(|i| counts.paragraph(cx, i).1 > reporting_inside));
-    }
     if let Some(c) = cx.close {
         let next = cx
             .tk
@@ -627,7 +642,6 @@ pub(super) fn features(cx: &Context<'_, '_>, mut counts: Option<&mut Counts>) ->
             }));
     }
     f[33] = b(last.is_some_and(|w| words::is_preposition(w.text)));
-    f[34] = b(counted && n <= 2 && f[30] == 0.0 && f[10] == 0.0);
     f[35] = b(n >= 7);
     f[36] = b(f[17] == 1.0
         && ws
@@ -666,7 +680,8 @@ pub(super) fn keeps(f: &[f32; FEATURES]) -> bool {
 pub(super) fn judge(cx: &Context<'_, '_>, counts: &mut Counts) -> bool {
     /// Leaves the rounding of the two ways of summing no say in the decision.
     const MARGIN: f32 = 1e-3;
-    let cheap = log_odds(&features(cx, None));
+    let mut f = uncounted(cx);
+    let cheap = log_odds(&f);
     let (low, high) = COUNTED.iter().fold((0.0f32, 0.0f32), |(lo, hi), &i| {
         let w = WEIGHTS[i];
         (lo + w.min(0.0), hi + w.max(0.0))
@@ -678,5 +693,6 @@ pub(super) fn judge(cx: &Context<'_, '_>, counts: &mut Counts) -> bool {
     if cheap + high < t - MARGIN {
         return false;
     }
-    keeps(&features(cx, Some(counts)))
+    add_counted(cx, counts, &mut f);
+    keeps(&f)
 }
