@@ -471,6 +471,16 @@ mod tests {
         ]
     );
     t!(
+        scare_quoted_phrase_is_dropped,
+        "The notorious \"carried interest\" loophole helps funds.",
+        []
+    );
+    t!(
+        reported_phrase_is_kept,
+        "Price called the deal \"a disaster\" on Monday.",
+        [("a disaster", "Price", "called")]
+    );
+    t!(
         dash_attribution,
         "\"We agree.\" ― Ned Price",
         [("We agree.", "Ned Price", "")]

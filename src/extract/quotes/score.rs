@@ -197,7 +197,7 @@ fn is_plain_determiner(word: &str) -> bool {
     )
 }
 
-/// Stems of verbs that report, judge or attribute (`accused`, `denouncing`, `pledged`), a wider
+/// Stems of verbs that report, judge or attribute (`accused`, `denied`, `pledged`), a wider
 /// net than the cues attribution uses, since a quoted phrase in such a sentence is usually
 /// someone's words; grouped by first letter.
 fn reporting_stems(first: u8) -> &'static [&'static str] {
@@ -695,4 +695,36 @@ pub(super) fn judge(cx: &Context<'_, '_>, counts: &mut Counts) -> bool {
     }
     add_counted(cx, counts, &mut f);
     keeps(&f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_verbs() {
+        for w in [
+            "said", "accused", "denied", "pledged", "tweets", "noted", "urging",
+        ] {
+            assert!(is_reporting(w), "{w}");
+        }
+        for w in [
+            "the",
+            "note-taker",
+            "addressed",
+            "Said",
+            "",
+            "nothing",
+            "stately",
+        ] {
+            assert!(!is_reporting(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn every_feature_has_a_name_and_a_weight() {
+        assert_eq!(FEATURE_NAMES.len(), WEIGHTS.len());
+        assert!(COUNTED.iter().all(|&i| i < FEATURES));
+        const { assert!(THRESHOLD > 0.0 && THRESHOLD < 1.0) };
+    }
 }
