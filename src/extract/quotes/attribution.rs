@@ -71,6 +71,11 @@ pub(super) fn attribute(
     // The paragraph of the last quotation kept, and whether it had a cue.
     let mut last_kept: Option<(usize, bool)> = None;
     let mut counts = score::Counts::default();
+    let first_body = analysis
+        .article()
+        .paragraphs
+        .iter()
+        .position(|p| p.kind == crate::ParagraphKind::Body);
 
     for (k, q) in raw.iter().enumerate() {
         let prev_close = k
@@ -134,12 +139,7 @@ pub(super) fn attribute(
                 close: q.close,
                 single: q.single,
                 paragraph,
-                first_paragraph: analysis
-                    .article()
-                    .paragraphs
-                    .iter()
-                    .position(|p| p.kind == crate::ParagraphKind::Body)
-                    == Some(q.first_paragraph),
+                first_paragraph: first_body == Some(q.first_paragraph),
                 attributed: match found.map(|f| f.how) {
                     Some(How::Trailing) => Attributed::After,
                     Some(How::Leading) => Attributed::Before,

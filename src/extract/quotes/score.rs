@@ -595,9 +595,17 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         cx.open.start.max(cx.paragraph.start),
     ));
     let last = prev.last().filter(|w| w.after.is_empty() || w.after == "-");
-    let last_lower = last.map(|w| w.text.to_ascii_lowercase());
-    f[15] = b(last_lower.as_deref().is_some_and(is_naming_word));
-    f[16] = b(last_lower.as_deref().is_some_and(is_plain_determiner));
+    // The word before in ASCII lower case, without allocating (longer words are neither).
+    let mut buf = [0u8; 16];
+    let last_lower = last.and_then(|w| {
+        let out = buf.get_mut(..w.text.len())?;
+        for (o, b) in out.iter_mut().zip(w.text.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(out).ok()
+    });
+    f[15] = b(last_lower.is_some_and(is_naming_word));
+    f[16] = b(last_lower.is_some_and(is_plain_determiner));
     f[17] = b(n > 0 && ws.iter().all(Word::is_capitalized));
     f[18] = b(cx.single);
     f[19] = b(cx.first_paragraph);
