@@ -1,5 +1,6 @@
 //! Finding the speaker and the cue of each quotation.
 
+use super::score::{self, Attributed, FEATURES};
 use super::words::{self, Tokens, Word};
 use super::{Cue, Quote, Raw, ResolvedName, Speaker};
 use crate::extract::{Analysis, Sentence};
@@ -43,7 +44,14 @@ enum How {
 }
 
 /// Attributes each raw quotation and builds the output records.
-pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
+///
+/// With `features`, short quotations are not judged: every quotation is kept, and the feature
+/// vector of each short one (`None` for longer ones) is pushed in step with the output.
+pub(super) fn attribute(
+    analysis: &Analysis<'_>,
+    raw: &[Raw],
+    mut features: Option<&mut Vec<Option<[f32; FEATURES]>>>,
+) -> Vec<Quote> {
     let src = analysis.source();
     let sentences = analysis.sentences();
     let tk = &Tokens::new(
@@ -60,6 +68,14 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
     let mut last: Option<(Found, usize)> = None;
     // The last speaker that was a name, for pronouns.
     let mut last_named: Option<Span> = None;
+    // The paragraph of the last quotation kept, and whether it had a cue.
+    let mut last_kept: Option<(usize, bool)> = None;
+    let mut counts = score::Counts::default();
+    let first_body = analysis
+        .article()
+        .paragraphs
+        .iter()
+        .position(|p| p.kind == crate::ParagraphKind::Body);
 
     for (k, q) in raw.iter().enumerate() {
         let prev_close = k
@@ -97,10 +113,60 @@ pub(super) fn attribute(analysis: &Analysis<'_>, raw: &[Raw]) -> Vec<Quote> {
         };
         let found = found
             .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
-            .or_else(|| inherited(src, sentences, q, last));
+            .or_else(|| inherited(src, tk, sentences, q, last));
         if not_a_quotation(analysis, tk, q, found.map(|f| f.how)) {
             continue;
         }
+        let short = tk.get(q.content).len() <= score::MAX_SCORED_WORDS;
+        let context = short.then(|| {
+            let sentence = |r: &Raw| sentence_at(sentences, r.open.start).map(|(i, _)| i);
+            let this = sentence(q);
+            let beside = |j: Option<usize>| {
+                j.and_then(|j| raw.get(j))
+                    .is_some_and(|r| this.is_some() && sentence(r) == this)
+            };
+            let paragraph = analysis
+                .article()
+                .paragraphs
+                .get(q.first_paragraph)
+                .map_or(q.content, |p| p.span);
+            score::Context {
+                src,
+                tk,
+                sentences,
+                content: q.content,
+                open: q.open,
+                close: q.close,
+                single: q.single,
+                paragraph,
+                first_paragraph: first_body == Some(q.first_paragraph),
+                attributed: match found.map(|f| f.how) {
+                    Some(How::Trailing) => Attributed::After,
+                    Some(How::Leading) => Attributed::Before,
+                    Some(How::Colon) => Attributed::Colon,
+                    Some(How::Subject) => Attributed::Subject,
+                    Some(How::Inherited) => Attributed::Inherited,
+                    None => Attributed::None,
+                },
+                cue: found.and_then(|f| f.cue),
+                speaker: found.map(|f| f.speaker),
+                previous_attributed: last_kept
+                    .is_some_and(|(p, cued)| cued && p == q.first_paragraph),
+                other_in_sentence: beside(k.checked_sub(1)) || beside(k.checked_add(1)),
+            }
+        });
+        match (features.as_deref_mut(), &context) {
+            (Some(out), cx) => {
+                out.push(cx.as_ref().map(|cx| score::features(cx, Some(&mut counts))))
+            }
+            (None, Some(cx)) => {
+                if !score::judge(cx, &mut counts) {
+                    continue;
+                }
+            }
+            (None, None) => {}
+        }
+        last_kept = Some((q.last_paragraph, found.is_some_and(|f| f.cue.is_some())));
         if let Some(f) = found {
             last = Some((f, q.last_paragraph));
         }
@@ -587,6 +653,10 @@ fn leading(
     }
     let (begin, end) = phrase_before(&ws, end);
     if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
+        // `Price said Lee told him "`: a report inside a report is the outer speaker's.
+        if let Some(outer) = outer_report(&ws, begin) {
+            return Some(outer);
+        }
         return Some(Found {
             speaker,
             cue,
@@ -595,6 +665,36 @@ fn leading(
     }
     // `Scott beamed and asked the crowd - "`: the subject of the sentence.
     by_subject(&ws[..c], cue)
+}
+
+/// The speaker and cue of a report that holds the words before `begin` (`Price said` in
+/// `Price said Lee told him "`): a finite cue before `begin`, in the same clause, with a
+/// speaker phrase before it.
+fn outer_report(ws: &[Word<'_>], begin: usize) -> Option<Found> {
+    let e = (0..begin).rev().find(|&i| is_cue_at(ws, i))?;
+    let w = ws[e].text;
+    if w.ends_with("ing")
+        || w.eq_ignore_ascii_case("according")
+        || ws[e..begin]
+            .iter()
+            .any(|w| w.ends_clause() || w.ends_sentence())
+    {
+        return None;
+    }
+    let mut end = e;
+    while end > 0 && is_skippable(&ws[..end]) {
+        end -= 1;
+    }
+    if end == 0 || ws[end - 1].ends_clause() {
+        return None;
+    }
+    let (b, e2) = phrase_before(ws, end);
+    let speaker = ws.get(b..e2).and_then(trim_speaker)?;
+    Some(Found {
+        speaker,
+        cue: Some(cue_span(ws, e)),
+        how: How::Leading,
+    })
 }
 
 /// Whether the words before `end` (the last ending in a comma) are an appositive after a name:
@@ -773,8 +873,12 @@ fn noun_phrase_at(ws: &[Word<'_>], i: usize) -> Option<Span> {
 /// A quotation with no attribution of its own continues the speaker of the quotation before
 /// it, if that one is in the same paragraph, or in the paragraph before and this quotation
 /// opens its sentence.
+///
+/// A sentence in between whose subject names someone else (`Lee disagreed.`) hands the
+/// quotation to that person instead.
 fn inherited(
     src: &str,
+    tk: &Tokens<'_>,
     sentences: &[Sentence],
     q: &Raw,
     last: Option<(Found, usize)>,
@@ -783,6 +887,14 @@ fn inherited(
     let f = Found {
         how: How::Inherited,
         ..f
+    };
+    let f = match new_subject_between(src, tk, sentences, f.speaker, q.open.start) {
+        Some(subject) => Found {
+            speaker: subject,
+            cue: None,
+            how: How::Inherited,
+        },
+        None => f,
     };
     if paragraph == q.first_paragraph {
         return Some(f);
@@ -799,6 +911,41 @@ fn inherited(
         }
     }
     None
+}
+
+/// Most sentences looked at between a carried speaker and the quotation that carries it on.
+const MAX_SENTENCES_BETWEEN: usize = 6;
+
+/// The subject of a sentence between `carried` (a speaker) and `to` that names someone other
+/// than the speaker.
+fn new_subject_between(
+    src: &str,
+    tk: &Tokens<'_>,
+    sentences: &[Sentence],
+    carried: Span,
+    to: usize,
+) -> Option<Span> {
+    let carried_name = name_in(tk, carried).map(|n| &src[n])?;
+    let first = sentences.partition_point(|s| s.span.start < carried.end);
+    sentences
+        .get(first..)?
+        .iter()
+        .take_while(|s| s.span.end <= to)
+        .take(MAX_SENTENCES_BETWEEN)
+        .filter(|s| {
+            // Sentences holding quotations have their own attribution.
+            !src.get(s.span.range())
+                .is_some_and(|t| t.contains(['"', '“', '”']))
+        })
+        .find_map(|s| {
+            let subject = sentence_subject(src, tk, s.span, s.span.end)?;
+            let name = name_in(tk, subject)?;
+            let name = &src[name];
+            let other = !words::is_pronoun(name)
+                && !carried_name.contains(name)
+                && !name.contains(carried_name);
+            other.then_some(subject)
+        })
 }
 
 /// Whether the last of `ws` stands between a speaker and a cue without belonging to either:

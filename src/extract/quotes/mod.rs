@@ -19,15 +19,17 @@
 
 mod attribution;
 mod marks;
+mod score;
 mod words;
 
 use super::{Analysis, Extractor};
 use crate::span::Span;
 use marks::{Family, Mark, Role};
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize};
 
 /// A direct quotation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the outer quote marks. For a quotation that runs over several
     /// paragraphs, the text between its first opening and last closing mark, paragraph breaks
@@ -43,7 +45,7 @@ pub struct Quote {
 }
 
 /// The speaker of a [`Quote`]: a name, a title or a noun phrase as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Speaker {
     /// The speaker as written: `Ned Price`, `the ASEAN chair`, `he`.
     pub text: String,
@@ -55,7 +57,7 @@ pub struct Speaker {
 }
 
 /// The named person a pronoun speaker refers to, as written in the source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ResolvedName {
     /// The text.
     pub text: String,
@@ -66,13 +68,58 @@ pub struct ResolvedName {
 
 /// The cue of a [`Quote`]: the verb or phrase that attributes it (`said`, `tweeted`,
 /// `according to`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Cue {
     /// The cue as written.
     pub text: String,
     /// Its span in the source.
     #[serde(flatten)]
     pub span: Span,
+}
+
+// The records are serialized by hand rather than derived with `flatten` (which goes through a
+// map serializer and costs several times more); the fields and their order are the same.
+impl Serialize for Quote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Quote", 5)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("speaker", &self.speaker)?;
+        st.serialize_field("cue", &self.cue)?;
+        st.end()
+    }
+}
+
+impl Serialize for Speaker {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Speaker", 4)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("resolved", &self.resolved)?;
+        st.end()
+    }
+}
+
+impl Serialize for ResolvedName {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("ResolvedName", 3)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.end()
+    }
+}
+
+impl Serialize for Cue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Cue", 3)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.end()
+    }
 }
 
 /// Extracts direct quotations with their speakers and cues from the body paragraphs.
@@ -107,7 +154,31 @@ impl Extractor for Quotes {
 
     fn extract(&self, analysis: &Analysis<'_>) -> Vec<Quote> {
         let raw = pair(analysis);
-        attribution::attribute(analysis, &raw)
+        attribution::attribute(analysis, &raw, None)
+    }
+}
+
+impl Quotes {
+    /// The names of the features the short-quotation scorer reads, for refitting its weights.
+    #[doc(hidden)]
+    pub const SCORER_FEATURES: &'static [&'static str] = &score::FEATURE_NAMES;
+
+    /// Every quotation before short ones are judged, each with the scorer's feature vector if
+    /// it is short enough to be judged and whether the scorer keeps it. For refitting the
+    /// scorer's weights; not part of the stable API.
+    #[doc(hidden)]
+    pub fn candidates(&self, analysis: &Analysis<'_>) -> Vec<(Quote, Option<Vec<f32>>, bool)> {
+        let raw = pair(analysis);
+        let mut features = Vec::new();
+        let quotes = attribution::attribute(analysis, &raw, Some(&mut features));
+        quotes
+            .into_iter()
+            .zip(features)
+            .map(|(q, f)| {
+                let kept = f.is_none_or(|f| score::keeps(&f));
+                (q, f.map(|f| f.to_vec()), kept)
+            })
+            .collect()
     }
 }
 
@@ -380,6 +451,34 @@ mod tests {
         question_then_cue,
         "\"Why?\" Price asked.",
         [("Why?", "Price", "asked")]
+    );
+    t!(
+        report_inside_a_report_is_the_outer_speakers,
+        "Price said Lee told him \"we agree.\"",
+        [("we agree.", "Price", "said")]
+    );
+    t!(
+        carried_speaker_changes_with_a_new_subject,
+        "\"We agree,\" Price said.\n\nLee Wong disagreed. \"No deal.\"",
+        [("We agree,", "Price", "said"), ("No deal.", "Lee Wong", "")]
+    );
+    t!(
+        carried_speaker_kept_without_a_new_subject,
+        "\"We agree,\" Price said.\n\n\"It is a start.\"",
+        [
+            ("We agree,", "Price", "said"),
+            ("It is a start.", "Price", "said")
+        ]
+    );
+    t!(
+        scare_quoted_phrase_is_dropped,
+        "The notorious \"carried interest\" loophole helps funds.",
+        []
+    );
+    t!(
+        reported_phrase_is_kept,
+        "Price called the deal \"a disaster\" on Monday.",
+        [("a disaster", "Price", "called")]
     );
     t!(
         dash_attribution,

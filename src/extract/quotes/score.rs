@@ -1,0 +1,738 @@
+//! Telling a short quoted phrase that reports speech (`called the deal "a disaster"`) from one
+//! that does not (a scare-quoted word, a title, a nickname).
+//!
+//! A short quotation (at most [`MAX_SCORED_WORDS`] words) is kept when a logistic-regression
+//! score over features of its context is at least [`THRESHOLD`]; longer quotations are always
+//! kept. The weights were fitted on the training split of PolNeAR (political news with gold
+//! attributions, where a quoted phrase counts only when someone is reported saying it) by the
+//! ignored test `refit_short_quote_weights` in `tests/quotes_polnear.rs`, which prints the
+//! constants below:
+//!
+//! ```text
+//! cargo test --release --test quotes_polnear -- --ignored --nocapture
+//! ```
+
+use super::words::{self, Tokens, Word};
+use crate::extract::Sentence;
+use crate::span::Span;
+
+/// Longest quotation, in words, that the scorer judges.
+pub(super) const MAX_SCORED_WORDS: usize = 10;
+
+/// Number of features, the bias included.
+pub(super) const FEATURES: usize = 38;
+
+/// What each feature means, in the order of [`WEIGHTS`].
+pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
+    "bias",
+    "one_word",
+    "two_words",
+    "three_words",
+    "attributed_after_the_quote",
+    "attributed_before_the_quote",
+    "name_and_colon_before",
+    "sentence_subject_without_cue",
+    "speaker_of_previous_quote",
+    "naming_cue",
+    "cue_elsewhere_in_sentence",
+    "cue_in_adjacent_sentence",
+    "capitalized_start",
+    "punctuation_inside_marks",
+    "whole_sentence",
+    "after_naming_word",
+    "after_determiner",
+    "title_case",
+    "single_marks",
+    "first_paragraph",
+    "followed_by_lower_case_word",
+    "other_quote_in_sentence",
+    "previous_quote_attributed_in_paragraph",
+    "after_colon",
+    "first_or_second_person",
+    "whole_paragraph",
+    "opens_sentence",
+    "contains_digit",
+    "all_lower_case",
+    "speaker_is_capitalized",
+    "reporting_verb_in_sentence",
+    "reporting_verb_in_paragraph",
+    "followed_by_noun",
+    "after_preposition",
+    "one_or_two_words_without_reporting_verb",
+    "seven_words_or_more",
+    "title_case_opening_with_an_article",
+    "title_case_of_two_words_or_more",
+];
+
+/// Weights of [`FEATURE_NAMES`], fitted on PolNeAR's training split.
+pub(super) const WEIGHTS: [f32; FEATURES] = [
+    0.015,  // bias
+    -0.745, // one_word
+    -0.484, // two_words
+    -0.089, // three_words
+    0.669,  // attributed_after_the_quote
+    1.551,  // attributed_before_the_quote
+    0.790,  // name_and_colon_before
+    0.875,  // sentence_subject_without_cue
+    -0.007, // speaker_of_previous_quote
+    0.106,  // naming_cue
+    0.897,  // cue_elsewhere_in_sentence
+    0.405,  // cue_in_adjacent_sentence
+    -0.286, // capitalized_start
+    0.426,  // punctuation_inside_marks
+    0.717,  // whole_sentence
+    0.216,  // after_naming_word
+    0.157,  // after_determiner
+    -0.070, // title_case
+    -0.231, // single_marks
+    0.547,  // first_paragraph
+    -0.150, // followed_by_lower_case_word
+    -0.188, // other_quote_in_sentence
+    0.299,  // previous_quote_attributed_in_paragraph
+    1.064,  // after_colon
+    0.456,  // first_or_second_person
+    -0.852, // whole_paragraph
+    1.278,  // opens_sentence
+    -0.113, // contains_digit
+    0.289,  // all_lower_case
+    0.211,  // speaker_is_capitalized
+    0.730,  // reporting_verb_in_sentence
+    0.282,  // reporting_verb_in_paragraph
+    -0.425, // followed_by_noun
+    -0.294, // after_preposition
+    -0.465, // one_or_two_words_without_reporting_verb
+    0.372,  // seven_words_or_more
+    -0.254, // title_case_opening_with_an_article
+    -0.440, // title_case_of_two_words_or_more
+];
+
+/// Keep a short quotation whose score (a probability) is at least this.
+pub(super) const THRESHOLD: f32 = 0.60;
+
+/// How a quotation's attribution was found, as the scorer sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Attributed {
+    /// A cue after the closing mark.
+    After,
+    /// A cue before the opening mark.
+    Before,
+    /// `Name: "`.
+    Colon,
+    /// The subject of the sentence, no cue.
+    Subject,
+    /// The speaker of the quotation before.
+    Inherited,
+    /// Nothing.
+    None,
+}
+
+/// What the scorer is told about one quotation.
+pub(super) struct Context<'t, 'a> {
+    pub src: &'a str,
+    pub tk: &'t Tokens<'a>,
+    pub sentences: &'t [Sentence],
+    /// The quoted words (without the marks).
+    pub content: Span,
+    pub open: Span,
+    pub close: Option<Span>,
+    pub single: bool,
+    pub paragraph: Span,
+    pub first_paragraph: bool,
+    pub attributed: Attributed,
+    /// The cue found, if any.
+    pub cue: Option<Span>,
+    pub speaker: Option<Span>,
+    /// Whether the quotation before, in the same paragraph, had a cue.
+    pub previous_attributed: bool,
+    /// Whether another quotation shares the sentence.
+    pub other_in_sentence: bool,
+}
+
+/// Cues that name rather than report (`called it "a disaster"`).
+fn is_naming_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "called"
+            | "calling"
+            | "calls"
+            | "call"
+            | "dubbed"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "described"
+            | "describing"
+            | "describes"
+    )
+}
+
+/// Words before a quotation that introduce a name or a term rather than speech.
+fn is_naming_word(word: &str) -> bool {
+    matches!(
+        word,
+        "so-called"
+            | "called"
+            | "dubbed"
+            | "named"
+            | "termed"
+            | "labeled"
+            | "branded"
+            | "as"
+            | "word"
+            | "words"
+            | "term"
+            | "phrase"
+            | "label"
+            | "slogan"
+            | "nickname"
+            | "titled"
+            | "entitled"
+    )
+}
+
+fn is_plain_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "our" | "your"
+    )
+}
+
+/// Stems of verbs that report, judge or attribute (`accused`, `denied`, `pledged`), a wider
+/// net than the cues attribution uses, since a quoted phrase in such a sentence is usually
+/// someone's words; grouped by first letter.
+fn reporting_stems(first: u8) -> &'static [&'static str] {
+    match first {
+        b'a' => &[
+            "accus",
+            "acknowledg",
+            "add",
+            "admit",
+            "announc",
+            "argu",
+            "ask",
+            "attack",
+        ],
+        b'b' => &["believ", "blam", "blast", "boast", "brand"],
+        b'c' => &[
+            "call",
+            "character",
+            "charg",
+            "cite",
+            "claim",
+            "complain",
+            "condemn",
+            "consider",
+            "critici",
+        ],
+        b'd' => &[
+            "declar", "decr", "defend", "demand", "deni", "deny", "describ", "dismiss", "dub",
+        ],
+        b'e' => &["emphasi", "explain"],
+        b'f' => &["fear", "felt", "feel"],
+        b'h' => &["hope"],
+        b'i' => &["impli", "imply", "insist"],
+        b'l' => &["label", "lament"],
+        b'm' => &["mock"],
+        b'n' => &["note", "noting"],
+        b'p' => &["plead", "pledg", "prais", "predict", "promis", "protest"],
+        b'q' => &["question"],
+        b'r' => &[
+            "recall", "refer", "reject", "remark", "repli", "reply", "report", "respond", "ridicul",
+        ],
+        b's' => &["said", "say", "slam", "state", "stress", "suggest", "swore"],
+        b't' => &["tell", "term", "think", "thought", "told", "tout", "tweet"],
+        b'u' => &["urg"],
+        b'v' => &["vow"],
+        b'w' => &["want", "warn", "wrote", "write", "writing"],
+        _ => &[],
+    }
+}
+
+/// The two-letter starts of the reporting stems.
+static REPORTING_STARTS: [u32; 26] = words::two_letter_starts(&[
+    "accus",
+    "acknowledg",
+    "add",
+    "admit",
+    "announc",
+    "argu",
+    "ask",
+    "attack",
+    "believ",
+    "blam",
+    "blast",
+    "boast",
+    "brand",
+    "call",
+    "character",
+    "charg",
+    "cite",
+    "claim",
+    "complain",
+    "condemn",
+    "consider",
+    "critici",
+    "declar",
+    "decr",
+    "defend",
+    "demand",
+    "deni",
+    "deny",
+    "describ",
+    "dismiss",
+    "dub",
+    "emphasi",
+    "explain",
+    "fear",
+    "felt",
+    "feel",
+    "hope",
+    "impli",
+    "imply",
+    "insist",
+    "label",
+    "lament",
+    "mock",
+    "note",
+    "noting",
+    "plead",
+    "pledg",
+    "prais",
+    "predict",
+    "promis",
+    "protest",
+    "question",
+    "recall",
+    "refer",
+    "reject",
+    "remark",
+    "repli",
+    "reply",
+    "report",
+    "respond",
+    "ridicul",
+    "said",
+    "say",
+    "slam",
+    "state",
+    "stress",
+    "suggest",
+    "swore",
+    "tell",
+    "term",
+    "think",
+    "thought",
+    "told",
+    "tout",
+    "tweet",
+    "urg",
+    "vow",
+    "want",
+    "warn",
+    "wrote",
+    "write",
+    "writing",
+]);
+
+/// Whether `word`, lower case, is a form of a reporting verb.
+fn is_reporting(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    if word.len() > 14 || !words::may_start(&REPORTING_STARTS, word) {
+        return false;
+    }
+    reporting_stems(first).iter().any(|s| {
+        word.strip_prefix(s).is_some_and(|rest| {
+            matches!(
+                rest,
+                "" | "s" | "es" | "ed" | "d" | "ing" | "e" | "ion" | "ation"
+            ) || rest.len() <= 3 && matches!(rest.as_bytes().last(), Some(b's' | b'd' | b'g'))
+        })
+    })
+}
+
+/// Function words after a quotation; any other lower-case word right after it is probably a
+/// noun the quoted words modify (`the "law and order" issue`).
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "but"
+            | "to"
+            | "in"
+            | "on"
+            | "of"
+            | "for"
+            | "with"
+            | "at"
+            | "by"
+            | "from"
+            | "that"
+            | "which"
+            | "who"
+            | "as"
+            | "than"
+            | "because"
+            | "if"
+            | "when"
+            | "while"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "about"
+            | "into"
+            | "after"
+            | "before"
+            | "so"
+            | "not"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "said"
+            | "says"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "over"
+            | "under"
+            | "against"
+            | "since"
+            | "until"
+            | "even"
+            | "just"
+            | "also"
+    )
+}
+
+/// Cue words and reporting verbs in some words: `(cues, reporting verbs)`.
+fn count(ws: &[Word<'_>]) -> (u32, u32) {
+    let (mut cues, mut reporting) = (0u32, 0u32);
+    for (i, w) in ws.iter().enumerate() {
+        let t = w.text.as_bytes();
+        // Every cue and reporting verb is a lower-case word of three letters or more, but for
+        // a capitalized `According`.
+        if t.len() < 3 {
+            continue;
+        }
+        if !t[0].is_ascii_lowercase() {
+            if t[0] == b'A'
+                && w.text.eq_ignore_ascii_case("according")
+                && ws.get(i + 1).is_some_and(|n| n.text == "to")
+            {
+                cues = cues.saturating_add(1);
+            }
+            continue;
+        }
+        let cue = words::is_cue(w.text)
+            || (w.text == "according" && ws.get(i + 1).is_some_and(|n| n.text == "to"));
+        cues = cues.saturating_add(u32::from(cue));
+        reporting = reporting.saturating_add(u32::from(is_reporting(w.text)));
+    }
+    (cues, reporting)
+}
+
+/// Cue words and reporting verbs per sentence and in the current paragraph, counted once per
+/// article however many quotations are judged.
+#[derive(Default)]
+pub(super) struct Counts {
+    sentences: Vec<Option<(u32, u32)>>,
+    /// The index of the paragraph last counted, and its counts.
+    paragraph: Option<(usize, (u32, u32))>,
+}
+
+impl Counts {
+    fn sentence(&mut self, cx: &Context<'_, '_>, i: usize) -> (u32, u32) {
+        if self.sentences.len() != cx.sentences.len() {
+            self.sentences = vec![None; cx.sentences.len()];
+        }
+        let Some(slot) = self.sentences.get_mut(i) else {
+            return (0, 0);
+        };
+        *slot.get_or_insert_with(|| {
+            cx.sentences
+                .get(i)
+                .map_or((0, 0), |s| count(&cx.tk.get(s.span)))
+        })
+    }
+
+    /// The counts of the paragraph holding sentence `i`: the sum over its sentences.
+    fn paragraph(&mut self, cx: &Context<'_, '_>, i: usize) -> (u32, u32) {
+        let Some(p) = cx.sentences.get(i).map(|s| s.paragraph) else {
+            return (0, 0);
+        };
+        match self.paragraph {
+            Some((cached, counts)) if cached == p => counts,
+            _ => {
+                let first = cx.sentences.partition_point(|s| s.paragraph < p);
+                let last = cx.sentences.partition_point(|s| s.paragraph <= p);
+                let counts = (first..last).fold((0u32, 0u32), |(c, r), j| {
+                    let (c2, r2) = self.sentence(cx, j);
+                    (c.saturating_add(c2), r.saturating_add(r2))
+                });
+                self.paragraph = Some((p, counts));
+                counts
+            }
+        }
+    }
+}
+
+/// The sentence index containing `at`.
+fn sentence_index(sentences: &[Sentence], at: usize) -> Option<usize> {
+    let i = sentences
+        .partition_point(|s| s.span.start <= at)
+        .checked_sub(1)?;
+    (at < sentences.get(i)?.span.end).then_some(i)
+}
+
+/// The feature vector of a short quotation.
+///
+/// Without `counts`, the features that count words in the sentence and paragraph
+/// ([`COUNTED`]) are left at zero; [`add_counted`] fills them in.
+pub(super) fn features(cx: &Context<'_, '_>, counts: Option<&mut Counts>) -> [f32; FEATURES] {
+    let mut f = uncounted(cx);
+    if let Some(counts) = counts {
+        add_counted(cx, counts, &mut f);
+    }
+    f
+}
+
+/// The features that count cue words and reporting verbs around the quotation ([`COUNTED`]).
+fn add_counted(cx: &Context<'_, '_>, counts: &mut Counts, f: &mut [f32; FEATURES]) {
+    let b = |x: bool| if x { 1.0 } else { 0.0 };
+    let ws = cx.tk.get(cx.content);
+    let n = ws.len();
+    let (cues_inside, reporting_inside) = count(&ws);
+    let si = sentence_index(cx.sentences, cx.open.start);
+    if let Some(i) = si {
+        let (cues, reporting) = counts.sentence(cx, i);
+        f[10] = b(cues > cues_inside);
+        f[30] = b(reporting > reporting_inside);
+        let mut adjacent = |j: Option<usize>| {
+            j.filter(|&j| {
+                cx.sentences
+                    .get(j)
+                    .is_some_and(|t| t.paragraph == cx.sentences[i].paragraph)
+            })
+            .is_some_and(|j| counts.sentence(cx, j).0 > 0)
+        };
+        f[11] = b(adjacent(i.checked_sub(1)) || adjacent(i.checked_add(1)));
+        f[31] = b(counts.paragraph(cx, i).1 > reporting_inside);
+    }
+    f[34] = b(n <= 2 && f[30] == 0.0 && f[10] == 0.0);
+}
+
+/// All features but the [`COUNTED`] ones, which are left at zero.
+fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
+    let mut f = [0.0f32; FEATURES];
+    let src = cx.src;
+    let b = |x: bool| if x { 1.0 } else { 0.0 };
+    let ws = cx.tk.get(cx.content);
+    let n = ws.len();
+    f[0] = 1.0;
+    f[1] = b(n <= 1);
+    f[2] = b(n == 2);
+    f[3] = b(n == 3);
+    match cx.attributed {
+        Attributed::After => f[4] = 1.0,
+        Attributed::Before => f[5] = 1.0,
+        Attributed::Colon => f[6] = 1.0,
+        Attributed::Subject => f[7] = 1.0,
+        Attributed::Inherited => f[8] = 1.0,
+        Attributed::None => {}
+    }
+    f[9] = b(cx
+        .cue
+        .and_then(|c| src.get(c.range()))
+        .is_some_and(is_naming_cue));
+
+    // Cues in the sentence outside the quotation, and in the sentences beside it.
+    let si = sentence_index(cx.sentences, cx.open.start);
+    if let Some(i) = si {
+        let s = cx.sentences[i].span;
+        let end = cx.close.map_or(cx.content.end, |c| c.end);
+        let opens = src
+            .get(s.start..cx.open.start)
+            .is_some_and(|t| t.trim().is_empty());
+        let closes = src.get(end..s.end).is_some_and(|t| {
+            t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')'))
+                .is_empty()
+        });
+        f[14] = b(opens && closes);
+        f[26] = b(opens);
+    }
+    let content = src.get(cx.content.range()).unwrap_or("");
+    f[12] = b(content
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase));
+    f[13] = b(content.ends_with(['.', ',', '?', '!']));
+    let prev = cx.tk.get(Span::new(
+        cx.paragraph.start,
+        cx.open.start.max(cx.paragraph.start),
+    ));
+    let last = prev.last().filter(|w| w.after.is_empty() || w.after == "-");
+    // The word before in ASCII lower case, without allocating (longer words are neither).
+    let mut buf = [0u8; 16];
+    let last_lower = last.and_then(|w| {
+        let out = buf.get_mut(..w.text.len())?;
+        for (o, b) in out.iter_mut().zip(w.text.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(out).ok()
+    });
+    f[15] = b(last_lower.is_some_and(is_naming_word));
+    f[16] = b(last_lower.is_some_and(is_plain_determiner));
+    f[17] = b(n > 0 && ws.iter().all(Word::is_capitalized));
+    f[18] = b(cx.single);
+    f[19] = b(cx.first_paragraph);
+    if let Some(c) = cx.close {
+        let rest = src.get(c.end..cx.paragraph.end.max(c.end)).unwrap_or("");
+        let mut chars = rest.chars();
+        f[20] = b(chars.next() == Some(' ') && chars.next().is_some_and(|c| c.is_lowercase()));
+    }
+    f[21] = b(cx.other_in_sentence);
+    f[22] = b(cx.previous_attributed);
+    f[23] = b(src
+        .get(cx.paragraph.start..cx.open.start)
+        .is_some_and(|t| t.trim_end().ends_with(':')));
+    f[24] = b(ws.iter().any(|w| {
+        matches!(
+            w.text,
+            "I" | "we" | "We" | "you" | "You" | "my" | "My" | "our" | "Our" | "me" | "us" | "your"
+        ) || w.text.starts_with("I'")
+            || w.text.starts_with("I’")
+    }));
+    f[25] = b(src
+        .get(cx.paragraph.start..cx.open.start)
+        .is_some_and(|t| t.trim().is_empty())
+        && cx.close.is_some_and(|c| {
+            src.get(c.end..cx.paragraph.end.max(c.end))
+                .is_some_and(|t| t.trim().is_empty())
+        }));
+    f[27] = b(content.chars().any(|c| c.is_ascii_digit()));
+    f[28] = b(!content.chars().any(char::is_uppercase));
+    // Reporting verbs outside the quotation in its paragraph.
+    if let Some(c) = cx.close {
+        let next = cx
+            .tk
+            .get(Span::new(c.end.min(cx.paragraph.end), cx.paragraph.end));
+        f[32] = b(!content.ends_with(['.', ',', '?', '!', ';', ':'])
+            && next.first().is_some_and(|w| {
+                w.before.is_empty()
+                    && w.span.start == c.end + 1
+                    && w.text.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !is_function_word(w.text)
+                    && !words::is_cue(w.text)
+            }));
+    }
+    f[33] = b(last.is_some_and(|w| words::is_preposition(w.text)));
+    f[35] = b(n >= 7);
+    f[36] = b(f[17] == 1.0
+        && ws
+            .first()
+            .is_some_and(|w| matches!(w.text, "The" | "A" | "An")));
+    f[37] = b(f[17] == 1.0 && n >= 2);
+    f[29] = b(cx
+        .speaker
+        .and_then(|s| src.get(s.range()))
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase));
+    f
+}
+
+/// The features that count words around the quotation, the costly ones.
+const COUNTED: [usize; 5] = [10, 11, 30, 31, 34];
+
+/// The weighted sum of the features (the log-odds that the quotation reports speech).
+fn log_odds(f: &[f32; FEATURES]) -> f32 {
+    f.iter().zip(WEIGHTS.iter()).map(|(x, w)| x * w).sum()
+}
+
+/// [`THRESHOLD`] as log-odds.
+fn threshold_log_odds() -> f32 {
+    (THRESHOLD / (1.0 - THRESHOLD)).ln()
+}
+
+/// Whether the scorer keeps a short quotation with features `f`.
+pub(super) fn keeps(f: &[f32; FEATURES]) -> bool {
+    log_odds(f) >= threshold_log_odds()
+}
+
+/// Whether the scorer keeps a short quotation, computing the costly features ([`COUNTED`])
+/// only when the others leave the decision open: the same answer as [`keeps`] over all
+/// features.
+pub(super) fn judge(cx: &Context<'_, '_>, counts: &mut Counts) -> bool {
+    /// Leaves the rounding of the two ways of summing no say in the decision.
+    const MARGIN: f32 = 1e-3;
+    let mut f = uncounted(cx);
+    let cheap = log_odds(&f);
+    let (low, high) = COUNTED.iter().fold((0.0f32, 0.0f32), |(lo, hi), &i| {
+        let w = WEIGHTS[i];
+        (lo + w.min(0.0), hi + w.max(0.0))
+    });
+    let t = threshold_log_odds();
+    if cheap + low >= t + MARGIN {
+        return true;
+    }
+    if cheap + high < t - MARGIN {
+        return false;
+    }
+    add_counted(cx, counts, &mut f);
+    keeps(&f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_verbs() {
+        for w in [
+            "said", "accused", "denied", "pledged", "tweets", "noted", "urging",
+        ] {
+            assert!(is_reporting(w), "{w}");
+        }
+        for w in [
+            "the",
+            "note-taker",
+            "addressed",
+            "Said",
+            "",
+            "nothing",
+            "stately",
+        ] {
+            assert!(!is_reporting(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn every_feature_has_a_name_and_a_weight() {
+        assert_eq!(FEATURE_NAMES.len(), WEIGHTS.len());
+        assert!(COUNTED.iter().all(|&i| i < FEATURES));
+        const { assert!(THRESHOLD > 0.0 && THRESHOLD < 1.0) };
+    }
+}
