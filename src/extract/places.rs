@@ -1,7 +1,9 @@
 //! Places: mentions of countries, regions and cities resolved to gazetteer entries.
 
 use super::{Analysis, Extractor};
-use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, PlaceRef, tokenize};
+use crate::gazetteer::{
+    Code, Gazetteer, KeyMap, NameForm, PlaceKind, PlaceRef, Token, hash_of, tokenize,
+};
 use crate::span::Span;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -272,20 +274,17 @@ impl Extractor for Places {
         let mut out = ArticlePlaces::default();
         let mut cands: Vec<Candidate> = Vec::new();
 
-        let scan = analysis.body_scan(g);
-        for p in &scan.paragraphs {
-            let Some(text) = src.get(p.offset..p.offset + p.len) else {
-                continue;
-            };
-            let toks = &p.tokens;
-            for m in &p.matches {
+        let (scan, names) = analysis.body_names(g);
+        for p in scan.paragraphs(src, Some(&names)) {
+            let (text, toks) = (p.text, p.tokens);
+            for m in p.matches {
                 let mut places: Vec<(PlaceRef, NameForm)> = Vec::new();
                 let isolated = is_isolated(text, toks, m.first_token, m.end_token);
                 let single = m.end_token == m.first_token + 1;
                 let not_town = single
                     && toks
                         .get(m.first_token)
-                        .is_some_and(|t| not_towns().contains_key(&t.hash));
+                        .is_some_and(|t| not_towns().contains_key(&hash_of(text, t)));
                 for h in g.match_hits(m) {
                     let Some(place) = g.entry(h.entry) else {
                         continue;
@@ -527,7 +526,7 @@ fn recover_location(text: &str) -> Option<(usize, usize, &str, Option<&str>)> {
 
 /// A match not glued to other capitalized words (`Andrew Jackson`, `Lincoln Center`): the words
 /// before and after it, if capitalized, are separated from it by punctuation.
-fn is_isolated(text: &str, toks: &[crate::gazetteer::Token], first: usize, end: usize) -> bool {
+fn is_isolated(text: &str, toks: &[Token], first: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let spaces_only = |from: usize, to: usize| {
         bytes
@@ -538,13 +537,16 @@ fn is_isolated(text: &str, toks: &[crate::gazetteer::Token], first: usize, end: 
         first.checked_sub(1).and_then(|i| toks.get(i)),
         toks.get(first),
     ) {
-        if prev.upper && spaces_only(prev.end, cur.start) && !is_sentence_start(text, prev.start) {
+        if prev.upper()
+            && spaces_only(prev.end(), cur.start())
+            && !is_sentence_start(text, prev.start())
+        {
             return false;
         }
     }
     if let (Some(last), Some(next)) = (end.checked_sub(1).and_then(|i| toks.get(i)), toks.get(end))
     {
-        if next.upper && spaces_only(last.end, next.start) {
+        if next.upper() && spaces_only(last.end(), next.start()) {
             return false;
         }
     }

@@ -10,7 +10,7 @@ mod load;
 mod resolve;
 
 pub(crate) use key::START as KEY_START;
-pub(crate) use key::{Token, char_at, combine, hash_of, tokenize, tokenize_lazy};
+pub(crate) use key::{Lexicon, Token, char_at, combine, hash_of, tokenize, tokenize_lazy};
 pub(crate) use resolve::NameMatch;
 
 use serde::{Serialize, Serializer};
@@ -666,5 +666,5 @@ pub(crate) fn name_key(name: &str) -> (u64, bool) {
     let mut toks = Vec::new();
     tokenize(name, &mut toks);
     let key = toks.iter().fold(KEY_START, |key, t| combine(key, t.hash));
-    (key, toks.iter().all(|t| t.all_upper))
+    (key, toks.iter().all(Token::all_upper))
 }
