@@ -180,6 +180,50 @@ fn dateline_table() {
 }
 
 #[test]
+fn article_countries_table() {
+    // (text, the countries the article is about, every country named)
+    let table: &[(&str, &[&str], &[&str])] = &[
+        // The dateline's country, and one named in the lead.
+        (
+            "TOKYO, March 3 - Exports to Canada rose.\n    Brazil was not named before.\n",
+            &["JP", "CA"],
+            &["JP", "CA", "BR"],
+        ),
+        // Named twice after the lead.
+        (
+            "Talks went on.\n    Brazil and Chile met.\n    Brazil agreed.\n",
+            &["BR"],
+            &["BR", "CL"],
+        ),
+        // Currencies do not count, even twice or in the lead.
+        (
+            "Profits rose to 5 mln U.S. dlrs and 2 mln Swiss francs.\n    \
+             Debt was 3 mln U.S. dollars.\n",
+            &[],
+            &["US", "CH"],
+        ),
+        // A name and a currency: the name counts once.
+        (
+            "Talks went on.\n    Canada agreed, in Canadian dlrs.\n",
+            &[],
+            &["CA"],
+        ),
+    ];
+    let places = Places::default();
+    for &(src, about, named) in table {
+        let article = newswire::parse(src).expect("parse");
+        let found = places.extract(&Analysis::new(&article));
+        let got_about: Vec<&str> = found
+            .article_countries()
+            .map(|c| c.country.as_str())
+            .collect();
+        let got_named: Vec<&str> = found.countries.iter().map(|c| c.country.as_str()).collect();
+        assert_eq!(got_about, about, "{src}");
+        assert_eq!(got_named, named, "{src}");
+    }
+}
+
+#[test]
 fn places_table() {
     // (text, expected (mention, country) pairs)
     let table: &[(&str, &[(&str, &str)])] = &[
@@ -203,6 +247,22 @@ fn places_table() {
         ("Andrew Jackson and Lincoln Center", &[]),
         ("The WHO said. Who knows.", &[]),
         ("Us and them.", &[]),
+        // Continents and regions of them are not the United States.
+        ("Sales in North America and Latin American debt rose.", &[]),
+        (
+            "South-American exports and American exports.",
+            &[("American", "US")],
+        ),
+        // A demonym right after a capitalized word is part of a name; at a sentence start it
+        // is not.
+        (
+            "Rep. Glenn English spoke. English farmers agreed.",
+            &[("English", "GB")],
+        ),
+        (
+            "Shares of Royal Dutch fell. Dutch banks rose.",
+            &[("Dutch", "NL")],
+        ),
     ];
     let places = Places::default();
     for &(src, expected) in table {
