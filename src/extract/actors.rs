@@ -62,8 +62,9 @@ pub enum ActorKind {
     Country,
 }
 
-/// One actor and every mention of it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One actor and every mention of it. Serializes as `kind`, `name`, `start`, `end`, `title`,
+/// `affiliation`, `country`, `code` (each of these four only when known) and `mentions`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
     /// What it is.
     pub kind: ActorKind,
@@ -71,23 +72,54 @@ pub struct Actor {
     pub name: String,
     /// The first full mention, title and affiliation included
     /// (`Chinese Foreign Minister Wang Yi`).
-    #[serde(flatten)]
     pub span: Span,
     /// The person's title (`Foreign Minister`, `spokesperson`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The person's organization, as written before the title (`State Department`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
     /// The country the actor is (a country), belongs to or speaks for (ISO 3166-1 alpha-2).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<Code>,
     /// The organization's gazetteer code (`ASEAN`, `UNSC`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<Code>,
     /// Every mention, in text order: the name, later short forms (`Wang`) and descriptions
     /// (`the general`).
     pub mentions: Vec<Span>,
+}
+
+// Written out rather than derived with a flattened span: a flattened struct serializes as a map
+// of unknown length, which builds a `serde_json::Value` slowly.
+impl Serialize for Actor {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let len = 5
+            + usize::from(self.title.is_some())
+            + usize::from(self.affiliation.is_some())
+            + usize::from(self.country.is_some())
+            + usize::from(self.code.is_some());
+        let mut st = s.serialize_struct("Actor", len)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        optional(&mut st, "title", &self.title)?;
+        optional(&mut st, "affiliation", &self.affiliation)?;
+        optional(&mut st, "country", &self.country)?;
+        optional(&mut st, "code", &self.code)?;
+        st.serialize_field("mentions", &self.mentions)?;
+        st.end()
+    }
+}
+
+/// Serializes `value` under `key` when it is `Some`, skips the field otherwise.
+fn optional<S: serde::ser::SerializeStruct, T: Serialize>(
+    st: &mut S,
+    key: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(v) => st.serialize_field(key, v),
+        None => st.skip_field(key),
+    }
 }
 
 /// Titles, lower case, longest first within a first word.

@@ -54,11 +54,11 @@ pub enum Approximator {
     Nearly,
 }
 
-/// One numeric fact.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One numeric fact. Serializes as `start`, `end` (of the whole phrase), `number_span`,
+/// `value`, `min`, `max`, `approximator`, `vague` (only when true), `unit`, `event`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     /// The whole phrase: approximator, number(s), unit and event when present.
-    #[serde(flatten)]
     pub span: Span,
     /// The number as written (`more than 750`: `750`; `between 20 and 30`: `20 and 30`).
     pub number_span: Span,
@@ -71,12 +71,35 @@ pub struct Figure {
     /// The qualifying words, if any.
     pub approximator: Option<Approximator>,
     /// A vague quantity: `dozens`, `hundreds`, `scores`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub vague: bool,
     /// What is counted, lower case: `people`, `civilians`, `mln tonnes`, `percent`, `dlrs`.
     pub unit: Option<String>,
     /// What happened to them: `dead`, `killed`, `injured`, `arrested`.
     pub event: Option<String>,
+}
+
+// Written out rather than derived with a flattened span: a flattened struct serializes as a map
+// of unknown length, which builds a `serde_json::Value` slowly.
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Figure", 10 - usize::from(!self.vague))?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("number_span", &self.number_span)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("min", &self.min)?;
+        st.serialize_field("max", &self.max)?;
+        st.serialize_field("approximator", &self.approximator)?;
+        if self.vague {
+            st.serialize_field("vague", &self.vague)?;
+        } else {
+            st.skip_field("vague")?;
+        }
+        st.serialize_field("unit", &self.unit)?;
+        st.serialize_field("event", &self.event)?;
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -182,47 +205,54 @@ fn is_number_word(w: &str) -> bool {
 /// non-ASCII character are split again by [`split_words`] itself.
 fn words_from_tokens(text: &str, toks: &[Token], words: &mut Vec<Word>, starts: &mut Vec<usize>) {
     let b = text.as_bytes();
+    words.reserve(toks.len());
     let mut pieces: Vec<Word> = Vec::new();
     for t in toks {
-        let single;
-        let parts: &[Word] = if t.plain() {
-            single = [Word {
+        if t.plain() {
+            let w = Word {
                 start: t.start(),
                 end: t.end(),
-            }];
-            &single
-        } else {
-            pieces.clear();
-            split_words(text.get(t.start()..t.end()).unwrap_or(""), &mut pieces);
-            for w in &mut pieces {
-                w.start += t.start();
-                w.end += t.start();
-            }
-            &pieces
-        };
-        for &w in parts {
-            if let Some(last) = words.last_mut() {
-                if w.start == last.end + 1 && joins(b, last.end) {
-                    last.end = w.end;
-                    continue;
-                }
-            }
+            };
+            let number = t.has_digit() && b.get(w.start).is_some_and(u8::is_ascii_digit)
+                || t.lex & LEX_NUMBER != 0 && text.get(w.start..w.end).is_some_and(is_number_word);
+            push_word(b, w, number, words, starts);
+            continue;
+        }
+        pieces.clear();
+        split_words(text.get(t.start()..t.end()).unwrap_or(""), &mut pieces);
+        for p in &pieces {
+            let w = Word {
+                start: p.start + t.start(),
+                end: p.end + t.start(),
+            };
             let number = b.get(w.start).is_some_and(u8::is_ascii_digit)
-                || (!t.plain() || t.lex & LEX_NUMBER != 0)
-                    && text.get(w.start..w.end).is_some_and(is_number_word);
-            if number {
-                // `a dozen`, `a hundred`: the number starts a word earlier.
-                let k = words.len();
-                if let Some(prev) = k.checked_sub(1) {
-                    if starts.last() != Some(&prev) {
-                        starts.push(prev);
-                    }
-                }
-                starts.push(k);
-            }
-            words.push(w);
+                || text.get(w.start..w.end).is_some_and(is_number_word);
+            push_word(b, w, number, words, starts);
         }
     }
+}
+
+/// Appends `w` to `words`, or extends the last word with it when [`split_words`] joins them;
+/// records where a number may start when `number` says `w` begins one.
+#[inline]
+fn push_word(b: &[u8], w: Word, number: bool, words: &mut Vec<Word>, starts: &mut Vec<usize>) {
+    if let Some(last) = words.last_mut() {
+        if w.start == last.end + 1 && joins(b, last.end) {
+            last.end = w.end;
+            return;
+        }
+    }
+    if number {
+        // `a dozen`, `a hundred`: the number starts a word earlier.
+        let k = words.len();
+        if let Some(prev) = k.checked_sub(1) {
+            if starts.last() != Some(&prev) {
+                starts.push(prev);
+            }
+        }
+        starts.push(k);
+    }
+    words.push(w);
 }
 
 /// Whether [`split_words`] keeps the byte at `i` inside a word (between alphanumerics).

@@ -64,22 +64,46 @@ impl Places {
     }
 }
 
-/// One mention of a place.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One mention of a place. Serializes as `start`, `end`, `place`, `form`, `candidates` (only
+/// when not empty) and `dateline` (only when true).
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlaceMention {
     /// The words in the source.
-    #[serde(flatten)]
     pub span: Span,
     /// The entry chosen.
     pub place: PlaceRef,
     /// How the words name it: its name, another name, a demonym.
     pub form: NameForm,
     /// The other entries the words may name, best first; empty when the name is unambiguous.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<PlaceRef>,
     /// The mention is the dateline's location.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub dateline: bool,
+}
+
+// Written out rather than derived with a flattened span: a flattened struct serializes as a map
+// of unknown length, which builds a `serde_json::Value` slowly.
+impl Serialize for PlaceMention {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let with_candidates = !self.candidates.is_empty();
+        let len = 4 + usize::from(with_candidates) + usize::from(self.dateline);
+        let mut st = s.serialize_struct("PlaceMention", len)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("place", &self.place)?;
+        st.serialize_field("form", &self.form)?;
+        if with_candidates {
+            st.serialize_field("candidates", &self.candidates)?;
+        } else {
+            st.skip_field("candidates")?;
+        }
+        if self.dateline {
+            st.serialize_field("dateline", &self.dateline)?;
+        } else {
+            st.skip_field("dateline")?;
+        }
+        st.end()
+    }
 }
 
 impl PlaceMention {
