@@ -117,21 +117,97 @@ impl Extractor for Figures {
         let mut words = Vec::new();
         let mut starts = Vec::new();
         for p in analysis.body_tokens().paragraphs(src, None) {
-            // Most paragraphs of prose hold no number at all.
-            if !p
-                .tokens
-                .iter()
-                .any(|t| t.has_digit() || t.lex & LEX_NUMBER != 0)
-            {
-                continue;
-            }
-            words.clear();
-            starts.clear();
-            words_from_tokens(p.text, p.tokens, &mut words, &mut starts);
-            scan(p.text, &words, starts.iter().copied(), p.offset, &mut out);
+            read_paragraph(
+                p.text,
+                p.tokens,
+                p.offset,
+                &mut words,
+                &mut starts,
+                &mut out,
+            );
         }
         out
     }
+}
+
+/// Reads the figures of the paragraph `text` from its tokens `toks`. Most paragraphs of prose
+/// hold no number at all; the others are read from a few words before their first number to
+/// enough words after their last.
+fn read_paragraph(
+    text: &str,
+    toks: &[Token],
+    offset: usize,
+    words: &mut Vec<Word>,
+    starts: &mut Vec<usize>,
+    out: &mut Vec<Figure>,
+) {
+    let may_start = |t: &Token| {
+        if t.plain() {
+            t.has_digit()
+                || t.lex & LEX_NUMBER != 0
+                    && text.get(t.start()..t.end()).is_some_and(is_number_word)
+        } else {
+            true
+        }
+    };
+    let Some(first) = toks.iter().position(may_start) else {
+        return;
+    };
+    let last = toks.iter().rposition(may_start).unwrap_or(first);
+    let b = text.as_bytes();
+    let from = words_back(toks, b, first, WORDS_BEFORE);
+    let to = words_ahead(toks, b, last, WORDS_AFTER);
+    words.clear();
+    starts.clear();
+    words_from_tokens(text, toks.get(from..to).unwrap_or(&[]), words, starts);
+    scan(text, words, starts.iter().copied(), offset, out);
+}
+
+/// Words read before the first place a number may start (`more than`, `between`, `a`) and
+/// after the last (a number with its multipliers, a range, `of`, a unit, an event within four
+/// words: well under forty unless a number runs on through dozens of multipliers).
+const WORDS_BEFORE: usize = 3;
+const WORDS_AFTER: usize = 40;
+
+/// Whether token `k` continues the word of token `k - 1` (see [`joins`]).
+#[inline]
+fn joined(toks: &[Token], b: &[u8], k: usize) -> bool {
+    match (k.checked_sub(1).and_then(|j| toks.get(j)), toks.get(k)) {
+        (Some(prev), Some(cur)) => cur.start() == prev.end() + 1 && joins(b, prev.end()),
+        _ => false,
+    }
+}
+
+/// The first token of the word `n` words before the word holding token `k` (or 0).
+fn words_back(toks: &[Token], b: &[u8], k: usize, n: usize) -> usize {
+    let mut k = k;
+    let mut found = 0;
+    while k > 0 {
+        if !joined(toks, b, k) {
+            if found == n {
+                return k;
+            }
+            found += 1;
+        }
+        k -= 1;
+    }
+    0
+}
+
+/// The end of the word `n` words after the word holding token `k` (or the end).
+fn words_ahead(toks: &[Token], b: &[u8], k: usize, n: usize) -> usize {
+    let mut k = k + 1;
+    let mut found = 0;
+    while k < toks.len() {
+        if !joined(toks, b, k) {
+            if found == n {
+                return k;
+            }
+            found += 1;
+        }
+        k += 1;
+    }
+    toks.len()
 }
 
 /// The words a number can start with, lower case: number words, multipliers (`a hundred`), vague
@@ -910,13 +986,13 @@ mod tests {
         out
     }
 
-    /// What the extractor does: words from the shared scan's tokens, only likely starts tried.
+    /// What the extractor does: words from the shared scan's tokens around the numbers, only
+    /// likely starts tried.
     fn from_tokens(text: &str) -> Vec<Figure> {
         let (mut toks, mut words, mut starts, mut out) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON);
-        words_from_tokens(text, &toks, &mut words, &mut starts);
-        scan(text, &words, starts.iter().copied(), 7, &mut out);
+        read_paragraph(text, &toks, 7, &mut words, &mut starts, &mut out);
         out
     }
 
@@ -964,6 +1040,15 @@ mod tests {
         for text in cases {
             assert_eq!(from_tokens(text), whole(text), "{text:?}");
         }
+        // Numbers far apart, and far from the ends of the paragraph.
+        let filler = "the talks went on and officials said little about it, ".repeat(12);
+        let text = format!(
+            "{filler}more than 750 people dead {filler} between 20 and 30 boats {filler}a \
+             dozen ships-and-boats {filler}"
+        );
+        let found = from_tokens(&text);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found, whole(&text));
     }
 
     proptest! {
