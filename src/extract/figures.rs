@@ -269,7 +269,53 @@ fn is_number_word(w: &str) -> bool {
     for (l, &b) in lower.iter_mut().zip(head) {
         *l = b.to_ascii_lowercase();
     }
-    NUMBER_WORDS.iter().any(|n| n.as_bytes() == &*lower)
+    // The words of NUMBER_WORDS (a test checks that they agree).
+    matches!(
+        &*lower,
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"dozen"
+            | b"dozens"
+            | b"hundred"
+            | b"hundreds"
+            | b"thousand"
+            | b"thousands"
+            | b"million"
+            | b"millions"
+            | b"mln"
+            | b"billion"
+            | b"billions"
+            | b"bln"
+            | b"trillion"
+            | b"trillions"
+            | b"scores"
+            | b"tens"
+    )
 }
 
 /// The words of a paragraph as [`split_words`] splits them, built from the shared scan's tokens
@@ -559,92 +605,176 @@ fn short_decimal(w: &[u8]) -> Option<f64> {
     Some(mantissa as f64 / scale)
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
+/// Month names and abbreviations, lower case.
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "jan"
+            | "january"
+            | "feb"
+            | "february"
+            | "mar"
+            | "march"
+            | "apr"
+            | "april"
+            | "may"
+            | "jun"
+            | "june"
+            | "jul"
+            | "july"
+            | "aug"
+            | "august"
+            | "sep"
+            | "sept"
+            | "september"
+            | "oct"
+            | "october"
+            | "nov"
+            | "november"
+            | "dec"
+            | "december"
+    )
+}
 
 /// Words after a number that are not what it counts.
-const NOT_UNITS: &[&str] = &[
-    "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "the", "a", "an",
-    "is", "are", "was", "were", "be", "been", "have", "has", "had", "will", "would", "vs", "than",
-    "that", "which", "who", "said", "says", "after", "before", "since", "per", "a.m", "p.m", "am",
-    "pm", "this", "last", "next", "but", "if", "it", "its", "their", "his", "her", "into", "over",
-    "under", "up", "down", "out", "about", "more", "less", "other", "others", "times", "ago",
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hours", "hour", "minutes",
-    "o'clock",
-];
+fn is_not_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "as"
+            | "the"
+            | "a"
+            | "an"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "vs"
+            | "than"
+            | "that"
+            | "which"
+            | "who"
+            | "said"
+            | "says"
+            | "after"
+            | "before"
+            | "since"
+            | "per"
+            | "a.m"
+            | "p.m"
+            | "am"
+            | "pm"
+            | "this"
+            | "last"
+            | "next"
+            | "but"
+            | "if"
+            | "it"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "into"
+            | "over"
+            | "under"
+            | "up"
+            | "down"
+            | "out"
+            | "about"
+            | "more"
+            | "less"
+            | "other"
+            | "others"
+            | "times"
+            | "ago"
+            | "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hours"
+            | "hour"
+            | "minutes"
+            | "o'clock"
+    )
+}
 
-const TIME_UNITS: &[&str] = &[
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "second",
-    "seconds",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-];
+/// Units of time: a number before one is a duration, left to the time extractors.
+fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "second"
+            | "seconds"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+    )
+}
 
-const EVENTS: &[&str] = &[
-    "dead",
-    "killed",
-    "died",
-    "dying",
-    "injured",
-    "wounded",
-    "hurt",
-    "arrested",
-    "detained",
-    "missing",
-    "displaced",
-    "evacuated",
-    "deaths",
-    "casualties",
-    "jailed",
-    "sentenced",
-    "executed",
-    "kidnapped",
-    "abducted",
-    "rescued",
-    "fled",
-    "infected",
-    "sanctioned",
-    "fired",
-    "laid",
-];
+/// What can happen to the people a number counts: `dead`, `killed`, `arrested`.
+fn is_event(w: &str) -> bool {
+    matches!(
+        w,
+        "dead"
+            | "killed"
+            | "died"
+            | "dying"
+            | "injured"
+            | "wounded"
+            | "hurt"
+            | "arrested"
+            | "detained"
+            | "missing"
+            | "displaced"
+            | "evacuated"
+            | "deaths"
+            | "casualties"
+            | "jailed"
+            | "sentenced"
+            | "executed"
+            | "kidnapped"
+            | "abducted"
+            | "rescued"
+            | "fled"
+            | "infected"
+            | "sanctioned"
+            | "fired"
+            | "laid"
+    )
+}
 
 fn approximator(before: &[Lower<'_>]) -> Option<(Approximator, usize)> {
     let n = before.len();
@@ -794,7 +924,7 @@ fn scan(
                 && (1800.0..=2100.0).contains(&value)
                 && !wtext.contains([',', '.']);
             let after_month = prev_lower.as_deref().is_some_and(|p| {
-                MONTHS.contains(&p.trim_end_matches('.'))
+                is_month(p.trim_end_matches('.'))
                     && text
                         .get(words[i - 1].end..w.start)
                         .is_some_and(|g| g.trim_matches(['.', ' ']).is_empty())
@@ -802,10 +932,10 @@ fn scan(
                 && wtext
                     .split('.')
                     .next()
-                    .is_some_and(|m| MONTHS.contains(&m.to_ascii_lowercase().as_str()));
+                    .is_some_and(|m| is_month(&m.to_ascii_lowercase()));
             let month_after = words
                 .get(i + 1)
-                .is_some_and(|x| MONTHS.contains(&lower(text, *x).trim_end_matches('.')));
+                .is_some_and(|x| is_month(lower(text, *x).trim_end_matches('.')));
             let before = w.start.checked_sub(1).and_then(|k| bytes.get(k)).copied();
             if is_year || after_month || month_after || after == Some(b':') || before == Some(b':')
             {
@@ -821,7 +951,7 @@ fn scan(
             if lw == "one" || lw.starts_with("one-") {
                 let next = words.get(i + 1).map(|x| lower(text, *x));
                 if prev_lower.as_deref() == Some("no")
-                    || next.as_deref().is_none_or(|n| NOT_UNITS.contains(&n))
+                    || next.as_deref().is_none_or(is_not_unit)
                     || lw.starts_with("one-")
                 {
                     continue;
@@ -835,7 +965,7 @@ fn scan(
         // Durations (`two weeks`) belong to the time extractors.
         if words
             .get(last + 1)
-            .is_some_and(|x| TIME_UNITS.contains(&lower(text, *x).as_ref()))
+            .is_some_and(|x| is_time_unit(&lower(text, *x)))
         {
             resume = last + 1;
             continue;
@@ -920,11 +1050,7 @@ fn scan(
                     .get(words[j - 1].end..uw.start)
                     .is_some_and(|g| g.trim().is_empty() || g.trim() == "%");
                 let alpha = u.chars().all(|c| c.is_alphabetic() || c == '-');
-                if gap_ok
-                    && alpha
-                    && !NOT_UNITS.contains(&u.as_ref())
-                    && number_at(text, words, j).is_none()
-                {
+                if gap_ok && alpha && !is_not_unit(&u) && number_at(text, words, j).is_none() {
                     let u = match u.as_ref() {
                         "pct" | "percent" => "percent".to_string(),
                         _ => u.to_string(),
@@ -950,7 +1076,7 @@ fn scan(
                     break;
                 }
                 let e = lower(text, words[k]);
-                if EVENTS.contains(&e.as_ref()) {
+                if is_event(&e) {
                     event = Some(e.to_string());
                     end = words[k].end;
                     break;
@@ -1011,6 +1137,43 @@ mod tests {
         let mut words = Vec::new();
         split_words(text, &mut words);
         spans(&words)
+    }
+
+    #[test]
+    fn number_words_match_their_list() {
+        for w in NUMBER_WORDS {
+            assert!(
+                is_number_word(w) && is_number_word(&w.to_uppercase()),
+                "{w}"
+            );
+        }
+        for w in [
+            "the",
+            "this",
+            "shares",
+            "trade",
+            "men",
+            "tenth",
+            "",
+            "twentyfive",
+        ] {
+            assert!(!is_number_word(w), "{w}");
+        }
+        type Check = fn(&str) -> bool;
+        let table: &[(Check, &str, bool)] = &[
+            (is_month, "sept", true),
+            (is_month, "march", true),
+            (is_month, "marches", false),
+            (is_not_unit, "than", true),
+            (is_not_unit, "people", false),
+            (is_time_unit, "decades", true),
+            (is_time_unit, "tonnes", false),
+            (is_event, "killed", true),
+            (is_event, "said", false),
+        ];
+        for &(f, w, want) in table {
+            assert_eq!(f(w), want, "{w}");
+        }
     }
 
     #[test]

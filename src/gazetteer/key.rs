@@ -311,10 +311,16 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
                 seen |= c;
                 i += 1;
             }
-            if bytes
-                .get(i)
-                .is_none_or(|&b| b != b'.' && b != b'\'' && b < 0x80)
-            {
+            // A period or an apostrophe stays inside only before a letter or digit (`U.S`,
+            // `d'Ivoire`): a sentence's last word ends at its period here too.
+            let ends = match bytes.get(i) {
+                None => true,
+                Some(b'.' | b'\'') => bytes
+                    .get(i + 1)
+                    .is_none_or(|&n| n < 0x80 && CLASS[usize::from(n)] & ALNUM == 0),
+                Some(&b) => b < 0x80,
+            };
+            if ends {
                 out.push(ascii_token(bytes, start, i, seen, lazy, lex));
                 continue;
             }
