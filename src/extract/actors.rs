@@ -528,6 +528,18 @@ fn title_from(text: &str, toks: &[Token], i: usize, t: &Token) -> Option<usize> 
         .max()
 }
 
+/// `s` with its runs of white space made single spaces.
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// People named after a title.
 fn people(
     g: &Gazetteer,
@@ -556,6 +568,7 @@ fn people(
                 .any(|p| p.kind != PlaceKind::City)
         })
     };
+    let mut name_buf = String::new();
     let mut i = 0;
     while i < toks.len() {
         let Some(n) = title_at(text, toks, i) else {
@@ -627,43 +640,55 @@ fn people(
             toks[title_end].start() + offset,
             toks[name_end - 1].end() + offset,
         );
-        let name = text
+        // The name with single spaces, written into a buffer kept across mentions: most
+        // mentions repeat a person already found and allocate nothing.
+        name_buf.clear();
+        for w in text
             .get(toks[title_end].start()..toks[name_end - 1].end())
             .unwrap_or("")
             .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let title = text
-            .get(toks[title_start].start()..toks[title_end - 1].end())
-            .map(|t| {
-                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-                t.trim_end_matches('.').to_string()
-            });
-        // Head words of the titles, for `the general`, `the minister`.
-        let mut title_words: Vec<u64> = Vec::new();
-        let mut k = title_start;
-        while k < title_end {
-            let n = title_at(text, toks, k).unwrap_or(1);
-            if let Some(t) = toks.get(k + n - 1) {
-                title_words.push(hash_of(text, t));
+        {
+            if !name_buf.is_empty() {
+                name_buf.push(' ');
             }
-            k += n;
+            name_buf.push_str(w);
         }
-        let affiliation = affiliation
-            .and_then(|(a, b)| text.get(a..b))
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+        let title = |text: &str| {
+            text.get(toks[title_start].start()..toks[title_end - 1].end())
+                .map(|t| single_spaced(t).trim_end_matches('.').to_string())
+        };
+        // Head words of the titles, for `the general`, `the minister`.
+        let title_words = || {
+            let mut words: Vec<u64> = Vec::new();
+            let mut k = title_start;
+            while k < title_end {
+                let n = title_at(text, toks, k).unwrap_or(1);
+                if let Some(t) = toks.get(k + n - 1) {
+                    words.push(hash_of(text, t));
+                }
+                k += n;
+            }
+            words
+        };
+        let affiliation = || {
+            affiliation
+                .and_then(|(a, b)| text.get(a..b))
+                .map(single_spaced)
+        };
         let full = Span::new(start + offset, name_span.end);
         if let Some(d) = drafts
             .iter_mut()
-            .find(|d| d.actor.kind == ActorKind::Person && d.actor.name == name)
+            .find(|d| d.actor.kind == ActorKind::Person && d.actor.name == *name_buf)
         {
             d.actor.mentions.push(name_span);
             d.actor.country = d.actor.country.or(country);
             if d.actor.title.is_none() {
-                d.actor.title = title;
-                d.title_words = title_words;
+                d.actor.title = title(text);
+                d.title_words = title_words();
             }
-            d.actor.affiliation = d.actor.affiliation.take().or(affiliation);
+            if d.actor.affiliation.is_none() {
+                d.actor.affiliation = affiliation();
+            }
         } else {
             let mut short = vec![hash_of(text, &toks[title_end])];
             if words > 1 {
@@ -677,16 +702,16 @@ fn people(
                 full: full_hashes,
                 actor: Actor {
                     kind: ActorKind::Person,
-                    name,
+                    name: name_buf.clone(),
                     span: full,
-                    title,
-                    affiliation,
+                    title: title(text),
+                    affiliation: affiliation(),
                     country,
                     code: None,
                     mentions: vec![name_span],
                 },
                 short,
-                title_words,
+                title_words: title_words(),
             });
         }
         i = name_end;
