@@ -228,6 +228,15 @@ pub(crate) struct Hit {
     pub trailing_dot: bool,
 }
 
+/// What the index holds for the key of a token sequence: the range of its names' hits (empty if
+/// it names nothing), and whether it is the beginning of a longer name. One lookup answers both.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Slot {
+    pub start: u32,
+    pub len: u32,
+    pub prefix: bool,
+}
+
 /// Hasher for keys that are already hashes.
 #[derive(Default)]
 pub(crate) struct KeyHasher(u64);
@@ -272,10 +281,8 @@ pub struct Gazetteer {
 struct Inner {
     entries: Vec<PlaceRef>,
     /// Key of a whole name -> range into `hits`.
-    index: KeyMap<(u32, u32)>,
+    index: KeyMap<Slot>,
     hits: Vec<Hit>,
-    /// Keys of the proper prefixes of multi-token names.
-    prefixes: KeyMap<()>,
     max_tokens: usize,
     /// Every name, for [`Gazetteer::to_builder`].
     names: Names,
@@ -380,22 +387,24 @@ impl Gazetteer {
 
     pub(crate) fn hits(&self, key: u64) -> &[Hit] {
         match self.inner.index.get(&key) {
-            Some(&(start, len)) => self
+            Some(slot) => self
                 .inner
                 .hits
-                .get(start as usize..(start as usize).saturating_add(len as usize))
+                .get(slot.start as usize..(slot.start as usize).saturating_add(slot.len as usize))
                 .unwrap_or(&[]),
             None => &[],
         }
     }
 
+    /// What the index holds for a key: names, and whether longer names continue it.
+    #[inline]
+    pub(crate) fn slot(&self, key: u64) -> Option<Slot> {
+        self.inner.index.get(&key).copied()
+    }
+
     /// Identity of the index, to tell whether a cached scan was made with this gazetteer.
     pub(crate) fn id(&self) -> usize {
         Arc::as_ptr(&self.inner) as usize
-    }
-
-    pub(crate) fn is_prefix(&self, key: u64) -> bool {
-        self.inner.prefixes.contains_key(&key)
     }
 
     pub(crate) fn max_tokens(&self) -> usize {
@@ -631,8 +640,8 @@ impl GazetteerBuilder {
         }
         pairs.sort_by_key(|(k, h)| (*k, h.entry));
         pairs.dedup_by(|a, b| a.0 == b.0 && a.1.entry == b.1.entry);
-        let mut index: KeyMap<(u32, u32)> = KeyMap::default();
-        index.reserve(pairs.len());
+        let mut index: KeyMap<Slot> = KeyMap::default();
+        index.reserve(pairs.len() + prefixes.len());
         let mut hits = Vec::with_capacity(pairs.len());
         let mut i = 0;
         while i < pairs.len() {
@@ -643,15 +652,24 @@ impl GazetteerBuilder {
                 i += 1;
             }
             if let (Ok(s), Ok(l)) = (u32::try_from(start), u32::try_from(hits.len() - start)) {
-                index.insert(key, (s, l));
+                index.insert(
+                    key,
+                    Slot {
+                        start: s,
+                        len: l,
+                        prefix: false,
+                    },
+                );
             }
+        }
+        for key in prefixes.into_keys() {
+            index.entry(key).or_default().prefix = true;
         }
         Gazetteer {
             inner: Arc::new(Inner {
                 entries,
                 index,
                 hits,
-                prefixes,
                 max_tokens: max_tokens.min(12),
                 names: self.names,
                 countries,

@@ -56,12 +56,15 @@ impl Gazetteer {
                 }
                 key = combine(key, hash_of(text, &toks[j]));
                 all_upper &= toks[j].all_upper();
-                if let Some(&(s, l)) = self.inner.index.get(&key) {
-                    if let Some(range) = self.case_checked(s, l, all_upper) {
+                let Some(slot) = self.slot(key) else {
+                    break;
+                };
+                if slot.len > 0 {
+                    if let Some(range) = self.case_checked(slot.start, slot.len, all_upper) {
                         found = Some((j, range, all_upper));
                     }
                 }
-                if !self.is_prefix(key) {
+                if !slot.prefix {
                     break;
                 }
                 j += 1;
