@@ -638,7 +638,17 @@ impl GazetteerBuilder {
                 },
             ));
         }
-        pairs.sort_by_key(|(k, h)| (*k, h.entry));
+        // Unstable but with the position as the last key: as a stable sort, faster.
+        let mut order: Vec<(u64, u32, u32)> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (k, h))| (*k, h.entry, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        order.sort_unstable();
+        let mut pairs: Vec<(u64, Hit)> = order
+            .iter()
+            .filter_map(|&(_, _, i)| pairs.get(i as usize).copied())
+            .collect();
         pairs.dedup_by(|a, b| a.0 == b.0 && a.1.entry == b.1.entry);
         let mut index: KeyMap<Slot> = KeyMap::default();
         index.reserve(pairs.len() + prefixes.len());
