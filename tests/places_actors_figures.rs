@@ -180,6 +180,50 @@ fn dateline_table() {
 }
 
 #[test]
+fn article_countries_table() {
+    // (text, the countries the article is about, every country named)
+    let table: &[(&str, &[&str], &[&str])] = &[
+        // The dateline's country, and one named in the lead.
+        (
+            "TOKYO, March 3 - Exports to Canada rose.\n    Brazil was not named before.\n",
+            &["JP", "CA"],
+            &["JP", "CA", "BR"],
+        ),
+        // Named twice after the lead.
+        (
+            "Talks went on.\n    Brazil and Chile met.\n    Brazil agreed.\n",
+            &["BR"],
+            &["BR", "CL"],
+        ),
+        // Currencies do not count, even twice or in the lead.
+        (
+            "Profits rose to 5 mln U.S. dlrs and 2 mln Swiss francs.\n    \
+             Debt was 3 mln U.S. dollars.\n",
+            &[],
+            &["US", "CH"],
+        ),
+        // A name and a currency: the name counts once.
+        (
+            "Talks went on.\n    Canada agreed, in Canadian dlrs.\n",
+            &[],
+            &["CA"],
+        ),
+    ];
+    let places = Places::default();
+    for &(src, about, named) in table {
+        let article = newswire::parse(src).expect("parse");
+        let found = places.extract(&Analysis::new(&article));
+        let got_about: Vec<&str> = found
+            .article_countries()
+            .map(|c| c.country.as_str())
+            .collect();
+        let got_named: Vec<&str> = found.countries.iter().map(|c| c.country.as_str()).collect();
+        assert_eq!(got_about, about, "{src}");
+        assert_eq!(got_named, named, "{src}");
+    }
+}
+
+#[test]
 fn places_table() {
     // (text, expected (mention, country) pairs)
     let table: &[(&str, &[(&str, &str)])] = &[
@@ -203,6 +247,22 @@ fn places_table() {
         ("Andrew Jackson and Lincoln Center", &[]),
         ("The WHO said. Who knows.", &[]),
         ("Us and them.", &[]),
+        // Continents and regions of them are not the United States.
+        ("Sales in North America and Latin American debt rose.", &[]),
+        (
+            "South-American exports and American exports.",
+            &[("American", "US")],
+        ),
+        // A demonym right after a capitalized word is part of a name; at a sentence start it
+        // is not.
+        (
+            "Rep. Glenn English spoke. English farmers agreed.",
+            &[("English", "GB")],
+        ),
+        (
+            "Shares of Royal Dutch fell. Dutch banks rose.",
+            &[("Dutch", "NL")],
+        ),
     ];
     let places = Places::default();
     for &(src, expected) in table {
@@ -498,4 +558,133 @@ fn public_types_are_send_and_sync() {
     check::<newswire::extract::ArticlePlaces>();
     check::<newswire::extract::Actor>();
     check::<newswire::extract::Figure>();
+}
+
+/// The JSON of mentions, actors and figures (a public contract) is what deriving `Serialize`
+/// with a flattened span gives: the same fields in the same order, optional ones left out alike.
+#[test]
+fn json_fields_are_the_contract() {
+    use newswire::Span;
+    use newswire::extract::{Actor, Figure, PlaceMention};
+    use newswire::gazetteer::{Code, NameForm, PlaceRef};
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct MentionJson<'a> {
+        #[serde(flatten)]
+        span: Span,
+        place: &'a PlaceRef,
+        form: NameForm,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        candidates: &'a Vec<PlaceRef>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        dateline: bool,
+    }
+    #[derive(Serialize)]
+    struct ActorJson<'a> {
+        kind: ActorKind,
+        name: &'a str,
+        #[serde(flatten)]
+        span: Span,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: &'a Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        affiliation: &'a Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        country: Option<Code>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        code: Option<Code>,
+        mentions: &'a Vec<Span>,
+    }
+    #[derive(Serialize)]
+    struct FigureJson<'a> {
+        #[serde(flatten)]
+        span: Span,
+        number_span: Span,
+        value: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+        approximator: Option<Approximator>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        vague: bool,
+        unit: &'a Option<String>,
+        event: &'a Option<String>,
+    }
+    fn same<A: Serialize, B: Serialize>(a: &A, b: &B) {
+        let (a, b) = (
+            serde_json::to_string(a).expect("serializes"),
+            serde_json::to_string(b).expect("serializes"),
+        );
+        assert_eq!(a, b);
+        let (va, vb): (serde_json::Value, serde_json::Value) = (
+            serde_json::from_str(&a).expect("json"),
+            serde_json::from_str(&b).expect("json"),
+        );
+        assert_eq!(va, vb);
+    }
+
+    let mut src = String::from(
+        "PORTLAND, Ore., Feb 26 - Burmese exiles met in Portland and Salem. Chinese Foreign \
+         Minister Wang Yi said China had left more than 750 people dead and dozens of others \
+         missing. Wang met ASEAN.\n",
+    );
+    for path in common::samples() {
+        src.push_str(&std::fs::read_to_string(path).expect("read sample"));
+    }
+    let article = newswire::parse(&src).expect("parse");
+    let (places, actors, figures) = (Places::default(), Actors::default(), Figures::default())
+        .extract(&Analysis::new(&article));
+    let (mut dateline, mut candidates, mut vague, mut titled) = (false, false, false, false);
+    for m in &places.mentions {
+        let m: &PlaceMention = m;
+        dateline |= m.dateline;
+        candidates |= !m.candidates.is_empty();
+        same(
+            m,
+            &MentionJson {
+                span: m.span,
+                place: &m.place,
+                form: m.form,
+                candidates: &m.candidates,
+                dateline: m.dateline,
+            },
+        );
+    }
+    for a in &actors {
+        let a: &Actor = a;
+        titled |= a.title.is_some();
+        same(
+            a,
+            &ActorJson {
+                kind: a.kind,
+                name: &a.name,
+                span: a.span,
+                title: &a.title,
+                affiliation: &a.affiliation,
+                country: a.country,
+                code: a.code,
+                mentions: &a.mentions,
+            },
+        );
+    }
+    for f in &figures {
+        let f: &Figure = f;
+        vague |= f.vague;
+        same(
+            f,
+            &FigureJson {
+                span: f.span,
+                number_span: f.number_span,
+                value: f.value,
+                min: f.min,
+                max: f.max,
+                approximator: f.approximator,
+                vague: f.vague,
+                unit: &f.unit,
+                event: &f.event,
+            },
+        );
+    }
+    // Both sides of every optional field were seen.
+    assert!(dateline && candidates && vague && titled);
 }

@@ -4,8 +4,12 @@
 //!
 //! Figures (article level, articles with non-empty gold places only):
 //! - dateline accuracy: the dateline's resolved country maps to a code among the gold places;
-//! - country precision / recall: micro-averaged over (article, country) pairs, comparing the
-//!   countries `Places` finds anywhere in the article with the gold places.
+//! - article countries precision / recall, the issue's "set of countries the `Places` extractor
+//!   finds in the whole article": micro-averaged over (article, country) pairs, comparing
+//!   `ArticlePlaces::article_countries` (the countries the article is about) with the gold
+//!   places, which list what a story is about;
+//! - all-mentions precision / recall, the same for every country named anywhere
+//!   (`ArticlePlaces::countries`), as a second line.
 
 mod common;
 
@@ -127,9 +131,7 @@ fn reuters_dateline_and_country_detection() {
             }
         }
         let salient: BTreeSet<String> = found
-            .countries
-            .iter()
-            .filter(|c| c.salient)
+            .article_countries()
             .map(|c| code_of(g, c.country.as_str()))
             .collect();
         s_tp += salient.intersection(&gold).count();
@@ -143,15 +145,16 @@ fn reuters_dateline_and_country_detection() {
     let dl_acc = dl_ok as f64 / dl_total as f64;
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    eprintln!(
-        "reuters: dateline country in gold places {dl_ok}/{dl_total} = {dl_acc:.4}; \
-         countries precision {precision:.4} recall {recall:.4} (tp {tp}, fp {fp}, fn {fn_})"
-    );
     let s_precision = s_tp as f64 / (s_tp + s_fp).max(1) as f64;
     let s_recall = s_tp as f64 / (s_tp + s_fn).max(1) as f64;
+    eprintln!("reuters: dateline country in gold places {dl_ok}/{dl_total} = {dl_acc:.4}");
     eprintln!(
-        "reuters: salient countries precision {s_precision:.4} recall {s_recall:.4} \
-         (tp {s_tp}, fp {s_fp}, fn {s_fn})"
+        "reuters: article countries (article_countries) precision {s_precision:.4} \
+         recall {s_recall:.4} (tp {s_tp}, fp {s_fp}, fn {s_fn})"
+    );
+    eprintln!(
+        "reuters: all countries named (countries) precision {precision:.4} recall {recall:.4} \
+         (tp {tp}, fp {fp}, fn {fn_})"
     );
     if verbose {
         let top = |m: &BTreeMap<String, usize>| {
@@ -167,17 +170,20 @@ fn reuters_dateline_and_country_detection() {
         eprintln!("false positives:\n  {}", top(&fp_codes));
         eprintln!("false negatives:\n  {}", top(&fn_codes));
     }
-    // Floors just below the figures measured (0.9855; all 0.7793 / 0.9905; salient 0.9017 /
-    // 0.9401).
+    // Floors just below the figures measured (dateline 0.9855; article countries 0.9093 /
+    // 0.9381, target 0.85 / 0.85; all countries named 0.7824 / 0.9905).
     assert!(dl_acc >= 0.985, "dateline accuracy fell to {dl_acc:.4}");
     assert!(
-        precision >= 0.775,
+        s_precision >= 0.905,
+        "article countries precision fell to {s_precision:.4}"
+    );
+    assert!(
+        s_recall >= 0.935,
+        "article countries recall fell to {s_recall:.4}"
+    );
+    assert!(
+        precision >= 0.780,
         "all-mentions precision fell to {precision:.4}"
     );
     assert!(recall >= 0.985, "all-mentions recall fell to {recall:.4}");
-    assert!(
-        s_precision >= 0.895,
-        "salient precision fell to {s_precision:.4}"
-    );
-    assert!(s_recall >= 0.935, "salient recall fell to {s_recall:.4}");
 }

@@ -1,5 +1,6 @@
 //! Actors: people with their titles and affiliations, organizations, and countries that act.
 
+use super::scan::{LEX_THE, LEX_TITLE};
 use super::{Analysis, Extractor};
 use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, Token, hash_of, tokenize};
 use crate::span::Span;
@@ -61,8 +62,9 @@ pub enum ActorKind {
     Country,
 }
 
-/// One actor and every mention of it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One actor and every mention of it. Serializes as `kind`, `name`, `start`, `end`, `title`,
+/// `affiliation`, `country`, `code` (each of these four only when known) and `mentions`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
     /// What it is.
     pub kind: ActorKind,
@@ -70,27 +72,58 @@ pub struct Actor {
     pub name: String,
     /// The first full mention, title and affiliation included
     /// (`Chinese Foreign Minister Wang Yi`).
-    #[serde(flatten)]
     pub span: Span,
     /// The person's title (`Foreign Minister`, `spokesperson`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The person's organization, as written before the title (`State Department`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
     /// The country the actor is (a country), belongs to or speaks for (ISO 3166-1 alpha-2).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<Code>,
     /// The organization's gazetteer code (`ASEAN`, `UNSC`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<Code>,
     /// Every mention, in text order: the name, later short forms (`Wang`) and descriptions
     /// (`the general`).
     pub mentions: Vec<Span>,
 }
 
+// Written out rather than derived with a flattened span: a flattened struct serializes as a map
+// of unknown length, which builds a `serde_json::Value` slowly.
+impl Serialize for Actor {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let len = 5
+            + usize::from(self.title.is_some())
+            + usize::from(self.affiliation.is_some())
+            + usize::from(self.country.is_some())
+            + usize::from(self.code.is_some());
+        let mut st = s.serialize_struct("Actor", len)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        optional(&mut st, "title", &self.title)?;
+        optional(&mut st, "affiliation", &self.affiliation)?;
+        optional(&mut st, "country", &self.country)?;
+        optional(&mut st, "code", &self.code)?;
+        st.serialize_field("mentions", &self.mentions)?;
+        st.end()
+    }
+}
+
+/// Serializes `value` under `key` when it is `Some`, skips the field otherwise.
+fn optional<S: serde::ser::SerializeStruct, T: Serialize>(
+    st: &mut S,
+    key: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(v) => st.serialize_field(key, v),
+        None => st.skip_field(key),
+    }
+}
+
 /// Titles, lower case, longest first within a first word.
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "senior general",
     "brigadier general",
     "major general",
@@ -240,19 +273,10 @@ impl Extractor for Actors {
         let g = &self.gazetteer;
         let src = analysis.source();
         let mut drafts: Vec<Draft> = Vec::new();
-        let scan = analysis.body_scan(g);
-        // Short references are looked for after all full mentions are known.
-        let mut later: Vec<Vec<(usize, usize)>> = Vec::new();
-        for p in &scan.paragraphs {
-            let Some(text) = src.get(p.offset..p.offset + p.len) else {
-                later.push(Vec::new());
-                continue;
-            };
-            let (toks, matches) = (&p.tokens, &p.matches);
-            // Token ranges of gazetteer names.
-            let mut covered: Vec<(usize, usize)> = Vec::new();
+        let (scan, names) = analysis.body_names(g);
+        for p in scan.paragraphs(src, Some(&names)) {
+            let (text, toks, matches) = (p.text, p.tokens, p.matches);
             for m in matches {
-                covered.push((m.first_token, m.end_token));
                 let mut org = None;
                 let mut country = None;
                 for h in g.match_hits(m) {
@@ -281,7 +305,9 @@ impl Extractor for Actors {
                     );
                 } else if let Some(c) = country {
                     // A country acts when a verb follows (`China has`, `Russia said`).
-                    let next = toks.get(m.end_token).and_then(|t| text.get(t.start..t.end));
+                    let next = toks
+                        .get(m.end_token)
+                        .and_then(|t| text.get(t.start()..t.end()));
                     if next.is_some_and(|w| ACTING.contains(&w)) {
                         add_named(
                             &mut drafts,
@@ -295,7 +321,6 @@ impl Extractor for Actors {
                 }
             }
             people(g, text, p.offset, toks, matches, &mut drafts);
-            later.push(covered);
         }
         // Short references: `Wang`, `the general`. Persons by the hashes of their name's
         // first token and short forms, and by their titles' head words.
@@ -318,18 +343,21 @@ impl Extractor for Actors {
         if by_name.is_empty() {
             return finish(drafts);
         }
-        for (p, covered) in scan.paragraphs.iter().zip(&later) {
-            let (offset, toks) = (&p.offset, &p.tokens);
-            let Some(text) = src.get(*offset..) else {
-                continue;
-            };
+        for p in scan.paragraphs(src, Some(&names)) {
+            let (offset, toks, text) = (p.offset, p.tokens, p.text);
+            // Token ranges of gazetteer names, in order.
+            let mut covered = p
+                .matches
+                .iter()
+                .map(|m| (m.first_token, m.end_token))
+                .peekable();
             let mut skip_to = 0;
             for (i, t) in toks.iter().enumerate() {
                 if i < skip_to {
                     continue;
                 }
-                let abs = Span::new(t.start + offset, t.end + offset);
-                if t.upper {
+                let abs = Span::new(t.start() + offset, t.end() + offset);
+                if t.upper() {
                     let Some(cands) = by_name.get(&t.hash) else {
                         continue;
                     };
@@ -344,7 +372,7 @@ impl Extractor for Actors {
                     if let Some(k) = full {
                         let d = &mut drafts[k];
                         let n = d.full.len();
-                        let end = toks[i + n - 1].end + offset;
+                        let end = toks[i + n - 1].end() + offset;
                         let span = Span::new(abs.start, end);
                         if !d.actor.mentions.iter().any(|m| m.contains(span)) {
                             d.actor.mentions.push(span);
@@ -352,19 +380,20 @@ impl Extractor for Actors {
                         skip_to = i + n;
                         continue;
                     }
-                    if covered.iter().any(|(a, b)| (*a..*b).contains(&i)) {
+                    while covered.next_if(|&(_, b)| b <= i).is_some() {}
+                    if covered.peek().is_some_and(|&(a, _)| a <= i) {
                         continue;
                     }
                     let glued = |k: Option<usize>| {
                         k.and_then(|k| toks.get(k)).is_some_and(|o| {
-                            o.upper
+                            o.upper()
                                 && text
-                                    .get(o.end.min(t.end)..o.start.max(t.start))
+                                    .get(o.end().min(t.end())..o.start().max(t.start()))
                                     .is_some_and(|g| g.chars().all(|c| c == ' '))
                         })
                     };
                     let prev_starts = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| {
-                        let before = text.get(..p.start).unwrap_or("").trim_end();
+                        let before = text.get(..p.start()).unwrap_or("").trim_end();
                         before.is_empty() || before.ends_with(['.', '!', '?', '"', '“'])
                     });
                     if !prev_starts && glued(i.checked_sub(1)) || glued(Some(i + 1)) {
@@ -380,15 +409,16 @@ impl Extractor for Actors {
                         drafts[k].actor.mentions.push(abs);
                     }
                 } else if i > 0
+                    && toks[i - 1].lex & LEX_THE != 0
                     && text
-                        .get(toks[i - 1].start..toks[i - 1].end)
+                        .get(toks[i - 1].start()..toks[i - 1].end())
                         .is_some_and(|w| w.eq_ignore_ascii_case("the"))
                 {
                     let Some(cands) = by_title.get(&hash_of(text, t)) else {
                         continue;
                     };
                     let the = toks[i - 1];
-                    let span = Span::new(the.start + offset, t.end + offset);
+                    let span = Span::new(the.start() + offset, t.end() + offset);
                     // The person with that title mentioned last before.
                     let best = cands
                         .iter()
@@ -456,47 +486,36 @@ fn add_named(
 }
 
 /// Titles as token-hash sequences, by the hash of their first token.
-/// Titles as token-hash sequences by the hash of their first token, and for each first
-/// letter a bit set of the lengths of first tokens.
-type TitleIndex = (KeyMap<Vec<Vec<u64>>>, [u32; 26]);
-
-fn title_index() -> &'static TitleIndex {
-    static INDEX: OnceLock<TitleIndex> = OnceLock::new();
+fn title_index() -> &'static KeyMap<Vec<Vec<u64>>> {
+    static INDEX: OnceLock<KeyMap<Vec<Vec<u64>>>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut map: KeyMap<Vec<Vec<u64>>> = KeyMap::default();
-        let mut shapes = [0u32; 26];
         let mut toks = Vec::new();
         for title in TITLES {
             toks.clear();
             tokenize(title, &mut toks);
             let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
-            if let (Some(first), Some(t)) = (hashes.first(), toks.first()) {
+            if let Some(first) = hashes.first() {
                 map.entry(*first).or_default().push(hashes);
-                let letter = title.as_bytes()[0].wrapping_sub(b'a');
-                let len = t.end - t.start;
-                if let Some(s) = shapes.get_mut(usize::from(letter)) {
-                    if len < 32 {
-                        *s |= 1 << len;
-                    }
-                }
             }
         }
-        (map, shapes)
+        map
     })
 }
 
 /// The longest title starting at token `i`: the number of tokens.
+#[inline]
 fn title_at(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    // Most words are no title's first word: reject by first letter and length before hashing.
-    let first = text.as_bytes().get(t.start)?.to_ascii_lowercase();
-    let len = t.end - t.start;
-    let (index, shapes) = title_index();
-    let letter = usize::from(first.wrapping_sub(b'a'));
-    if letter >= 26 || len >= 32 || shapes[letter] & (1 << len) == 0 {
+    // Most words are no title's first word: the shared scan marked the shapes of those.
+    if t.lex & LEX_TITLE == 0 {
         return None;
     }
-    let seqs = index.get(&hash_of(text, t))?;
+    title_from(text, toks, i, t)
+}
+
+fn title_from(text: &str, toks: &[Token], i: usize, t: &Token) -> Option<usize> {
+    let seqs = title_index().get(&hash_of(text, t))?;
     seqs.iter()
         .filter(|seq| {
             toks.get(i..i + seq.len()).is_some_and(|w| {
@@ -507,6 +526,18 @@ fn title_at(text: &str, toks: &[Token], i: usize) -> Option<usize> {
         })
         .map(Vec::len)
         .max()
+}
+
+/// `s` with its runs of white space made single spaces.
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// People named after a title.
@@ -537,6 +568,7 @@ fn people(
                 .any(|p| p.kind != PlaceKind::City)
         })
     };
+    let mut name_buf = String::new();
     let mut i = 0;
     while i < toks.len() {
         let Some(n) = title_at(text, toks, i) else {
@@ -547,7 +579,7 @@ fn people(
         let title_start = i;
         let mut title_end = i + n;
         while let Some(m) = title_at(text, toks, title_end) {
-            if !spaces(toks[title_end - 1].end, toks[title_end].start) {
+            if !spaces(toks[title_end - 1].end(), toks[title_end].start()) {
                 break;
             }
             title_end += m;
@@ -556,9 +588,9 @@ fn people(
         let mut name_end = title_end;
         while name_end < toks.len()
             && name_end < title_end + 4
-            && toks[name_end].upper
-            && !toks[name_end].all_upper
-            && spaces(toks[name_end - 1].end, toks[name_end].start)
+            && toks[name_end].upper()
+            && !toks[name_end].all_upper()
+            && spaces(toks[name_end - 1].end(), toks[name_end].start())
             && !not_person(name_end)
             && title_at(text, toks, name_end).is_none()
         {
@@ -566,7 +598,7 @@ fn people(
         }
         // A single capitalized word after a title is a name only as a surname (`Gen. Lee`);
         // require two words unless the title is capitalized too.
-        let title_capitalized = toks[title_start].upper;
+        let title_capitalized = toks[title_start].upper();
         let words = name_end - title_end;
         if words == 0 || words == 1 && !title_capitalized {
             i = title_end;
@@ -574,10 +606,10 @@ fn people(
         }
         // Before the title: a country or demonym, and an affiliation of capitalized words.
         let mut country = None;
-        let mut start = toks[title_start].start;
+        let mut start = toks[title_start].start();
         let mut k = title_start;
         let mut affiliation: Option<(usize, usize)> = None;
-        while k > 0 && spaces(toks[k - 1].end, toks[k].start) {
+        while k > 0 && spaces(toks[k - 1].end(), toks[k].start()) {
             let prev = k - 1;
             if let Some(m) = match_at(prev) {
                 let c = g
@@ -587,64 +619,76 @@ fn people(
                     .and_then(|p| p.code);
                 if c.is_some() && country.is_none() {
                     country = c;
-                    start = toks[m.first_token].start;
+                    start = toks[m.first_token].start();
                     k = m.first_token;
                     continue;
                 }
                 break;
             }
-            if toks[prev].upper && title_at(text, toks, prev).is_none() {
+            if toks[prev].upper() && title_at(text, toks, prev).is_none() {
                 affiliation = Some((
-                    toks[prev].start,
-                    affiliation.map_or(toks[prev].end, |a| a.1),
+                    toks[prev].start(),
+                    affiliation.map_or(toks[prev].end(), |a| a.1),
                 ));
-                start = toks[prev].start;
+                start = toks[prev].start();
                 k = prev;
                 continue;
             }
             break;
         }
         let name_span = Span::new(
-            toks[title_end].start + offset,
-            toks[name_end - 1].end + offset,
+            toks[title_end].start() + offset,
+            toks[name_end - 1].end() + offset,
         );
-        let name = text
-            .get(toks[title_end].start..toks[name_end - 1].end)
+        // The name with single spaces, written into a buffer kept across mentions: most
+        // mentions repeat a person already found and allocate nothing.
+        name_buf.clear();
+        for w in text
+            .get(toks[title_end].start()..toks[name_end - 1].end())
             .unwrap_or("")
             .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let title = text
-            .get(toks[title_start].start..toks[title_end - 1].end)
-            .map(|t| {
-                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-                t.trim_end_matches('.').to_string()
-            });
-        // Head words of the titles, for `the general`, `the minister`.
-        let mut title_words: Vec<u64> = Vec::new();
-        let mut k = title_start;
-        while k < title_end {
-            let n = title_at(text, toks, k).unwrap_or(1);
-            if let Some(t) = toks.get(k + n - 1) {
-                title_words.push(hash_of(text, t));
+        {
+            if !name_buf.is_empty() {
+                name_buf.push(' ');
             }
-            k += n;
+            name_buf.push_str(w);
         }
-        let affiliation = affiliation
-            .and_then(|(a, b)| text.get(a..b))
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+        let title = |text: &str| {
+            text.get(toks[title_start].start()..toks[title_end - 1].end())
+                .map(|t| single_spaced(t).trim_end_matches('.').to_string())
+        };
+        // Head words of the titles, for `the general`, `the minister`.
+        let title_words = || {
+            let mut words: Vec<u64> = Vec::new();
+            let mut k = title_start;
+            while k < title_end {
+                let n = title_at(text, toks, k).unwrap_or(1);
+                if let Some(t) = toks.get(k + n - 1) {
+                    words.push(hash_of(text, t));
+                }
+                k += n;
+            }
+            words
+        };
+        let affiliation = || {
+            affiliation
+                .and_then(|(a, b)| text.get(a..b))
+                .map(single_spaced)
+        };
         let full = Span::new(start + offset, name_span.end);
         if let Some(d) = drafts
             .iter_mut()
-            .find(|d| d.actor.kind == ActorKind::Person && d.actor.name == name)
+            .find(|d| d.actor.kind == ActorKind::Person && d.actor.name == *name_buf)
         {
             d.actor.mentions.push(name_span);
             d.actor.country = d.actor.country.or(country);
             if d.actor.title.is_none() {
-                d.actor.title = title;
-                d.title_words = title_words;
+                d.actor.title = title(text);
+                d.title_words = title_words();
             }
-            d.actor.affiliation = d.actor.affiliation.take().or(affiliation);
+            if d.actor.affiliation.is_none() {
+                d.actor.affiliation = affiliation();
+            }
         } else {
             let mut short = vec![hash_of(text, &toks[title_end])];
             if words > 1 {
@@ -658,16 +702,16 @@ fn people(
                 full: full_hashes,
                 actor: Actor {
                     kind: ActorKind::Person,
-                    name,
+                    name: name_buf.clone(),
                     span: full,
-                    title,
-                    affiliation,
+                    title: title(text),
+                    affiliation: affiliation(),
                     country,
                     code: None,
                     mentions: vec![name_span],
                 },
                 short,
-                title_words,
+                title_words: title_words(),
             });
         }
         i = name_end;

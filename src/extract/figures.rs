@@ -1,11 +1,10 @@
 //! Figures: numeric facts with their approximators, units and events.
 
+use super::scan::LEX_NUMBER;
 use super::{Analysis, Extractor};
+use crate::gazetteer::Token;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Serialize;
-use std::borrow::Cow;
-use std::sync::OnceLock;
 
 /// Finds numeric facts: `more than 750 people dead`, `over 270 civilians have been killed`,
 /// `10 people and three companies`, `1.2 mln tonnes`, `between 20 and 30 soldiers`, `dozens of
@@ -55,11 +54,11 @@ pub enum Approximator {
     Nearly,
 }
 
-/// One numeric fact.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One numeric fact. Serializes as `start`, `end` (of the whole phrase), `number_span`,
+/// `value`, `min`, `max`, `approximator`, `vague` (only when true), `unit`, `event`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     /// The whole phrase: approximator, number(s), unit and event when present.
-    #[serde(flatten)]
     pub span: Span,
     /// The number as written (`more than 750`: `750`; `between 20 and 30`: `20 and 30`).
     pub number_span: Span,
@@ -72,12 +71,35 @@ pub struct Figure {
     /// The qualifying words, if any.
     pub approximator: Option<Approximator>,
     /// A vague quantity: `dozens`, `hundreds`, `scores`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub vague: bool,
     /// What is counted, lower case: `people`, `civilians`, `mln tonnes`, `percent`, `dlrs`.
     pub unit: Option<String>,
     /// What happened to them: `dead`, `killed`, `injured`, `arrested`.
     pub event: Option<String>,
+}
+
+// Written out rather than derived with a flattened span: a flattened struct serializes as a map
+// of unknown length, which builds a `serde_json::Value` slowly.
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Figure", 10 - usize::from(!self.vague))?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("number_span", &self.number_span)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("min", &self.min)?;
+        st.serialize_field("max", &self.max)?;
+        st.serialize_field("approximator", &self.approximator)?;
+        if self.vague {
+            st.serialize_field("vague", &self.vague)?;
+        } else {
+            st.skip_field("vague")?;
+        }
+        st.serialize_field("unit", &self.unit)?;
+        st.serialize_field("event", &self.event)?;
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -93,33 +115,105 @@ impl Extractor for Figures {
         let src = analysis.source();
         let mut out = Vec::new();
         let mut words = Vec::new();
-        for p in analysis.article().body() {
-            let Some(text) = p.span.get(src) else {
-                continue;
-            };
-            match number_finder() {
-                Some(finder) => scan_near_numbers(finder, text, p.span.start, &mut words, &mut out),
-                None => scan_window(text, 0, text.len(), p.span.start, &mut words, &mut out),
-            }
+        let mut starts = Vec::new();
+        for p in analysis.body_tokens().paragraphs(src, None) {
+            read_paragraph(
+                p.text,
+                p.tokens,
+                p.offset,
+                &mut words,
+                &mut starts,
+                &mut out,
+            );
         }
         out
     }
 }
 
-/// Everything a number can start with: a digit, a number word, a multiplier (`a hundred`), a
-/// vague quantity (`dozens`, `scores`, `tens of thousands`). Found anywhere, case-insensitive:
-/// a superset of the words [`number_at`] accepts, so only the text around them needs words.
-const NUMBER_STARTS: &[&str] = &[
-    "0",
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-    "6",
-    "7",
-    "8",
-    "9",
+/// Reads the figures of the paragraph `text` from its tokens `toks`. Most paragraphs of prose
+/// hold no number at all; the others are read from a few words before their first number to
+/// enough words after their last.
+fn read_paragraph(
+    text: &str,
+    toks: &[Token],
+    offset: usize,
+    words: &mut Vec<Word>,
+    starts: &mut Vec<usize>,
+    out: &mut Vec<Figure>,
+) {
+    let may_start = |t: &Token| {
+        if t.plain() {
+            t.has_digit()
+                || t.lex & LEX_NUMBER != 0
+                    && text.get(t.start()..t.end()).is_some_and(is_number_word)
+        } else {
+            true
+        }
+    };
+    let Some(first) = toks.iter().position(may_start) else {
+        return;
+    };
+    let last = toks.iter().rposition(may_start).unwrap_or(first);
+    let b = text.as_bytes();
+    let from = words_back(toks, b, first, WORDS_BEFORE);
+    let to = words_ahead(toks, b, last, WORDS_AFTER);
+    words.clear();
+    starts.clear();
+    words_from_tokens(text, toks.get(from..to).unwrap_or(&[]), words, starts);
+    scan(text, words, starts.iter().copied(), offset, out);
+}
+
+/// Words read before the first place a number may start (`more than`, `between`, `a`) and
+/// after the last (a number with its multipliers, a range, `of`, a unit, an event within four
+/// words: well under forty unless a number runs on through dozens of multipliers).
+const WORDS_BEFORE: usize = 3;
+const WORDS_AFTER: usize = 40;
+
+/// Whether token `k` continues the word of token `k - 1` (see [`joins`]).
+#[inline]
+fn joined(toks: &[Token], b: &[u8], k: usize) -> bool {
+    match (k.checked_sub(1).and_then(|j| toks.get(j)), toks.get(k)) {
+        (Some(prev), Some(cur)) => cur.start() == prev.end() + 1 && joins(b, prev.end()),
+        _ => false,
+    }
+}
+
+/// The first token of the word `n` words before the word holding token `k` (or 0).
+fn words_back(toks: &[Token], b: &[u8], k: usize, n: usize) -> usize {
+    let mut k = k;
+    let mut found = 0;
+    while k > 0 {
+        if !joined(toks, b, k) {
+            if found == n {
+                return k;
+            }
+            found += 1;
+        }
+        k -= 1;
+    }
+    0
+}
+
+/// The end of the word `n` words after the word holding token `k` (or the end).
+fn words_ahead(toks: &[Token], b: &[u8], k: usize, n: usize) -> usize {
+    let mut k = k + 1;
+    let mut found = 0;
+    while k < toks.len() {
+        if !joined(toks, b, k) {
+            if found == n {
+                return k;
+            }
+            found += 1;
+        }
+        k += 1;
+    }
+    toks.len()
+}
+
+/// The words a number can start with, lower case: number words, multipliers (`a hundred`), vague
+/// quantities (`dozens`, `scores`, `tens of thousands`). A word that [`number_at`] reads as a
+/// number begins with a digit or with one of these, or is `a`/`an` right before one.
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "one",
     "two",
     "three",
@@ -148,140 +242,155 @@ const NUMBER_STARTS: &[&str] = &[
     "eighty",
     "ninety",
     "dozen",
+    "dozens",
     "hundred",
+    "hundreds",
     "thousand",
+    "thousands",
     "million",
+    "millions",
     "mln",
     "billion",
+    "billions",
     "bln",
     "trillion",
+    "trillions",
     "scores",
+    "tens",
 ];
 
-/// Whitespace-separated chunks holding a word to take before a number (`more than a dozen`
-/// needs three) and after it (range, unit, `of`, and the event within four words need fewer
-/// than ten).
-const WORDS_BEFORE: usize = 4;
-const WORDS_AFTER: usize = 16;
-
-fn number_finder() -> Option<&'static AhoCorasick> {
-    static FINDER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    FINDER
-        .get_or_init(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(NUMBER_STARTS)
-                .ok()
-        })
-        .as_ref()
+/// Whether `w` (up to a hyphen) is one of [`NUMBER_WORDS`], in any case.
+fn is_number_word(w: &str) -> bool {
+    let head = w.split('-').next().unwrap_or(w).as_bytes();
+    let mut buf = [0u8; 9];
+    let Some(lower) = buf.get_mut(..head.len()) else {
+        return false;
+    };
+    for (l, &b) in lower.iter_mut().zip(head) {
+        *l = b.to_ascii_lowercase();
+    }
+    // The words of NUMBER_WORDS (a test checks that they agree).
+    matches!(
+        &*lower,
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"dozen"
+            | b"dozens"
+            | b"hundred"
+            | b"hundreds"
+            | b"thousand"
+            | b"thousands"
+            | b"million"
+            | b"millions"
+            | b"mln"
+            | b"billion"
+            | b"billions"
+            | b"bln"
+            | b"trillion"
+            | b"trillions"
+            | b"scores"
+            | b"tens"
+    )
 }
 
-/// Whether a whitespace-separated chunk holds an ASCII letter or digit, hence a word.
-fn has_word(chunk: &[u8]) -> bool {
-    chunk.iter().any(u8::is_ascii_alphanumeric)
-}
-
-/// The start of the chunk holding byte `at`, moved back over `n` more chunks with words.
-/// Either 0 or just after ASCII whitespace, so words split from there are the paragraph's.
-fn back_over(b: &[u8], at: usize, n: usize) -> usize {
-    let mut i = at.min(b.len());
-    while i > 0 && !b[i - 1].is_ascii_whitespace() {
-        i -= 1;
-    }
-    let mut left = n;
-    while left > 0 && i > 0 {
-        while i > 0 && b[i - 1].is_ascii_whitespace() {
-            i -= 1;
-        }
-        let end = i;
-        while i > 0 && !b[i - 1].is_ascii_whitespace() {
-            i -= 1;
-        }
-        if has_word(&b[i..end]) {
-            left -= 1;
-        }
-    }
-    i
-}
-
-/// The end of the chunk holding byte `at`, moved on over `n` more chunks with words. Either
-/// the end or at ASCII whitespace.
-fn on_over(b: &[u8], at: usize, n: usize) -> usize {
-    let mut i = at.min(b.len());
-    while i < b.len() && !b[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    let mut left = n;
-    while left > 0 && i < b.len() {
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if has_word(&b[start..i]) {
-            left -= 1;
-        }
-    }
-    i
-}
-
-/// Splits words and reads figures only in windows around the places a number may start;
-/// overlapping windows are merged so that a figure is read once, as over the whole paragraph.
-fn scan_near_numbers(
-    finder: &AhoCorasick,
-    text: &str,
-    offset: usize,
-    words: &mut Vec<Word>,
-    out: &mut Vec<Figure>,
-) {
+/// The words of a paragraph as [`split_words`] splits them, built from the shared scan's tokens
+/// (`toks`, offsets relative to `text`) instead of a second pass over the bytes, and the indices
+/// of the words a number may start at (see [`NUMBER_WORDS`]), ascending.
+///
+/// The two splits differ only at a few characters: tokens that [`split_words`] joins across one
+/// `,` `-` `.` or `'` are merged here, and the rare tokens holding a period, an apostrophe or a
+/// non-ASCII character are split again by [`split_words`] itself.
+fn words_from_tokens(text: &str, toks: &[Token], words: &mut Vec<Word>, starts: &mut Vec<usize>) {
     let b = text.as_bytes();
-    let mut window: Option<(usize, usize)> = None;
-    // Hits in the chunk that set the window's end extend it no further.
-    let mut chunk_end = 0;
-    for m in finder.find_iter(text) {
-        let at = m.start();
-        if at < chunk_end {
+    words.reserve(toks.len());
+    let mut pieces: Vec<Word> = Vec::new();
+    for t in toks {
+        if t.plain() {
+            let w = Word {
+                start: t.start(),
+                end: t.end(),
+            };
+            let number = t.has_digit() && b.get(w.start).is_some_and(u8::is_ascii_digit)
+                || t.lex & LEX_NUMBER != 0 && text.get(w.start..w.end).is_some_and(is_number_word);
+            push_word(b, w, number, words, starts);
             continue;
         }
-        chunk_end = on_over(b, at, 0);
-        let end = on_over(b, at, WORDS_AFTER);
-        window = match window {
-            Some((s, e)) if at < e => Some((s, e.max(end))),
-            Some((s, e)) => {
-                let start = back_over(b, at, WORDS_BEFORE);
-                if start < e {
-                    Some((s, e.max(end)))
-                } else {
-                    scan_window(text, s, e, offset, words, out);
-                    Some((start, end))
-                }
-            }
-            None => Some((back_over(b, at, WORDS_BEFORE), end)),
-        };
-    }
-    if let Some((s, e)) = window {
-        scan_window(text, s, e, offset, words, out);
+        pieces.clear();
+        split_words(text.get(t.start()..t.end()).unwrap_or(""), &mut pieces);
+        for p in &pieces {
+            let w = Word {
+                start: p.start + t.start(),
+                end: p.end + t.start(),
+            };
+            let number = b.get(w.start).is_some_and(u8::is_ascii_digit)
+                || text.get(w.start..w.end).is_some_and(is_number_word);
+            push_word(b, w, number, words, starts);
+        }
     }
 }
 
-/// Splits `text[start..end]` (bounded by whitespace) into words and reads its figures.
-fn scan_window(
-    text: &str,
-    start: usize,
-    end: usize,
-    offset: usize,
-    words: &mut Vec<Word>,
-    out: &mut Vec<Figure>,
-) {
-    let Some(part) = text.get(start..end) else {
-        return;
+/// Appends `w` to `words`, or extends the last word with it when [`split_words`] joins them;
+/// records where a number may start when `number` says `w` begins one.
+#[inline]
+fn push_word(b: &[u8], w: Word, number: bool, words: &mut Vec<Word>, starts: &mut Vec<usize>) {
+    if let Some(last) = words.last_mut() {
+        if w.start == last.end + 1 && joins(b, last.end) {
+            last.end = w.end;
+            return;
+        }
+    }
+    if number {
+        // `a dozen`, `a hundred`: the number starts a word earlier.
+        let k = words.len();
+        if let Some(prev) = k.checked_sub(1) {
+            if starts.last() != Some(&prev) {
+                starts.push(prev);
+            }
+        }
+        starts.push(k);
+    }
+    words.push(w);
+}
+
+/// Whether [`split_words`] keeps the byte at `i` inside a word (between alphanumerics).
+#[inline]
+fn joins(b: &[u8], i: usize) -> bool {
+    let (Some(&c), Some(&next), Some(&prev)) = (
+        b.get(i),
+        b.get(i + 1),
+        i.checked_sub(1).and_then(|k| b.get(k)),
+    ) else {
+        return false;
     };
-    words.clear();
-    split_words(part, words);
-    scan(part, words, offset + start, out);
+    matches!(c, b',' | b'.' | b'-' | b'\'')
+        && next.is_ascii_alphanumeric()
+        && (c != b',' || prev.is_ascii_digit() && next.is_ascii_digit())
+        && (c != b'.' || prev.is_ascii_digit() == next.is_ascii_digit())
 }
 
 fn split_words(text: &str, out: &mut Vec<Word>) {
@@ -325,14 +434,58 @@ fn split_words(text: &str, out: &mut Vec<Word>) {
 }
 
 /// A word in ASCII lower case: borrowed from the text unless it has capitals.
-type Lower<'a> = Cow<'a, str>;
+/// Short words with capitals are lowered into a buffer on the stack, longer ones allocate.
+#[derive(Debug, Clone)]
+enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline { buf: [u8; 22], len: u8 },
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // ASCII lower-casing keeps the bytes UTF-8.
+            Lower::Inline { buf, len } => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
 
 fn lower(text: &str, w: Word) -> Lower<'_> {
     let s = text.get(w.start..w.end).unwrap_or("");
-    if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Lower::Borrowed(s);
+    }
+    let mut buf = [0u8; 22];
+    match buf.get_mut(..s.len()) {
+        Some(dst) => {
+            for (d, b) in dst.iter_mut().zip(s.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            Lower::Inline {
+                buf,
+                len: s.len() as u8,
+            }
+        }
+        None => Lower::Owned(s.to_ascii_lowercase()),
     }
 }
 
@@ -412,96 +565,216 @@ fn digits(w: &str) -> Option<f64> {
     if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
+    if let Some(v) = short_decimal(w.as_bytes()) {
+        return Some(v);
+    }
     let clean: String = w.chars().filter(|c| *c != ',').collect();
     clean.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
+/// Digits with thousands commas and at most one decimal point, at most 15 digits in all, read
+/// without allocating: the integer of all digits divided by a power of ten, both exact in an
+/// `f64`, so the one rounding of the division gives what parsing the text gives. `None` for
+/// anything else (left to the parser).
+fn short_decimal(w: &[u8]) -> Option<f64> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let mut mantissa: u64 = 0;
+    let mut n_digits = 0usize;
+    let mut fraction: Option<usize> = None;
+    for &b in w {
+        match b {
+            b'0'..=b'9' => {
+                n_digits += 1;
+                if n_digits > 15 {
+                    return None;
+                }
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                if let Some(f) = fraction.as_mut() {
+                    *f += 1;
+                }
+            }
+            b',' if fraction.is_none() => {}
+            b'.' if fraction.is_none() => fraction = Some(0),
+            _ => return None,
+        }
+    }
+    // `12.` parses as 12 too; a trailing comma is not in a word.
+    let scale = POW10.get(fraction.unwrap_or(0))?;
+    Some(mantissa as f64 / scale)
+}
+
+/// Month names and abbreviations, lower case.
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "jan"
+            | "january"
+            | "feb"
+            | "february"
+            | "mar"
+            | "march"
+            | "apr"
+            | "april"
+            | "may"
+            | "jun"
+            | "june"
+            | "jul"
+            | "july"
+            | "aug"
+            | "august"
+            | "sep"
+            | "sept"
+            | "september"
+            | "oct"
+            | "october"
+            | "nov"
+            | "november"
+            | "dec"
+            | "december"
+    )
+}
 
 /// Words after a number that are not what it counts.
-const NOT_UNITS: &[&str] = &[
-    "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "the", "a", "an",
-    "is", "are", "was", "were", "be", "been", "have", "has", "had", "will", "would", "vs", "than",
-    "that", "which", "who", "said", "says", "after", "before", "since", "per", "a.m", "p.m", "am",
-    "pm", "this", "last", "next", "but", "if", "it", "its", "their", "his", "her", "into", "over",
-    "under", "up", "down", "out", "about", "more", "less", "other", "others", "times", "ago",
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hours", "hour", "minutes",
-    "o'clock",
-];
+fn is_not_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "as"
+            | "the"
+            | "a"
+            | "an"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "vs"
+            | "than"
+            | "that"
+            | "which"
+            | "who"
+            | "said"
+            | "says"
+            | "after"
+            | "before"
+            | "since"
+            | "per"
+            | "a.m"
+            | "p.m"
+            | "am"
+            | "pm"
+            | "this"
+            | "last"
+            | "next"
+            | "but"
+            | "if"
+            | "it"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "into"
+            | "over"
+            | "under"
+            | "up"
+            | "down"
+            | "out"
+            | "about"
+            | "more"
+            | "less"
+            | "other"
+            | "others"
+            | "times"
+            | "ago"
+            | "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hours"
+            | "hour"
+            | "minutes"
+            | "o'clock"
+    )
+}
 
-const TIME_UNITS: &[&str] = &[
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "second",
-    "seconds",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-];
+/// Units of time: a number before one is a duration, left to the time extractors.
+fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "second"
+            | "seconds"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+    )
+}
 
-const EVENTS: &[&str] = &[
-    "dead",
-    "killed",
-    "died",
-    "dying",
-    "injured",
-    "wounded",
-    "hurt",
-    "arrested",
-    "detained",
-    "missing",
-    "displaced",
-    "evacuated",
-    "deaths",
-    "casualties",
-    "jailed",
-    "sentenced",
-    "executed",
-    "kidnapped",
-    "abducted",
-    "rescued",
-    "fled",
-    "infected",
-    "sanctioned",
-    "fired",
-    "laid",
-];
+/// What can happen to the people a number counts: `dead`, `killed`, `arrested`.
+fn is_event(w: &str) -> bool {
+    matches!(
+        w,
+        "dead"
+            | "killed"
+            | "died"
+            | "dying"
+            | "injured"
+            | "wounded"
+            | "hurt"
+            | "arrested"
+            | "detained"
+            | "missing"
+            | "displaced"
+            | "evacuated"
+            | "deaths"
+            | "casualties"
+            | "jailed"
+            | "sentenced"
+            | "executed"
+            | "kidnapped"
+            | "abducted"
+            | "rescued"
+            | "fled"
+            | "infected"
+            | "sanctioned"
+            | "fired"
+            | "laid"
+    )
+}
 
 fn approximator(before: &[Lower<'_>]) -> Option<(Approximator, usize)> {
     let n = before.len();
@@ -610,20 +883,32 @@ fn may_start_number(text: &str, words: &[Word], i: usize) -> bool {
     }
 }
 
-fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
+/// Reads the figures of a paragraph `text` split into `words`, trying the words at `starts`
+/// (ascending; every word a number may start at, or all of them).
+fn scan(
+    text: &str,
+    words: &[Word],
+    starts: impl Iterator<Item = usize>,
+    offset: usize,
+    out: &mut Vec<Figure>,
+) {
     let bytes = text.as_bytes();
-    let mut i = 0;
     let mut lowered: Vec<Lower<'_>> = Vec::with_capacity(4);
-    while i < words.len() {
-        let w = words[i];
+    // Words before this one belong to a figure read already.
+    let mut resume = 0;
+    for i in starts {
+        if i < resume {
+            continue;
+        }
+        let Some(&w) = words.get(i) else {
+            break;
+        };
         let first = bytes[w.start];
         // Cheap filter: digits, or words that can start a number.
         if !(first.is_ascii_digit() || may_start_number(text, words, i)) {
-            i += 1;
             continue;
         }
         let Some((value, used, is_vague)) = number_at(text, words, i) else {
-            i += 1;
             continue;
         };
         let wtext = text.get(w.start..w.end).unwrap_or("");
@@ -639,7 +924,7 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
                 && (1800.0..=2100.0).contains(&value)
                 && !wtext.contains([',', '.']);
             let after_month = prev_lower.as_deref().is_some_and(|p| {
-                MONTHS.contains(&p.trim_end_matches('.'))
+                is_month(p.trim_end_matches('.'))
                     && text
                         .get(words[i - 1].end..w.start)
                         .is_some_and(|g| g.trim_matches(['.', ' ']).is_empty())
@@ -647,19 +932,17 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
                 && wtext
                     .split('.')
                     .next()
-                    .is_some_and(|m| MONTHS.contains(&m.to_ascii_lowercase().as_str()));
+                    .is_some_and(|m| is_month(&m.to_ascii_lowercase()));
             let month_after = words
                 .get(i + 1)
-                .is_some_and(|x| MONTHS.contains(&lower(text, *x).trim_end_matches('.')));
+                .is_some_and(|x| is_month(lower(text, *x).trim_end_matches('.')));
             let before = w.start.checked_sub(1).and_then(|k| bytes.get(k)).copied();
             if is_year || after_month || month_after || after == Some(b':') || before == Some(b':')
             {
-                i += 1;
                 continue;
             }
             if wtext.ends_with(|c: char| c.is_ascii_alphabetic()) {
                 // `1st`, `24th`, `10am`
-                i += 1;
                 continue;
             }
         } else {
@@ -668,10 +951,9 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
             if lw == "one" || lw.starts_with("one-") {
                 let next = words.get(i + 1).map(|x| lower(text, *x));
                 if prev_lower.as_deref() == Some("no")
-                    || next.as_deref().is_none_or(|n| NOT_UNITS.contains(&n))
+                    || next.as_deref().is_none_or(is_not_unit)
                     || lw.starts_with("one-")
                 {
-                    i += 1;
                     continue;
                 }
             }
@@ -683,9 +965,9 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
         // Durations (`two weeks`) belong to the time extractors.
         if words
             .get(last + 1)
-            .is_some_and(|x| TIME_UNITS.contains(&lower(text, *x).as_ref()))
+            .is_some_and(|x| is_time_unit(&lower(text, *x)))
         {
-            i = last + 1;
+            resume = last + 1;
             continue;
         }
         let number_start = w.start;
@@ -768,11 +1050,7 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
                     .get(words[j - 1].end..uw.start)
                     .is_some_and(|g| g.trim().is_empty() || g.trim() == "%");
                 let alpha = u.chars().all(|c| c.is_alphabetic() || c == '-');
-                if gap_ok
-                    && alpha
-                    && !NOT_UNITS.contains(&u.as_ref())
-                    && number_at(text, words, j).is_none()
-                {
+                if gap_ok && alpha && !is_not_unit(&u) && number_at(text, words, j).is_none() {
                     let u = match u.as_ref() {
                         "pct" | "percent" => "percent".to_string(),
                         _ => u.to_string(),
@@ -798,7 +1076,7 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
                     break;
                 }
                 let e = lower(text, words[k]);
-                if EVENTS.contains(&e.as_ref()) {
+                if is_event(&e) {
                     event = Some(e.to_string());
                     end = words[k].end;
                     break;
@@ -816,30 +1094,103 @@ fn scan(text: &str, words: &[Word], offset: usize, out: &mut Vec<Figure>) {
             unit,
             event,
         });
-        i = last + 1;
+        resume = last + 1;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::tokenize_lazy;
     use proptest::prelude::*;
 
+    /// The reference: every word of the paragraph split afresh and tried.
     fn whole(text: &str) -> Vec<Figure> {
         let (mut words, mut out) = (Vec::new(), Vec::new());
-        scan_window(text, 0, text.len(), 7, &mut words, &mut out);
+        split_words(text, &mut words);
+        scan(text, &words, 0..words.len(), 7, &mut out);
         out
     }
 
-    fn windowed(text: &str) -> Vec<Figure> {
-        let (mut words, mut out) = (Vec::new(), Vec::new());
-        let finder = number_finder().expect("the number patterns build");
-        scan_near_numbers(finder, text, 7, &mut words, &mut out);
+    /// What the extractor does: words from the shared scan's tokens around the numbers, only
+    /// likely starts tried.
+    fn from_tokens(text: &str) -> Vec<Figure> {
+        let (mut toks, mut words, mut starts, mut out) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON);
+        read_paragraph(text, &toks, 7, &mut words, &mut starts, &mut out);
         out
+    }
+
+    fn spans(words: &[Word]) -> Vec<(usize, usize)> {
+        words.iter().map(|w| (w.start, w.end)).collect()
+    }
+
+    fn token_words(text: &str) -> Vec<(usize, usize)> {
+        let (mut toks, mut words, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+        tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON);
+        words_from_tokens(text, &toks, &mut words, &mut starts);
+        spans(&words)
+    }
+
+    fn split(text: &str) -> Vec<(usize, usize)> {
+        let mut words = Vec::new();
+        split_words(text, &mut words);
+        spans(&words)
     }
 
     #[test]
-    fn windows_read_what_the_whole_paragraph_reads() {
+    fn number_words_match_their_list() {
+        for w in NUMBER_WORDS {
+            assert!(
+                is_number_word(w) && is_number_word(&w.to_uppercase()),
+                "{w}"
+            );
+        }
+        for w in [
+            "the",
+            "this",
+            "shares",
+            "trade",
+            "men",
+            "tenth",
+            "",
+            "twentyfive",
+        ] {
+            assert!(!is_number_word(w), "{w}");
+        }
+        type Check = fn(&str) -> bool;
+        let table: &[(Check, &str, bool)] = &[
+            (is_month, "sept", true),
+            (is_month, "march", true),
+            (is_month, "marches", false),
+            (is_not_unit, "than", true),
+            (is_not_unit, "people", false),
+            (is_time_unit, "decades", true),
+            (is_time_unit, "tonnes", false),
+            (is_event, "killed", true),
+            (is_event, "said", false),
+        ];
+        for &(f, w, want) in table {
+            assert_eq!(f(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn token_words_are_the_split_words() {
+        let cases = [
+            "1,200 people; 1.2 mln; twenty-five; U.S.-China; Myanmar's; d'Ivoire; No.5; Feb.26",
+            "rock’n’roll, Zürich’s 3,000-strong crowd, l'État, x.9, 9.x, a,b 1,b -5 5- ''",
+            "",
+            "   ",
+        ];
+        for text in cases {
+            assert_eq!(token_words(text), split(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn likely_starts_read_what_every_word_reads() {
         let cases = [
             "Protests have left more than 750 people dead, and over 270 civilians were killed.",
             "It fined 10 people and three companies; between 20 and 30 boats sank near a dozen ports.",
@@ -847,17 +1198,42 @@ mod tests {
             "no one came on March 3, 1987 at 10:30; one-on-one talks; 1.2 mln tonnes, up 5% or 5 per cent",
             "",
             "  a  hundred ",
+            "Twenty-five TONS, An Estimated THREE HUNDRED people",
         ];
         for text in cases {
-            assert_eq!(windowed(text), whole(text), "{text:?}");
+            assert_eq!(from_tokens(text), whole(text), "{text:?}");
         }
+        // Numbers far apart, and far from the ends of the paragraph.
+        let filler = "the talks went on and officials said little about it, ".repeat(12);
+        let text = format!(
+            "{filler}more than 750 people dead {filler} between 20 and 30 boats {filler}a \
+             dozen ships-and-boats {filler}"
+        );
+        let found = from_tokens(&text);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found, whole(&text));
     }
 
     proptest! {
-        /// Reading figures only around the places a number may start finds exactly what
-        /// reading every word of the paragraph finds, however the words are spaced.
+        /// Numbers read without allocating are the numbers the parser reads.
         #[test]
-        fn windows_match_the_whole_paragraph(
+        fn short_decimals_parse_as_the_parser_does(s in "[0-9][0-9,.]{0,20}") {
+            if let Some(v) = short_decimal(s.as_bytes()) {
+                let clean: String = s.chars().filter(|c| *c != ',').collect();
+                prop_assert_eq!(Some(v), clean.parse::<f64>().ok());
+            }
+        }
+
+        /// Words built from the shared tokens are the words split from the bytes.
+        #[test]
+        fn token_words_match_split_words(s in "[a-zA-Z0-9.,'’ é-]{0,60}") {
+            prop_assert_eq!(token_words(&s), split(&s));
+        }
+
+        /// Reading figures only at the words a number may start at finds exactly what trying
+        /// every word of the paragraph finds, however the words are spaced.
+        #[test]
+        fn likely_starts_match_every_word(
             parts in prop::collection::vec(
                 (
                     prop::sample::select(vec![
@@ -865,15 +1241,16 @@ mod tests {
                         "hundred", "million", "1,200", "750", "20-30", "to", "and", "between",
                         "people", "dead", "killed", "one", "no", "Twenty-five", "March", "3",
                         "1987", "10:30", "$5", "5%", "per", "cent", "--", "the", "said", "over",
-                        "weeks", "Ünïcode", "up", "at", "least", "é9", ".", ";",
+                        "weeks", "Ünïcode", "up", "at", "least", "é9", ".", ";", "No.5", "A",
+                        "HUNDRED", "one's", "x’9",
                     ]),
-                    prop::sample::select(vec![" ", "  ", "\n", ", ", "-", ". ", "\t"]),
+                    prop::sample::select(vec![" ", "  ", "\n", ", ", "-", ". ", "\t", "", "'"]),
                 ),
                 0..80,
             )
         ) {
             let text: String = parts.iter().flat_map(|(w, s)| [*w, *s]).collect();
-            prop_assert_eq!(windowed(&text), whole(&text));
+            prop_assert_eq!(from_tokens(&text), whole(&text));
         }
     }
 }

@@ -1,7 +1,9 @@
 //! Places: mentions of countries, regions and cities resolved to gazetteer entries.
 
 use super::{Analysis, Extractor};
-use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, PlaceRef, tokenize};
+use crate::gazetteer::{
+    Code, Gazetteer, KeyMap, NameForm, PlaceKind, PlaceRef, Token, hash_of, tokenize,
+};
 use crate::span::Span;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -62,22 +64,46 @@ impl Places {
     }
 }
 
-/// One mention of a place.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One mention of a place. Serializes as `start`, `end`, `place`, `form`, `candidates` (only
+/// when not empty) and `dateline` (only when true).
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlaceMention {
     /// The words in the source.
-    #[serde(flatten)]
     pub span: Span,
     /// The entry chosen.
     pub place: PlaceRef,
     /// How the words name it: its name, another name, a demonym.
     pub form: NameForm,
     /// The other entries the words may name, best first; empty when the name is unambiguous.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<PlaceRef>,
     /// The mention is the dateline's location.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub dateline: bool,
+}
+
+// Written out rather than derived with a flattened span: a flattened struct serializes as a map
+// of unknown length, which builds a `serde_json::Value` slowly.
+impl Serialize for PlaceMention {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let with_candidates = !self.candidates.is_empty();
+        let len = 4 + usize::from(with_candidates) + usize::from(self.dateline);
+        let mut st = s.serialize_struct("PlaceMention", len)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("place", &self.place)?;
+        st.serialize_field("form", &self.form)?;
+        if with_candidates {
+            st.serialize_field("candidates", &self.candidates)?;
+        } else {
+            st.skip_field("candidates")?;
+        }
+        if self.dateline {
+            st.serialize_field("dateline", &self.dateline)?;
+        } else {
+            st.skip_field("dateline")?;
+        }
+        st.end()
+    }
 }
 
 impl PlaceMention {
@@ -99,8 +125,9 @@ pub struct CountryCount {
     pub mentions: usize,
     /// The first mention.
     pub first: Span,
-    /// What the article is about rather than named in passing: the dateline's country, a
-    /// country named in the lead paragraph, or named at least twice.
+    /// What the article is about rather than named in passing (see
+    /// [`ArticlePlaces::article_countries`]): the dateline's country, or a country named in the
+    /// lead paragraph or at least twice, not counting names of currencies (`U.S. dlrs`).
     pub salient: bool,
 }
 
@@ -111,8 +138,47 @@ pub struct ArticlePlaces {
     pub dateline: Option<PlaceRef>,
     /// Every mention in the dateline and the body, in text order.
     pub mentions: Vec<PlaceMention>,
-    /// The countries named, most mentioned first (ties: first mentioned first).
+    /// Every country named, most mentioned first (ties: first mentioned first), each flagged
+    /// [`salient`](CountryCount::salient) or not.
     pub countries: Vec<CountryCount>,
+}
+
+impl ArticlePlaces {
+    /// The countries the article is about: its answer to "which countries is this story
+    /// about?", as a news index would list them. These are the [`countries`] flagged
+    /// [`salient`](CountryCount::salient), most mentioned first:
+    ///
+    /// - the country of the dateline (where the story was filed);
+    /// - a country named in the lead paragraph, by its name, another name, a demonym, or one
+    ///   of its regions or cities;
+    /// - a country named at least twice anywhere.
+    ///
+    /// A currency (`U.S. dlrs`, `Swiss francs`) does not count as naming its country. Countries
+    /// named once, after the lead, are left out: they are usually named in passing (a comparison,
+    /// a venue, a trading partner). All countries named, salient or not, are in [`countries`].
+    ///
+    /// On Reuters-21578 (3,000 stories, against the index's `places`) these are the countries
+    /// of the gold list with precision 0.909 and recall 0.938; all countries named score 0.782
+    /// and 0.990 (see `tests/places_reuters.rs`).
+    ///
+    /// [`countries`]: ArticlePlaces::countries
+    ///
+    /// ```
+    /// use newswire::extract::{Analysis, Extractor, Places};
+    ///
+    /// let src = "TOKYO, March 3 - Japanese exports rose, the ministry said.\n    \
+    ///            Shipments to Canada fell. Some were paid in U.S. dlrs, others in U.S. dlrs.\n";
+    /// let article = newswire::parse(src)?;
+    /// let found = Places::default().extract(&Analysis::new(&article));
+    /// let about: Vec<&str> = found.article_countries().map(|c| c.country.as_str()).collect();
+    /// assert_eq!(about, ["JP"]);
+    /// let named: Vec<&str> = found.countries.iter().map(|c| c.country.as_str()).collect();
+    /// assert_eq!(named, ["JP", "US", "CA"]);
+    /// # Ok::<(), newswire::ParseError>(())
+    /// ```
+    pub fn article_countries(&self) -> impl Iterator<Item = &CountryCount> + '_ {
+        self.countries.iter().filter(|c| c.salient)
+    }
 }
 
 /// Capitalized words that are also names of towns but in news text nearly always something
@@ -272,25 +338,31 @@ impl Extractor for Places {
         let mut out = ArticlePlaces::default();
         let mut cands: Vec<Candidate> = Vec::new();
 
-        let scan = analysis.body_scan(g);
-        for p in &scan.paragraphs {
-            let Some(text) = src.get(p.offset..p.offset + p.len) else {
-                continue;
-            };
-            let toks = &p.tokens;
-            for m in &p.matches {
+        let (scan, names) = analysis.body_names(g);
+        for p in scan.paragraphs(src, Some(&names)) {
+            let (text, toks) = (p.text, p.tokens);
+            for m in p.matches {
+                if names_continent(text, toks, m.first_token) {
+                    continue;
+                }
                 let mut places: Vec<(PlaceRef, NameForm)> = Vec::new();
                 let isolated = is_isolated(text, toks, m.first_token, m.end_token);
+                // `Glenn English`, `Royal Dutch`: a demonym right after a capitalized word is
+                // part of a name.
+                let glued_before = glued_to_previous(text, toks, m.first_token);
                 let single = m.end_token == m.first_token + 1;
                 let not_town = single
                     && toks
                         .get(m.first_token)
-                        .is_some_and(|t| not_towns().contains_key(&t.hash));
+                        .is_some_and(|t| not_towns().contains_key(&hash_of(text, t)));
                 for h in g.match_hits(m) {
                     let Some(place) = g.entry(h.entry) else {
                         continue;
                     };
                     if !place.kind.is_geographic() {
+                        continue;
+                    }
+                    if glued_before && h.form == NameForm::Demonym {
                         continue;
                     }
                     if place.kind == PlaceKind::City {
@@ -385,27 +457,41 @@ impl Extractor for Places {
         }
         out.mentions.sort_by_key(|m| (m.span.start, !m.dateline));
 
+        let lead = article.body().next().map(|p| p.span);
+        let dateline_country = out.dateline.as_ref().and_then(|p| p.country);
+        // Per country: mentions other than currencies, and whether one is in the lead.
+        let mut weight: Vec<(usize, bool)> = Vec::new();
         for m in &out.mentions {
             let Some(code) = m.place.country else {
                 continue;
             };
-            match out.countries.iter_mut().find(|c| c.country == code) {
-                Some(c) => c.mentions += 1,
-                None => out.countries.push(CountryCount {
-                    country: code,
-                    name: g.country(code.as_str()).map(|c| c.name.clone()),
-                    mentions: 1,
-                    first: m.span,
-                    salient: false,
-                }),
+            let k = match out.countries.iter().position(|c| c.country == code) {
+                Some(k) => {
+                    out.countries[k].mentions += 1;
+                    k
+                }
+                None => {
+                    out.countries.push(CountryCount {
+                        country: code,
+                        name: g.country(code.as_str()).map(|c| c.name.clone()),
+                        mentions: 1,
+                        first: m.span,
+                        salient: false,
+                    });
+                    weight.push((0, false));
+                    out.countries.len() - 1
+                }
+            };
+            if !m.dateline && names_currency(src, m.span) {
+                continue;
+            }
+            if let Some(w) = weight.get_mut(k) {
+                w.0 += 1;
+                w.1 |= lead.is_some_and(|p| p.contains(m.span));
             }
         }
-        let lead = article.body().next().map(|p| p.span);
-        let dateline_country = out.dateline.as_ref().and_then(|p| p.country);
-        for c in &mut out.countries {
-            c.salient = c.mentions >= 2
-                || Some(c.country) == dateline_country
-                || lead.is_some_and(|p| p.contains(c.first));
+        for (c, (substantive, in_lead)) in out.countries.iter_mut().zip(weight) {
+            c.salient = Some(c.country) == dateline_country || substantive >= 2 || in_lead;
         }
         // Stable: ties keep first-mention order.
         out.countries.sort_by_key(|c| std::cmp::Reverse(c.mentions));
@@ -525,9 +611,92 @@ fn recover_location(text: &str) -> Option<(usize, usize, &str, Option<&str>)> {
     Some((start, end, city, region))
 }
 
+/// Words after a country's name or demonym that make it a currency (`U.S. dlrs`, `Swiss
+/// francs`): the article is not about the country for that.
+const CURRENCIES: &[&str] = &[
+    "dollar",
+    "dollars",
+    "dlr",
+    "dlrs",
+    "yen",
+    "franc",
+    "francs",
+    "marks",
+    "pound",
+    "pounds",
+    "sterling",
+    "lira",
+    "lire",
+    "peso",
+    "pesos",
+    "guilder",
+    "guilders",
+    "rupee",
+    "rupees",
+    "yuan",
+    "ringgit",
+    "baht",
+    "rand",
+    "currency",
+    "currencies",
+];
+
+/// Whether the word after `span` in `src` names a currency.
+fn names_currency(src: &str, span: Span) -> bool {
+    let Some(after) = src.get(span.end..) else {
+        return false;
+    };
+    let rest = after.trim_start_matches([' ', '\n', '\r', '\t']);
+    if rest.len() == after.len() {
+        // No blank after the name: `U.S.-made`, `Japan's`.
+        return false;
+    }
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest.get(..end).unwrap_or("");
+    CURRENCIES.iter().any(|c| c.eq_ignore_ascii_case(word))
+}
+
+/// `North America`, `Latin American`: a continent or a region of one, not the United States.
+fn names_continent(text: &str, toks: &[Token], first: usize) -> bool {
+    let (Some(prev), Some(cur)) = (
+        first.checked_sub(1).and_then(|i| toks.get(i)),
+        toks.get(first),
+    ) else {
+        return false;
+    };
+    let word = |t: &Token| text.get(t.start()..t.end()).unwrap_or("");
+    let gap = text.get(prev.end()..cur.start()).unwrap_or("");
+    matches!(gap, " " | "-")
+        && ["north", "south", "latin", "central"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word(prev)))
+        && word(cur)
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("americ"))
+}
+
+/// Whether the token `first` follows a capitalized word with only blanks between, and that
+/// word does not start a sentence.
+fn glued_to_previous(text: &str, toks: &[Token], first: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(prev), Some(cur)) = (
+        first.checked_sub(1).and_then(|i| toks.get(i)),
+        toks.get(first),
+    ) else {
+        return false;
+    };
+    prev.upper()
+        && bytes.get(prev.end()..cur.start()).is_some_and(|g| {
+            !g.is_empty() && g.iter().all(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+        })
+        && !is_sentence_start(text, prev.start())
+}
+
 /// A match not glued to other capitalized words (`Andrew Jackson`, `Lincoln Center`): the words
 /// before and after it, if capitalized, are separated from it by punctuation.
-fn is_isolated(text: &str, toks: &[crate::gazetteer::Token], first: usize, end: usize) -> bool {
+fn is_isolated(text: &str, toks: &[Token], first: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let spaces_only = |from: usize, to: usize| {
         bytes
@@ -538,13 +707,16 @@ fn is_isolated(text: &str, toks: &[crate::gazetteer::Token], first: usize, end: 
         first.checked_sub(1).and_then(|i| toks.get(i)),
         toks.get(first),
     ) {
-        if prev.upper && spaces_only(prev.end, cur.start) && !is_sentence_start(text, prev.start) {
+        if prev.upper()
+            && spaces_only(prev.end(), cur.start())
+            && !is_sentence_start(text, prev.start())
+        {
             return false;
         }
     }
     if let (Some(last), Some(next)) = (end.checked_sub(1).and_then(|i| toks.get(i)), toks.get(end))
     {
-        if next.upper && spaces_only(last.end, next.start) {
+        if next.upper() && spaces_only(last.end(), next.start()) {
             return false;
         }
     }
@@ -552,7 +724,18 @@ fn is_isolated(text: &str, toks: &[crate::gazetteer::Token], first: usize, end: 
 }
 
 /// Whether the word at `at` starts a sentence (nothing but spaces after a terminator before it).
+/// A period after a short capitalized abbreviation (`Rep.`, `Dr.`, `Gen.`) ends no sentence.
 fn is_sentence_start(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("").trim_end();
-    before.is_empty() || before.ends_with(['.', '!', '?', '"', '“', ':'])
+    if let Some(head) = before.strip_suffix('.') {
+        let word = head
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let abbreviation = (2..=3).contains(&word.len())
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word[1..].bytes().all(|b| b.is_ascii_lowercase());
+        return !abbreviation;
+    }
+    before.is_empty() || before.ends_with(['!', '?', '"', '“', ':'])
 }

@@ -5,19 +5,113 @@
 //! separate tokens, and a possessive `'s` is left out, so `Myanmar's` keys like `Myanmar`.
 //! Keys fold case and drop periods: `U.S.`, `U.S` and `US` share a key, as do `Ore.` and `Ore`.
 
-/// One token: byte offsets relative to the scanned text, and its hash.
+/// One token: byte offsets relative to the scanned text (a text of more than 4 GiB is
+/// tokenized up to its first 4 GiB), its hash, case flags and lexical shape bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
-    pub start: usize,
-    pub end: usize,
-    /// Hash of the case-folded token without periods; 0 when not `hashed` (see [`hash_of`]).
+    /// Hash of the case-folded token without periods; 0 when not computed (see [`hash_of`]).
     pub hash: u64,
-    /// Whether `hash` was computed.
-    pub hashed: bool,
+    start: u32,
+    end: u32,
+    flags: u8,
+    /// Bits from the [`Lexicon`] the text was tokenized with: the words it may be.
+    pub lex: u8,
+}
+
+/// First character is upper case.
+const F_UPPER: u8 = 1;
+/// Every letter is upper case (and there is at least one).
+const F_ALL_UPPER: u8 = 2;
+/// Holds an ASCII digit.
+const F_DIGIT: u8 = 4;
+/// ASCII letters and digits only (no period, apostrophe or other character inside).
+const F_PLAIN: u8 = 8;
+
+impl Token {
+    /// Byte offset of the first byte.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past the last byte.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// First character is upper case.
-    pub upper: bool,
+    #[inline]
+    pub fn upper(&self) -> bool {
+        self.flags & F_UPPER != 0
+    }
+
     /// Every letter is upper case (and there is at least one).
-    pub all_upper: bool,
+    #[inline]
+    pub fn all_upper(&self) -> bool {
+        self.flags & F_ALL_UPPER != 0
+    }
+
+    /// Holds an ASCII digit.
+    #[inline]
+    pub fn has_digit(&self) -> bool {
+        self.flags & F_DIGIT != 0
+    }
+
+    /// ASCII letters and digits only.
+    #[inline]
+    pub fn plain(&self) -> bool {
+        self.flags & F_PLAIN != 0
+    }
+}
+
+/// Lexical shape bits by (first letter, last letter, length) of a lower-cased ASCII word of 2 to
+/// 15 letters: a cheap test of whether a token may be one of a few listed words (titles, number
+/// words) before comparing it with them. Built at compile time from word lists.
+pub(crate) struct Lexicon {
+    /// Indexed by `(first * 26 + last) * 16 + length`.
+    table: [u8; 26 * 26 * 16],
+}
+
+impl Lexicon {
+    /// A lexicon that marks nothing.
+    pub const EMPTY: Lexicon = Lexicon {
+        table: [0; 26 * 26 * 16],
+    };
+
+    /// Adds `bit` for every word of `words` (lower-case ASCII; a word is taken up to its first
+    /// non-letter, so `secretary-general` marks `secretary`).
+    pub const fn with(mut self, words: &[&str], bit: u8) -> Lexicon {
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            let mut n = 0;
+            while n < w.len() && w[n].is_ascii_lowercase() {
+                n += 1;
+            }
+            if n >= 1 && n < 16 {
+                let first = (w[0] - b'a') as usize;
+                let last = (w[n - 1] - b'a') as usize;
+                self.table[(first * 26 + last) * 16 + n] |= bit;
+            }
+            k += 1;
+        }
+        self
+    }
+
+    /// The bits of an ASCII word, by its first and last bytes and its length.
+    #[inline]
+    fn bits(&self, first: u8, last: u8, len: usize) -> u8 {
+        let f = usize::from((first | 0x20).wrapping_sub(b'a'));
+        let l = usize::from((last | 0x20).wrapping_sub(b'a'));
+        if f >= 26 || l >= 26 || len >= 16 {
+            return 0;
+        }
+        self.table
+            .get((f * 26 + l) * 16 + len)
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -72,22 +166,24 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens, hashing every token.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
-    tokenize_impl(text, out, false);
+    tokenize_impl(text, out, false, &Lexicon::EMPTY);
 }
 
-/// Splits `text` into tokens, hashing only the capitalized ones; [`hash_of`] hashes the
-/// others on demand.
-pub(crate) fn tokenize_lazy(text: &str, out: &mut Vec<Token>) {
-    tokenize_impl(text, out, true);
+/// Splits `text` into tokens, hashing only the capitalized ones ([`hash_of`] hashes the
+/// others on demand) and marking their shapes in `lex`.
+pub(crate) fn tokenize_lazy(text: &str, out: &mut Vec<Token>, lex: &Lexicon) {
+    tokenize_impl(text, out, true, lex);
 }
 
 /// The hash of a token of `text` (computed now if the tokenizer left it out).
 #[inline]
 pub(crate) fn hash_of(text: &str, t: &Token) -> u64 {
-    if t.hashed {
+    if t.hash != 0 {
         t.hash
+    } else if t.plain() {
+        hash_ascii_plain(text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]))
     } else {
-        hash_slice(text.get(t.start..t.end).unwrap_or(""))
+        hash_slice(text.get(t.start()..t.end()).unwrap_or(""))
     }
 }
 
@@ -184,7 +280,13 @@ static CLASS: [u8; 256] = {
     t
 };
 
-fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
+fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
+    // Offsets are u32: a text beyond 4 GiB is tokenized up to there.
+    let mut limit = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let text = text.get(..limit).unwrap_or("");
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -195,20 +297,12 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
             i += 1;
             continue;
         }
-        if class == NON_ASCII {
-            let c = char_at(text, i);
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        // A token starts at i.
         let start = i;
-        let mut ascii = true;
-        let mut dot = false;
-        // The classes of the token's ASCII letters and digits, or-ed.
-        let mut seen = 0u8;
-        loop {
+        if class != NON_ASCII {
+            // The common case: a run of ASCII letters and digits ended by an ASCII separator
+            // other than a period or an apostrophe.
+            let mut seen = class;
+            i += 1;
             while i < n {
                 let c = CLASS[usize::from(bytes[i])];
                 if c & ALNUM == 0 {
@@ -217,76 +311,173 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool) {
                 seen |= c;
                 i += 1;
             }
-            if i >= n {
-                break;
-            }
-            let b = bytes[i];
-            if b == b'.' || b == b'\'' {
-                // Inside the token only between alphanumerics.
-                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                let next_alnum = next.is_ascii_alphanumeric()
-                    || next >= 0x80 && char_at(text, i + 1).is_alphanumeric();
-                if !next_alnum || b == b'\'' && is_possessive(bytes, i + 1) {
-                    break;
-                }
-                dot |= b == b'.';
-                i += 1;
+            // A period or an apostrophe stays inside only before a letter or digit (`U.S`,
+            // `d'Ivoire`): a sentence's last word ends at its period here too.
+            let ends = match bytes.get(i) {
+                None => true,
+                Some(b'.' | b'\'') => bytes
+                    .get(i + 1)
+                    .is_none_or(|&n| n < 0x80 && CLASS[usize::from(n)] & ALNUM == 0),
+                Some(&b) => b < 0x80,
+            };
+            if ends {
+                out.push(ascii_token(bytes, start, i, seen, lazy, lex));
                 continue;
             }
-            if b < 0x80 {
-                break;
-            }
-            let c = char_at(text, i);
-            if c.is_alphanumeric() {
-                ascii = false;
-                i += c.len_utf8();
-                continue;
-            }
-            if is_apostrophe(c) {
-                let after = i + c.len_utf8();
-                let next_alnum = after < n && char_at(text, after).is_alphanumeric();
-                if !next_alnum || is_possessive(bytes, after) {
-                    break;
-                }
-                ascii = false;
-                i = after;
-                continue;
-            }
-            break;
+        } else if !char_at(text, i).is_alphanumeric() {
+            i += char_at(text, i).len_utf8();
+            continue;
         }
-        let slice = text.get(start..i).unwrap_or("");
-        let (upper, all_upper, letters) = if ascii {
-            (
-                CLASS[usize::from(bytes[start])] == UPPER,
-                seen & LOWER == 0,
-                seen & (UPPER | LOWER) != 0,
-            )
-        } else {
-            (
-                slice.chars().next().is_some_and(char::is_uppercase),
-                !slice.chars().any(char::is_lowercase),
-                slice.chars().any(char::is_alphabetic),
-            )
-        };
-        let hashed = !lazy || upper;
-        let hash = match (hashed, ascii && !dot) {
-            (false, _) => 0,
-            (true, true) => hash_ascii_plain(slice.as_bytes()),
-            (true, false) => hash_folded(slice),
-        };
-        out.push(Token {
-            start,
-            end: i,
-            hash,
-            hashed,
-            upper,
-            all_upper: all_upper && letters,
-        });
-        if i == start {
-            // Cannot happen (the first char is alphanumeric), but never loop forever.
+        i = general_token(text, start, out, lazy, lex);
+    }
+}
+
+/// The token of the plain ASCII letters and digits `bytes[start..end]`, whose classes or-ed are
+/// `seen`.
+#[inline(always)]
+fn ascii_token(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    seen: u8,
+    lazy: bool,
+    lex: &Lexicon,
+) -> Token {
+    let first = bytes[start];
+    let upper = CLASS[usize::from(first)] == UPPER;
+    let mut flags = F_PLAIN;
+    if upper {
+        flags |= F_UPPER;
+    }
+    if seen & (LOWER | UPPER) == UPPER {
+        flags |= F_ALL_UPPER;
+    }
+    let lex_bits = if seen & DIGIT != 0 {
+        flags |= F_DIGIT;
+        0
+    } else {
+        lex.bits(first, bytes[end - 1], end - start)
+    };
+    let hash = if lazy && !upper {
+        0
+    } else {
+        hash_ascii_plain(&bytes[start..end])
+    };
+    // Both fit: the text is at most u32::MAX bytes long.
+    Token {
+        hash,
+        start: start as u32,
+        end: end as u32,
+        flags,
+        lex: lex_bits,
+    }
+}
+
+/// Reads the token starting at `start` (an alphanumeric character) in full generality: periods
+/// and apostrophes inside, non-ASCII letters. Pushes it and returns its end.
+#[cold]
+fn general_token(
+    text: &str,
+    start: usize,
+    out: &mut Vec<Token>,
+    lazy: bool,
+    lex: &Lexicon,
+) -> usize {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = start;
+    let mut ascii = true;
+    let mut dot = false;
+    // The classes of the token's ASCII letters and digits, or-ed.
+    let mut seen = 0u8;
+    loop {
+        while i < n {
+            let c = CLASS[usize::from(bytes[i])];
+            if c & ALNUM == 0 {
+                break;
+            }
+            seen |= c;
             i += 1;
         }
+        if i >= n {
+            break;
+        }
+        let b = bytes[i];
+        if b == b'.' || b == b'\'' {
+            // Inside the token only between alphanumerics.
+            let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+            let next_alnum = next.is_ascii_alphanumeric()
+                || next >= 0x80 && char_at(text, i + 1).is_alphanumeric();
+            if !next_alnum || b == b'\'' && is_possessive(bytes, i + 1) {
+                break;
+            }
+            dot = true;
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            break;
+        }
+        let c = char_at(text, i);
+        if c.is_alphanumeric() {
+            ascii = false;
+            i += c.len_utf8();
+            continue;
+        }
+        if is_apostrophe(c) {
+            let after = i + c.len_utf8();
+            let next_alnum = after < n && char_at(text, after).is_alphanumeric();
+            if !next_alnum || is_possessive(bytes, after) {
+                break;
+            }
+            ascii = false;
+            i = after;
+            continue;
+        }
+        break;
     }
+    if i == start {
+        // Cannot happen (the first char is alphanumeric), but never loop forever.
+        return start + 1;
+    }
+    if ascii && !dot {
+        out.push(ascii_token(bytes, start, i, seen, lazy, lex));
+        return i;
+    }
+    // Not plain: a period or an apostrophe inside, or a non-ASCII character.
+    let slice = text.get(start..i).unwrap_or("");
+    let mut flags = 0;
+    if ascii {
+        if CLASS[usize::from(bytes[start])] == UPPER {
+            flags |= F_UPPER;
+        }
+        if seen & (LOWER | UPPER) == UPPER {
+            flags |= F_ALL_UPPER;
+        }
+    } else {
+        if slice.chars().next().is_some_and(char::is_uppercase) {
+            flags |= F_UPPER;
+        }
+        if !slice.chars().any(char::is_lowercase) && slice.chars().any(char::is_alphabetic) {
+            flags |= F_ALL_UPPER;
+        }
+    }
+    if seen & DIGIT != 0 {
+        flags |= F_DIGIT;
+    }
+    let hash = if lazy && flags & F_UPPER == 0 {
+        0
+    } else {
+        hash_folded(slice)
+    };
+    out.push(Token {
+        hash,
+        start: start as u32,
+        end: i as u32,
+        flags,
+        lex: 0,
+    });
+    i
 }
 
 /// `s` followed by a non-alphanumeric (or the end) at `at`: a possessive ending.
@@ -327,7 +518,7 @@ mod tests {
     fn toks(s: &str) -> Vec<&str> {
         let mut v = Vec::new();
         tokenize(s, &mut v);
-        v.iter().map(|t| &s[t.start..t.end]).collect()
+        v.iter().map(|t| &s[t.start()..t.end()]).collect()
     }
 
     #[test]
@@ -379,13 +570,15 @@ mod tests {
             let mut v = Vec::new();
             tokenize(&s, &mut v);
             for t in &v {
-                let tok = &s[t.start..t.end];
-                proptest::prop_assert_eq!(t.hash, hash_folded(tok));
-                proptest::prop_assert_eq!(t.upper, tok.chars().next().is_some_and(char::is_uppercase));
+                let tok = &s[t.start()..t.end()];
+                proptest::prop_assert_eq!(hash_of(&s, t), hash_folded(tok));
+                proptest::prop_assert_eq!(t.upper(), tok.chars().next().is_some_and(char::is_uppercase));
                 proptest::prop_assert_eq!(
-                    t.all_upper,
+                    t.all_upper(),
                     !tok.chars().any(char::is_lowercase) && tok.chars().any(char::is_alphabetic)
                 );
+                proptest::prop_assert_eq!(t.has_digit(), tok.bytes().any(|b| b.is_ascii_digit()));
+                proptest::prop_assert_eq!(t.plain(), tok.bytes().all(|b| b.is_ascii_alphanumeric()));
             }
         }
     }

@@ -10,7 +10,7 @@ mod load;
 mod resolve;
 
 pub(crate) use key::START as KEY_START;
-pub(crate) use key::{Token, char_at, combine, hash_of, tokenize, tokenize_lazy};
+pub(crate) use key::{Lexicon, Token, char_at, combine, hash_of, tokenize, tokenize_lazy};
 pub(crate) use resolve::NameMatch;
 
 use serde::{Serialize, Serializer};
@@ -228,6 +228,15 @@ pub(crate) struct Hit {
     pub trailing_dot: bool,
 }
 
+/// What the index holds for the key of a token sequence: the range of its names' hits (empty if
+/// it names nothing), and whether it is the beginning of a longer name. One lookup answers both.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Slot {
+    pub start: u32,
+    pub len: u32,
+    pub prefix: bool,
+}
+
 /// Hasher for keys that are already hashes.
 #[derive(Default)]
 pub(crate) struct KeyHasher(u64);
@@ -272,10 +281,8 @@ pub struct Gazetteer {
 struct Inner {
     entries: Vec<PlaceRef>,
     /// Key of a whole name -> range into `hits`.
-    index: KeyMap<(u32, u32)>,
+    index: KeyMap<Slot>,
     hits: Vec<Hit>,
-    /// Keys of the proper prefixes of multi-token names.
-    prefixes: KeyMap<()>,
     max_tokens: usize,
     /// Every name, for [`Gazetteer::to_builder`].
     names: Names,
@@ -380,22 +387,24 @@ impl Gazetteer {
 
     pub(crate) fn hits(&self, key: u64) -> &[Hit] {
         match self.inner.index.get(&key) {
-            Some(&(start, len)) => self
+            Some(slot) => self
                 .inner
                 .hits
-                .get(start as usize..(start as usize).saturating_add(len as usize))
+                .get(slot.start as usize..(slot.start as usize).saturating_add(slot.len as usize))
                 .unwrap_or(&[]),
             None => &[],
         }
     }
 
+    /// What the index holds for a key: names, and whether longer names continue it.
+    #[inline]
+    pub(crate) fn slot(&self, key: u64) -> Option<Slot> {
+        self.inner.index.get(&key).copied()
+    }
+
     /// Identity of the index, to tell whether a cached scan was made with this gazetteer.
     pub(crate) fn id(&self) -> usize {
         Arc::as_ptr(&self.inner) as usize
-    }
-
-    pub(crate) fn is_prefix(&self, key: u64) -> bool {
-        self.inner.prefixes.contains_key(&key)
     }
 
     pub(crate) fn max_tokens(&self) -> usize {
@@ -629,10 +638,20 @@ impl GazetteerBuilder {
                 },
             ));
         }
-        pairs.sort_by_key(|(k, h)| (*k, h.entry));
+        // Unstable but with the position as the last key: as a stable sort, faster.
+        let mut order: Vec<(u64, u32, u32)> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (k, h))| (*k, h.entry, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        order.sort_unstable();
+        let mut pairs: Vec<(u64, Hit)> = order
+            .iter()
+            .filter_map(|&(_, _, i)| pairs.get(i as usize).copied())
+            .collect();
         pairs.dedup_by(|a, b| a.0 == b.0 && a.1.entry == b.1.entry);
-        let mut index: KeyMap<(u32, u32)> = KeyMap::default();
-        index.reserve(pairs.len());
+        let mut index: KeyMap<Slot> = KeyMap::default();
+        index.reserve(pairs.len() + prefixes.len());
         let mut hits = Vec::with_capacity(pairs.len());
         let mut i = 0;
         while i < pairs.len() {
@@ -643,15 +662,24 @@ impl GazetteerBuilder {
                 i += 1;
             }
             if let (Ok(s), Ok(l)) = (u32::try_from(start), u32::try_from(hits.len() - start)) {
-                index.insert(key, (s, l));
+                index.insert(
+                    key,
+                    Slot {
+                        start: s,
+                        len: l,
+                        prefix: false,
+                    },
+                );
             }
+        }
+        for key in prefixes.into_keys() {
+            index.entry(key).or_default().prefix = true;
         }
         Gazetteer {
             inner: Arc::new(Inner {
                 entries,
                 index,
                 hits,
-                prefixes,
                 max_tokens: max_tokens.min(12),
                 names: self.names,
                 countries,
@@ -666,5 +694,5 @@ pub(crate) fn name_key(name: &str) -> (u64, bool) {
     let mut toks = Vec::new();
     tokenize(name, &mut toks);
     let key = toks.iter().fold(KEY_START, |key, t| combine(key, t.hash));
-    (key, toks.iter().all(|t| t.all_upper))
+    (key, toks.iter().all(Token::all_upper))
 }

@@ -1,9 +1,6 @@
 //! Name matching over text and dateline resolution.
 
-use super::{
-    Gazetteer, Hit, KEY_START, PlaceKind, PlaceRef, Token, combine, hash_of, name_key,
-    tokenize_lazy,
-};
+use super::{Gazetteer, Hit, KEY_START, PlaceKind, PlaceRef, Token, combine, hash_of, name_key};
 use crate::article::Dateline;
 use std::collections::HashSet;
 
@@ -31,24 +28,21 @@ impl Gazetteer {
             .filter(move |h| !h.exact_case || all_upper)
     }
 
-    /// Finds the names in `text` (leftmost-longest, starting at capitalized tokens). `toks`
-    /// receives the tokens of `text` (relative offsets), `out` the matches (offsets shifted by
-    /// `offset`). Both are cleared first.
-    pub(crate) fn scan(
+    /// Finds the names in `text` (leftmost-longest, starting at capitalized tokens) among its
+    /// tokens `toks` (offsets relative to `text`), and appends them to `out` with offsets
+    /// shifted by `offset`.
+    pub(crate) fn find_names(
         &self,
         text: &str,
         offset: usize,
-        toks: &mut Vec<Token>,
+        toks: &[Token],
         out: &mut Vec<NameMatch>,
     ) {
-        toks.clear();
-        out.clear();
-        tokenize_lazy(text, toks);
         let bytes = text.as_bytes();
         let max = self.max_tokens();
         let mut i = 0;
         while i < toks.len() {
-            if !toks[i].upper {
+            if !toks[i].upper() {
                 i += 1;
                 continue;
             }
@@ -57,30 +51,33 @@ impl Gazetteer {
             let mut all_upper = true;
             let mut j = i;
             while j < toks.len() && j < i + max {
-                if j > i && !joinable(bytes, toks[j - 1].end, toks[j].start) {
+                if j > i && !joinable(bytes, toks[j - 1].end(), toks[j].start()) {
                     break;
                 }
                 key = combine(key, hash_of(text, &toks[j]));
-                all_upper &= toks[j].all_upper;
-                if let Some(&(s, l)) = self.inner.index.get(&key) {
-                    if let Some(range) = self.case_checked(s, l, all_upper) {
+                all_upper &= toks[j].all_upper();
+                let Some(slot) = self.slot(key) else {
+                    break;
+                };
+                if slot.len > 0 {
+                    if let Some(range) = self.case_checked(slot.start, slot.len, all_upper) {
                         found = Some((j, range, all_upper));
                     }
                 }
-                if !self.is_prefix(key) {
+                if !slot.prefix {
                     break;
                 }
                 j += 1;
             }
             match found {
                 Some((last, hits, all_upper)) => {
-                    let mut end = toks[last].end;
+                    let mut end = toks[last].end();
                     let trailing = self.match_hits_range(hits).iter().any(|h| h.trailing_dot);
                     if trailing && bytes.get(end) == Some(&b'.') {
                         end += 1;
                     }
                     out.push(NameMatch {
-                        start: toks[i].start + offset,
+                        start: toks[i].start() + offset,
                         end: end + offset,
                         first_token: i,
                         end_token: last + 1,
