@@ -90,7 +90,7 @@ pub struct Analysis<'a> {
     article: &'a Article<'a>,
     anchor: Option<NaiveDate>,
     sentences: OnceLock<Vec<Sentence>>,
-    /// The body's tokens and gazetteer names, shared by `Places` and `Actors`.
+    /// The body's tokens and gazetteer names, shared by `Places`, `Actors` and `Figures`.
     scan: OnceLock<scan::BodyScan>,
 }
 
