@@ -198,11 +198,15 @@ impl Table {
             return false;
         };
         let len = word.len();
-        len < 32
-            && self.trigger[slot(word)] & (1 << len) != 0
-            && key_in(bytes, start, end)
-                .and_then(|k| self.find(k))
-                .is_some_and(|l| l.is_trigger())
+        if len >= 32 || self.trigger[slot(word)] & (1 << len) == 0 {
+            return false;
+        }
+        match key_in(bytes, start, end).and_then(|k| self.find(k)) {
+            // `New Year`: the grammar takes `new` only before the word `year`.
+            Some(Lex::Holiday(lexicon::Holiday::NewYear)) => year_follows(bytes, end),
+            Some(l) => l.is_trigger(),
+            None => false,
+        }
     }
 }
 
@@ -246,6 +250,20 @@ fn table() -> &'static Table {
         }
         t
     })
+}
+
+/// Whether the next word after `bytes[..end]` (past ASCII whitespace, as the tokenizer skips it)
+/// is exactly `year` in any case.
+fn year_follows(bytes: &[u8], end: usize) -> bool {
+    let mut i = end;
+    while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+        i += 1;
+    }
+    let e = i.saturating_add(4);
+    bytes
+        .get(i..e)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"year"))
+        && !bytes.get(e).is_some_and(|b| b.is_ascii_alphabetic())
 }
 
 /// Byte classes: 1 for ASCII letters, 2 for digits, 0 for the rest.
@@ -693,6 +711,28 @@ mod tests {
             windows_into(&text, back, ahead, &mut fast);
             windows_reference(&text, back, ahead, &mut slow);
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn words_that_never_make_an_expression_open_no_window() {
+        let cases: &[(&str, bool)] = &[
+            ("They will soon sign a new deal.", false),
+            (
+                "It has already agreed, as previously and formerly reported.",
+                false,
+            ),
+            ("Recent sales rose overnight.", false),
+            ("The New York office and the news desk.", false),
+            ("a new\nyearbook", false),
+            ("on New Year's Day", true),
+            ("the new  YEAR began", true),
+            ("in recent weeks", true),
+            ("at present", true),
+            ("until tomorrow", true),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(!windows(text, 28, 20).is_empty(), want, "{text:?}");
         }
     }
 
