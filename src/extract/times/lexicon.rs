@@ -200,11 +200,27 @@ pub(crate) enum Lex {
 }
 
 impl Lex {
-    /// Whether the word alone makes a window worth parsing.
+    /// Whether the word alone makes a window worth parsing. `soon`, `already`, `overnight`,
+    /// `previously` and `formerly` are never part of an expression; `recent` only before a
+    /// plural time unit, which triggers the window itself; `new` only before `Year`, which the
+    /// scan checks.
     pub(crate) fn is_trigger(self) -> bool {
         !matches!(
             self,
-            Lex::Word(_) | Lex::Number(_) | Lex::Tens(_) | Lex::Hundred | Lex::Thousand | Lex::Zone
+            Lex::Word(_)
+                | Lex::Number(_)
+                | Lex::Tens(_)
+                | Lex::Hundred
+                | Lex::Thousand
+                | Lex::Zone
+                | Lex::Deictic(
+                    Deictic::Soon
+                        | Deictic::Already
+                        | Deictic::Overnight
+                        | Deictic::Previously
+                        | Deictic::Formerly
+                        | Deictic::Recent
+                )
         ) || matches!(
             self,
             Lex::Word(Word::Fiscal | Word::Past | Word::Latest) | Lex::Tens(_)

@@ -129,25 +129,57 @@ impl Extractor for Times {
     }
 }
 
+/// Buffers reused from one article to the next on the same thread, so an article costs no
+/// allocations beyond its output.
+#[derive(Default)]
+struct Scratch {
+    windows: Vec<(usize, usize)>,
+    toks: Vec<scan::Tok>,
+    matches: Vec<Match>,
+    tense: TenseCache,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 /// Scans `src[from..]` and resolves what it finds.
 fn find(src: &str, from: usize, analysis: &Analysis<'_>) -> Vec<TimeExpression> {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => find_with(src, from, analysis, &mut scratch),
+        // Re-entered on this thread (not done by this module): fresh buffers.
+        Err(_) => find_with(src, from, analysis, &mut Scratch::default()),
+    })
+}
+
+fn find_with(
+    src: &str,
+    from: usize,
+    analysis: &Analysis<'_>,
+    scratch: &mut Scratch,
+) -> Vec<TimeExpression> {
     let text = &src[from..];
-    let windows = scan::windows(text, 28, 20);
+    let Scratch {
+        windows,
+        toks,
+        matches,
+        tense: tense_cache,
+    } = scratch;
+    scan::windows_into(text, 28, 20, windows);
     let mut out = Vec::new();
     if windows.is_empty() {
         return out;
     }
-    let mut toks = Vec::new();
-    let mut matches: Vec<Match> = Vec::new();
+    tense_cache.sentence = None;
+    tense_cache.markers.clear();
     let mut discourse = Discourse::default();
     let anchor = analysis.anchor();
-    let mut tense_cache = TenseCache::default();
-    for (ws, we) in windows {
+    for &(ws, we) in windows.iter() {
         toks.clear();
         matches.clear();
-        scan::tokenize(src, from + ws, from + we, &mut toks);
-        Grammar::new(&toks, src).matches(&mut matches);
-        for m in &matches {
+        scan::tokenize(src, from + ws, from + we, toks);
+        Grammar::new(toks, src).matches(matches);
+        for m in matches.iter() {
             let (Some(first), Some(last)) = (toks.get(m.start), toks.get(m.end.wrapping_sub(1)))
             else {
                 continue;
@@ -162,7 +194,7 @@ fn find(src: &str, from: usize, analysis: &Analysis<'_>) -> Vec<TimeExpression> 
                 {
                     Tense::Past
                 } else {
-                    tense_for(analysis, span, &mut tense_cache)
+                    tense_for(analysis, span, tense_cache)
                 }
             } else {
                 Tense::Unknown

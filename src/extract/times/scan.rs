@@ -198,11 +198,15 @@ impl Table {
             return false;
         };
         let len = word.len();
-        len < 32
-            && self.trigger[slot(word)] & (1 << len) != 0
-            && key_in(bytes, start, end)
-                .and_then(|k| self.find(k))
-                .is_some_and(|l| l.is_trigger())
+        if len >= 32 || self.trigger[slot(word)] & (1 << len) == 0 {
+            return false;
+        }
+        match key_in(bytes, start, end).and_then(|k| self.find(k)) {
+            // `New Year`: the grammar takes `new` only before the word `year`.
+            Some(Lex::Holiday(lexicon::Holiday::NewYear)) => year_follows(bytes, end),
+            Some(l) => l.is_trigger(),
+            None => false,
+        }
     }
 }
 
@@ -248,6 +252,20 @@ fn table() -> &'static Table {
     })
 }
 
+/// Whether the next word after `bytes[..end]` (past ASCII whitespace, as the tokenizer skips it)
+/// is exactly `year` in any case.
+fn year_follows(bytes: &[u8], end: usize) -> bool {
+    let mut i = end;
+    while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+        i += 1;
+    }
+    let e = i.saturating_add(4);
+    bytes
+        .get(i..e)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"year"))
+        && !bytes.get(e).is_some_and(|b| b.is_ascii_alphabetic())
+}
+
 /// Byte classes: 1 for ASCII letters, 2 for digits, 0 for the rest.
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -273,10 +291,154 @@ fn is_word_byte(b: u8) -> bool {
 
 /// Byte ranges of `text` worth parsing: around every trigger word or number, `back` bytes
 /// before and `ahead` bytes after, merged. Offsets are relative to `text`, on ASCII word boundaries.
+#[cfg(test)]
 pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    windows_into(text, back, ahead, &mut out);
+    out
+}
+
+/// [`windows`] written into `out` (cleared first), so its buffer can be reused.
+///
+/// Letters and digits are found 64 bytes at a time as bit masks, so the bytes between words
+/// cost nothing of their own and most words are measured without reading them again.
+pub(crate) fn windows_into(text: &str, back: usize, ahead: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let bytes = text.as_bytes();
     let table = table();
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    let n = bytes.len();
+    let mut i = 0;
+    let mut base = 0;
+    while base < n {
+        let (letters, digits) = block_masks(bytes, base);
+        // `i <= base` here: positions before it were consumed by a run.
+        let mut todo = letters | digits;
+        loop {
+            if todo == 0 {
+                break;
+            }
+            let off = todo.trailing_zeros();
+            let s = base + off as usize;
+            if letters >> off & 1 == 1 {
+                let rest = !letters >> off;
+                i = if rest == 0 {
+                    letter_run(bytes, base + 64, n)
+                } else {
+                    s + rest.trailing_zeros() as usize
+                };
+                let len = i - s;
+                if (3..=12).contains(&len) && table.is_trigger_in(bytes, s, i) {
+                    push_window(out, bytes, s, i, back, ahead);
+                }
+            } else {
+                let rest = !digits >> off;
+                i = if rest == 0 {
+                    digit_run(bytes, base + 64, n)
+                } else {
+                    s + rest.trailing_zeros() as usize
+                };
+                if number_is_timelike(bytes, s, i) {
+                    push_window(out, bytes, s, i, back, ahead);
+                }
+            }
+            let used = i - base;
+            if used >= 64 {
+                break;
+            }
+            todo &= u64::MAX << used;
+        }
+        base = i.max(base + 64);
+    }
+}
+
+/// The end of the run of ASCII digits starting at `i` (at most `end`).
+#[inline]
+fn digit_run(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// Whether the digits `bytes[s..e]` may be part of a time: not money, a percentage, a decimal
+/// or a thousands group, and shaped like a year, a date, a clock time or an ordinal.
+#[inline]
+fn number_is_timelike(bytes: &[u8], s: usize, i: usize) -> bool {
+    let n = bytes.len();
+    // Money, percentages, decimals and thousands groups are not times.
+    let before = s.checked_sub(1).map(|k| bytes[k]);
+    let after = bytes.get(i).copied();
+    let after2 = bytes.get(i + 1).copied();
+    let money = matches!(before, Some(b'$' | b'.' | b','))
+        || after == Some(b'%')
+        || matches!(after, Some(b'.' | b',')) && after2.is_some_and(|c| c.is_ascii_digit());
+    // Other numbers matter only as years, dates, clock times and ordinals; before a
+    // unit or a month the unit or month word triggers the window itself.
+    let timelike = i - s == 4
+        || matches!(after, Some(b':' | b'/' | b'-')) && after2.is_some_and(|c| c.is_ascii_digit())
+        || after.is_some_and(|c| c.is_ascii_alphabetic())
+        || after == Some(b' ') && {
+            let rest = &bytes[(i + 1).min(n)..(i + 9).min(n)];
+            let r = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+            r(b"a.m") || r(b"p.m") || r(b"am") || r(b"pm") || r(b"o'clock") || r(b"in the")
+        };
+    !money && timelike
+}
+
+/// Bit `k` set in the first mask when `bytes[base + k]` is an ASCII letter, in the second when
+/// it is an ASCII digit, for the 64 bytes from `base` (bytes past the end count as neither).
+#[inline]
+fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
+    let mut padded = [0u8; 64];
+    let block: &[u8] = match base.checked_add(64).and_then(|e| bytes.get(base..e)) {
+        Some(b) => b,
+        None => {
+            let rest = bytes.get(base..).unwrap_or_default();
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let mut letters = 0u64;
+    let mut digits = 0u64;
+    for (c, chunk) in block.chunks_exact(8).enumerate() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        let (l, d) = chunk_masks(u64::from_le_bytes(b));
+        letters |= l << (8 * c);
+        digits |= d << (8 * c);
+    }
+    (letters, digits)
+}
+
+/// For eight bytes read little-endian: bit `k` set when byte `k` is an ASCII letter, and the
+/// same for ASCII digits.
+#[inline]
+fn chunk_masks(w: u64) -> (u64, u64) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // As in `letter_run`: per byte, no carries between bytes.
+    let x = (w | 0x2020_2020_2020_2020) & !HIGH;
+    let letters =
+        x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & !x.wrapping_add(0x0505_0505_0505_0505) & !w & HIGH;
+    // 0x30..=0x39: x + 0x50 reaches 0x80, x + 0x46 does not.
+    let y = w & !HIGH;
+    let digits =
+        y.wrapping_add(0x5050_5050_5050_5050) & !y.wrapping_add(0x4646_4646_4646_4646) & !w & HIGH;
+    (gather(letters), gather(digits))
+}
+
+/// The high bits of the eight bytes of `h` (all other bits clear) as the low eight bits. The
+/// product puts the high bit of byte `k` at bit `56 + k`, and no two partial products meet.
+#[inline]
+fn gather(h: u64) -> u64 {
+    (h >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The byte-at-a-time scan that [`windows_into`] replaces, kept to check it against.
+#[cfg(test)]
+fn windows_reference(text: &str, back: usize, ahead: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let table = table();
     let mut i = 0;
     let n = bytes.len();
     while i < n {
@@ -287,7 +449,7 @@ pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usiz
             i = letter_run(bytes, i + 1, n);
             let len = i - s;
             if (3..=12).contains(&len) && table.is_trigger_in(bytes, s, i) {
-                push_window(&mut out, bytes, s, i, back, ahead);
+                push_window(out, bytes, s, i, back, ahead);
             }
         } else if class == 2 {
             let s = i;
@@ -314,13 +476,12 @@ pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usiz
                     r(b"a.m") || r(b"p.m") || r(b"am") || r(b"pm") || r(b"o'clock") || r(b"in the")
                 };
             if !money && timelike {
-                push_window(&mut out, bytes, s, i, back, ahead);
+                push_window(out, bytes, s, i, back, ahead);
             }
         } else {
             i += 1;
         }
     }
-    out
 }
 
 fn push_window(
@@ -476,6 +637,103 @@ mod tests {
         assert!(text[s..e].contains("Tuesday"));
         assert!(!text[s..e].contains("4.5%"));
         assert!(windows("No dates here at all, only words.", 28, 20).is_empty());
+    }
+
+    #[test]
+    fn chunk_masks_mark_letters_and_digits() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut v = [b' '; 8];
+                v[pos] = b;
+                let (l, d) = chunk_masks(u64::from_le_bytes(v));
+                let want_l = if b.is_ascii_alphabetic() { 1 << pos } else { 0 };
+                let want_d = if b.is_ascii_digit() { 1 << pos } else { 0 };
+                assert_eq!((l, d), (want_l, want_d), "byte {b:#x} at {pos}");
+            }
+        }
+        let (l, d) = chunk_masks(u64::from_le_bytes(*b"a1 Z9-zq"));
+        assert_eq!((l, d), (0b1100_1001, 0b0001_0010));
+    }
+
+    /// Text made of pieces that exercise every branch of the scan: triggers, near-triggers,
+    /// numbers in all their shapes, long runs crossing 64-byte blocks, non-ASCII.
+    fn scan_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            " ",
+            "  ",
+            "\n",
+            ",",
+            ".",
+            "$",
+            "%",
+            "-",
+            ":",
+            "/",
+            "'",
+            "\u{e9}",
+            "\u{2019}s",
+            "Tuesday",
+            "MAY",
+            "mayor",
+            "June",
+            "week",
+            "years",
+            "today",
+            "o'clock",
+            "the",
+            "a",
+            "1998",
+            "12",
+            "4.5",
+            "3,000",
+            "10:30",
+            "1990s",
+            "5 p.m.",
+            "7 in the",
+            "2 am",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+            "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
+            "september",
+            "Septembers",
+            "fortnight",
+            "quarter",
+            "x",
+        ]);
+        prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn block_scan_finds_the_windows_of_the_byte_scan(text in scan_text(), back in 0usize..40, ahead in 0usize..40) {
+            let mut fast = Vec::new();
+            let mut slow = Vec::new();
+            windows_into(&text, back, ahead, &mut fast);
+            windows_reference(&text, back, ahead, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn words_that_never_make_an_expression_open_no_window() {
+        let cases: &[(&str, bool)] = &[
+            ("They will soon sign a new deal.", false),
+            (
+                "It has already agreed, as previously and formerly reported.",
+                false,
+            ),
+            ("Recent sales rose overnight.", false),
+            ("The New York office and the news desk.", false),
+            ("a new\nyearbook", false),
+            ("on New Year's Day", true),
+            ("the new  YEAR began", true),
+            ("in recent weeks", true),
+            ("at present", true),
+            ("until tomorrow", true),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(!windows(text, 28, 20).is_empty(), want, "{text:?}");
+        }
     }
 
     #[test]
