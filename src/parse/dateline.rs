@@ -25,7 +25,7 @@ use crate::article::Dateline;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{opt, verify};
 use nom::sequence::{delimited, preceded};
@@ -76,21 +76,25 @@ fn month_number(word: &str) -> Option<u32> {
     if w.len() > 9 {
         return None;
     }
-    let w = w.to_ascii_lowercase();
-    Some(match w.as_str() {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return near_month(w.as_bytes()),
+    // Lower-cased on the stack: this runs for every candidate date.
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match &*lower {
+        b"jan" | b"january" => 1,
+        b"feb" | b"february" => 2,
+        b"mar" | b"march" => 3,
+        b"apr" | b"april" => 4,
+        b"may" => 5,
+        b"jun" | b"june" => 6,
+        b"jul" | b"july" => 7,
+        b"aug" | b"august" => 8,
+        b"sep" | b"sept" | b"september" => 9,
+        b"oct" | b"october" => 10,
+        b"nov" | b"november" => 11,
+        b"dec" | b"december" => 12,
+        _ => return near_month(lower),
     })
 }
 
@@ -206,11 +210,17 @@ fn agency(input: &str) -> IResult<&str, &str> {
 }
 
 fn separator(input: &str) -> IResult<&str, &str> {
-    let (rest, sep) = preceded(
-        space0,
-        alt((tag("--"), tag("—"), tag("–"), tag("―"), tag("-"), tag("_"))),
-    )
-    .parse(input)?;
+    let after_blanks = input.trim_start_matches([' ', '\t']);
+    let len = if after_blanks.starts_with("--") {
+        2
+    } else if after_blanks.starts_with(['—', '–', '―']) {
+        '—'.len_utf8()
+    } else if after_blanks.starts_with(['-', '_']) {
+        1
+    } else {
+        return Err(fail(input));
+    };
+    let (sep, rest) = after_blanks.split_at(len);
     // The separator ends the dateline: whitespace or the end of input must follow.
     match rest.chars().next() {
         None => Ok((rest, sep)),
