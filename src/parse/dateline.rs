@@ -129,6 +129,25 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 /// `Feb 26`, `March  2`, `feb. 26`, `2 March`: month and day, the day not followed by another
 /// digit. Returns the month, the day and the text of the date.
 fn month_day(input: &str) -> IResult<&str, (u32, u32, &str)> {
+    // Both forms open with a run of letters (and dots) or of digits and a blank: a quick
+    // rejection for the many places where a date is tried and none stands.
+    let b = input.as_bytes();
+    let token = match b.first() {
+        Some(c) if c.is_ascii_digit() => b.iter().take_while(|c| c.is_ascii_digit()).count(),
+        Some(c) if c.is_ascii_alphabetic() || *c == b'.' => b
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphabetic() || c == b'.')
+            .count(),
+        _ => return Err(fail(input)),
+    };
+    if !matches!(b.get(token), Some(b' ' | b'\t')) {
+        return Err(fail(input));
+    }
+    month_day_grammar(input)
+}
+
+/// [`month_day`] without the quick rejection.
+fn month_day_grammar(input: &str) -> IResult<&str, (u32, u32, &str)> {
     let month_word = take_while1(|c: char| c.is_ascii_alphabetic() || c == '.');
     let day_number = verify(digit1, |d: &str| d.len() <= 2);
     let (rest, (m, d)) = alt((
@@ -256,6 +275,19 @@ fn opens_story(rest: &str) -> bool {
 
 /// Words in capitals that flag a headline or a story type rather than name a place:
 /// `EXCLUSIVE – ...`, `UPDATE - ...`. Compared with the whole location, ASCII case ignored.
+/// The length of the longest of [`FLAG_WORDS`].
+const LONGEST_FLAG_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < FLAG_WORDS.len() {
+        if FLAG_WORDS[i].len() > longest {
+            longest = FLAG_WORDS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 const FLAG_WORDS: &[&str] = &[
     "ANALYSIS",
     "BREAKING",
@@ -278,7 +310,8 @@ const FLAG_WORDS: &[&str] = &[
 ];
 
 fn is_flag_word(location: &str) -> bool {
-    FLAG_WORDS.iter().any(|w| w.eq_ignore_ascii_case(location))
+    location.len() <= LONGEST_FLAG_WORD
+        && FLAG_WORDS.iter().any(|w| w.eq_ignore_ascii_case(location))
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -403,7 +436,8 @@ fn parse_with(
     }
 
     let mut agency_span = None;
-    if let Ok((r, name)) = agency(rest) {
+    let agency_follows = rest.trim_start_matches([' ', '\t']).starts_with('(');
+    if let Some(Ok((r, name))) = agency_follows.then(|| agency(rest)) {
         // `(AP )`: the name without the blanks before the parenthesis.
         let name_start = off(r) - 1 - name.len();
         agency_span = Some(Span::new(name_start, name_start + name.trim_end().len()));
@@ -810,6 +844,20 @@ mod tests {
         assert!(parse("JAKARTA --", 0, None).is_some());
         let near_window_end = format!("{} --", "A".repeat(MAX_DATELINE_BYTES - 3));
         assert!(parse(&near_window_end, 0, None).is_some());
+    }
+
+    proptest::proptest! {
+        /// The quick rejection in `month_day` turns away only what the grammar rejects.
+        #[test]
+        fn month_day_quick_rejection_agrees_with_the_grammar(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["Feb", "march", "Marc", ".", "2", "26", "123", " ", "\t", ",", "-", "x", "é", "\n"][..]),
+                0..8,
+            )
+        ) {
+            let input = pieces.concat();
+            proptest::prop_assert_eq!(month_day(&input).ok(), month_day_grammar(&input).ok());
+        }
     }
 
     #[test]
