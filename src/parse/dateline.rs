@@ -259,6 +259,15 @@ fn is_initialism(location: &str) -> bool {
 /// Two words in capitals after the separator: a headline in capitals
 /// (`TRADE TALKS - MARKETS RALLY`), not a dateline opening a story.
 fn capitals_follow(rest: &str) -> bool {
+    // An ASCII lower-case letter in the first two bytes lies in the first word: not capitals.
+    if rest
+        .trim_start()
+        .bytes()
+        .take(2)
+        .any(|b| b.is_ascii_lowercase())
+    {
+        return false;
+    }
     let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
     let mut words = rest.split_whitespace();
     matches!((words.next(), words.next()), (Some(a), Some(b)) if caps(a) && caps(b))
@@ -857,6 +866,27 @@ mod tests {
         ) {
             let input = pieces.concat();
             proptest::prop_assert_eq!(month_day(&input).ok(), month_day_grammar(&input).ok());
+        }
+    }
+
+    /// `capitals_follow` without its quick rejection.
+    fn capitals_follow_reference(rest: &str) -> bool {
+        let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
+        let mut words = rest.split_whitespace();
+        matches!((words.next(), words.next()), (Some(a), Some(b)) if caps(a) && caps(b))
+    }
+
+    proptest::proptest! {
+        /// The quick rejection in `capitals_follow` turns away only what the full test rejects.
+        #[test]
+        fn capitals_follow_quick_rejection_agrees(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["A", "B", "a", "b", "É", "é", " ", "\u{a0}", "\n", "1", "-"][..]),
+                0..10,
+            )
+        ) {
+            let rest = pieces.concat();
+            proptest::prop_assert_eq!(capitals_follow(&rest), capitals_follow_reference(&rest));
         }
     }
 
