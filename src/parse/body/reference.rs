@@ -129,3 +129,16 @@ pub(crate) fn is_caption(text: &str) -> bool {
     }
     tail.contains("REUTERS/") || tail.contains("(AP Photo") || tail.contains("(Photo:")
 }
+
+fn is_related_heading(text: &str) -> bool {
+    if text.len() > 48 {
+        return false;
+    }
+    let t = text.trim().trim_end_matches(':').trim_end();
+    RELATED_HEADINGS.iter().any(|h| t.eq_ignore_ascii_case(h))
+}
+
+fn is_platform_only(text: &str) -> bool {
+    let t = text.trim_end_matches('.');
+    PLATFORMS.iter().any(|p| t.eq_ignore_ascii_case(p))
+}
