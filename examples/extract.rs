@@ -198,7 +198,8 @@ fn run_sink(
     let pipeline = Pipeline::new(RecordFields::new(set))
         .jobs(args.jobs)
         .window(args.window);
-    let documents = corpus(paths, args.stream).documents();
+    // Raw documents: the UTF-8 check runs on the worker threads.
+    let documents = corpus(paths, args.stream).documents().raw();
     let start = std::time::Instant::now();
     let mut seen = 0usize;
     // A hidden bar (stderr is not a terminal) is not updated at all.
@@ -230,7 +231,8 @@ fn run_count(
     progress: &ProgressBar,
 ) -> std::io::Result<Summary> {
     let pipeline = Pipeline::new(set).jobs(args.jobs).window(args.window);
-    let documents = corpus(paths, args.stream).documents();
+    // Raw documents: the UTF-8 check runs on the worker threads.
+    let documents = corpus(paths, args.stream).documents().raw();
     let mut seen = 0usize;
     // A hidden bar (stderr is not a terminal) is not updated at all.
     let visible = !progress.is_hidden();

@@ -70,6 +70,65 @@ impl Document {
     }
 }
 
+/// One article's bytes as read from a file or stream, not yet checked to be UTF-8.
+///
+/// [`Documents::raw`] yields these so that the check can run where the parsing runs: a
+/// [`Pipeline`](crate::Pipeline) given raw documents checks each on a worker thread, and the
+/// thread that reads only splits the input into articles. [`RawDocument::into_document`] does
+/// the check (without copying the bytes).
+///
+/// ```
+/// use newswire::{Corpus, write_stream};
+///
+/// let mut stream = Vec::new();
+/// write_stream(&mut stream, ["JAKARTA -- Talks began.\n"])?;
+/// let raw = Corpus::new().stream_reader(None, std::io::Cursor::new(stream)).documents().raw();
+/// for doc in raw {
+///     let doc = doc?;
+///     assert_eq!(doc.len(), 24);
+///     assert_eq!(doc.into_document()?.text(), "JAKARTA -- Talks began.\n");
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDocument {
+    path: Option<PathBuf>,
+    bytes: Vec<u8>,
+}
+
+impl RawDocument {
+    /// Bytes as read, with an optional path for messages.
+    pub fn new(path: Option<PathBuf>, bytes: Vec<u8>) -> Self {
+        RawDocument { path, bytes }
+    }
+
+    /// The file the bytes came from, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The number of bytes.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether there are no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Checks that the bytes are UTF-8 and makes them a [`Document`] (as
+    /// [`Document::from_bytes`]): the error names the path and the first invalid byte.
+    pub fn into_document(self) -> Result<Document, Error> {
+        Document::from_bytes(self.path, self.bytes)
+    }
+}
+
 enum Source {
     Path(PathBuf),
     /// In a mutex so that a `Corpus` is `Sync` whatever the reader.
@@ -232,6 +291,18 @@ impl Iterator for Documents {
     type Item = Result<Document, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        self.next_raw()
+            .map(|raw| raw.and_then(RawDocument::into_document))
+    }
+}
+
+impl Documents {
+    /// The same documents, their bytes not yet checked to be UTF-8 (see [`RawDocument`]).
+    pub fn raw(self) -> RawDocuments {
+        RawDocuments { documents: self }
+    }
+
+    fn next_raw(&mut self) -> Option<Result<RawDocument, Error>> {
         loop {
             if let Some((name, reader)) = &mut self.stream {
                 let capacity = self
@@ -242,7 +313,7 @@ impl Iterator for Documents {
                 match read_record(reader.as_mut(), &mut bytes) {
                     Ok(true) => {
                         self.last_record = bytes.len();
-                        return Some(Document::from_bytes(name.clone(), bytes));
+                        return Some(Ok(RawDocument::new(name.clone(), bytes)));
                     }
                     Ok(false) => self.stream = None,
                     Err(source) => {
@@ -257,7 +328,7 @@ impl Iterator for Documents {
                 match walk.next() {
                     Some(Ok(entry)) => {
                         if entry.file_type().is_file() && is_article_file(entry.path()) {
-                            return Some(Document::read(entry.path()));
+                            return Some(read_raw(entry.path()));
                         }
                         continue;
                     }
@@ -277,7 +348,7 @@ impl Iterator for Documents {
                         self.walk =
                             Some(walkdir::WalkDir::new(path).sort_by_file_name().into_iter());
                     } else {
-                        return Some(Document::read(path));
+                        return Some(read_raw(&path));
                     }
                 }
                 Source::StreamPath(path) => match fs::File::open(&path) {
@@ -304,12 +375,37 @@ impl Iterator for Documents {
                         .unwrap_or_else(std::sync::PoisonError::into_inner);
                     let mut bytes = Vec::new();
                     return Some(match reader.read_to_end(&mut bytes) {
-                        Ok(_) => Document::from_bytes(name, bytes),
+                        Ok(_) => Ok(RawDocument::new(name, bytes)),
                         Err(source) => Err(Error::Io { path: name, source }),
                     });
                 }
             }
         }
+    }
+}
+
+/// Iterator over a [`Corpus`]'s documents as raw bytes; see [`Documents::raw`].
+#[derive(Debug)]
+pub struct RawDocuments {
+    documents: Documents,
+}
+
+impl Iterator for RawDocuments {
+    type Item = Result<RawDocument, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.documents.next_raw()
+    }
+}
+
+/// Reads a whole file, unchecked.
+fn read_raw(path: &Path) -> Result<RawDocument, Error> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(RawDocument::new(Some(path.to_path_buf()), bytes)),
+        Err(source) => Err(Error::Io {
+            path: Some(path.to_path_buf()),
+            source,
+        }),
     }
 }
 

@@ -77,8 +77,10 @@ mod write;
 
 pub use article::{Article, Dateline, Diagnostic, DiagnosticKind, Paragraph, ParagraphKind};
 pub use corpus::{Corpus, Document, Documents};
+pub use corpus::{RawDocument, RawDocuments};
 pub use error::{Error, ParseError, ParseErrorKind};
 pub use parse::{Parser, ParserBuilder, parse, parse_bytes};
+pub use pipeline::IntoDocument;
 pub use pipeline::{Failure, Outcome, Pipeline, Processed, Summary};
 pub use span::{Position, Span};
 pub use write::{RECORD_SEPARATOR, write_stream, write_stream_record};

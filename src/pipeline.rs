@@ -1,6 +1,6 @@
 //! Running an extractor over a whole corpus: [`Pipeline`].
 
-use crate::corpus::Document;
+use crate::corpus::{Document, RawDocument};
 use crate::error::Error;
 use crate::extract::{Analysis, Extractor};
 use crate::parse::Parser;
@@ -68,6 +68,37 @@ pub struct Pipeline<E> {
     parser: Parser,
     jobs: usize,
     window: usize,
+}
+
+/// What a [`Pipeline`] reads: a [`Document`], or a [`RawDocument`] (from [`Documents::raw`](crate::Documents::raw)),
+/// whose UTF-8 check the pipeline then runs on a worker thread rather than on the thread that
+/// reads.
+pub trait IntoDocument: Send {
+    /// The number of bytes, used to size the work sent to a thread at once.
+    fn byte_len(&self) -> usize;
+
+    /// The document, or why it is not one (bytes that are not UTF-8).
+    fn into_document(self) -> Result<Document, Error>;
+}
+
+impl IntoDocument for Document {
+    fn byte_len(&self) -> usize {
+        self.text().len()
+    }
+
+    fn into_document(self) -> Result<Document, Error> {
+        Ok(self)
+    }
+}
+
+impl IntoDocument for RawDocument {
+    fn byte_len(&self) -> usize {
+        self.len()
+    }
+
+    fn into_document(self) -> Result<Document, Error> {
+        RawDocument::into_document(self)
+    }
 }
 
 /// The result of one document: what the extractor made of it, or why it was skipped.
@@ -197,9 +228,10 @@ where
     /// counts. Failed documents are passed to `each` as [`Failure`]s and the run goes on; an
     /// error returned by `each` stops the run (documents in flight are finished and dropped)
     /// and is returned.
-    pub fn run<I, F, X>(&self, documents: I, mut each: F) -> Result<Summary, X>
+    pub fn run<I, D, F, X>(&self, documents: I, mut each: F) -> Result<Summary, X>
     where
-        I: IntoIterator<Item = Result<Document, Error>>,
+        I: IntoIterator<Item = Result<D, Error>>,
+        D: IntoDocument,
         F: FnMut(Outcome<E::Output>) -> Result<(), X>,
     {
         let start = Instant::now();
@@ -222,13 +254,14 @@ where
     }
 
     #[cfg(feature = "rayon")]
-    fn run_inner<I, X>(
+    fn run_inner<I, D, X>(
         &self,
         documents: I,
         deliver: &mut dyn FnMut(Outcome<E::Output>) -> Result<(), X>,
     ) -> Result<(), X>
     where
-        I: Iterator<Item = Result<Document, Error>>,
+        I: Iterator<Item = Result<D, Error>>,
+        D: IntoDocument,
     {
         let jobs = self.effective_jobs();
         if jobs <= 1 {
@@ -251,7 +284,7 @@ where
         let (tx, rx) = std::sync::mpsc::channel::<Chunk<E::Output>>();
         pool.in_place_scope(|scope| {
             let mut documents = documents;
-            let spawn = |chunk: Vec<(usize, Document)>| {
+            let spawn = |chunk: Vec<(usize, D)>| {
                 let tx = tx.clone();
                 let (extractor, parser) = (&self.extractor, &self.parser);
                 scope.spawn(move |_| {
@@ -269,7 +302,7 @@ where
             let mut delivered = 0usize;
             let mut read = 0usize;
             let mut exhausted = false;
-            let mut chunk: Vec<(usize, Document)> = Vec::new();
+            let mut chunk: Vec<(usize, D)> = Vec::new();
             let mut chunk_bytes = 0usize;
             loop {
                 while !exhausted && read - delivered < window {
@@ -278,7 +311,7 @@ where
                         None => exhausted = true,
                         Some(Ok(doc)) => {
                             pending.push_back(None);
-                            chunk_bytes = chunk_bytes.saturating_add(doc.text().len());
+                            chunk_bytes = chunk_bytes.saturating_add(doc.byte_len());
                             chunk.push((index, doc));
                             read += 1;
                             if chunk.len() >= chunk_articles || chunk_bytes >= MAX_CHUNK_BYTES {
@@ -326,24 +359,26 @@ where
     }
 
     #[cfg(not(feature = "rayon"))]
-    fn run_inner<I, X>(
+    fn run_inner<I, D, X>(
         &self,
         documents: I,
         deliver: &mut dyn FnMut(Outcome<E::Output>) -> Result<(), X>,
     ) -> Result<(), X>
     where
-        I: Iterator<Item = Result<Document, Error>>,
+        I: Iterator<Item = Result<D, Error>>,
+        D: IntoDocument,
     {
         self.run_sequential(documents, deliver)
     }
 
-    fn run_sequential<I, X>(
+    fn run_sequential<I, D, X>(
         &self,
         documents: I,
         deliver: &mut dyn FnMut(Outcome<E::Output>) -> Result<(), X>,
     ) -> Result<(), X>
     where
-        I: Iterator<Item = Result<Document, Error>>,
+        I: Iterator<Item = Result<D, Error>>,
+        D: IntoDocument,
     {
         for (index, doc) in documents.enumerate() {
             let outcome = match doc {
@@ -356,14 +391,18 @@ where
     }
 }
 
-/// Parses and analyses one document. A panicking extractor is reported as a failure of that
-/// document rather than taking the run down.
+/// Checks, parses and analyses one document. A panicking extractor is reported as a failure of
+/// that document rather than taking the run down.
 fn process<E: Extractor>(
     extractor: &E,
     parser: &Parser,
     index: usize,
-    document: Document,
+    input: impl IntoDocument,
 ) -> Outcome<E::Output> {
+    let document = match input.into_document() {
+        Ok(document) => document,
+        Err(error) => return Err(Failure { index, error }),
+    };
     let result = catch_unwind(AssertUnwindSafe(|| {
         let article = document.parse(parser)?;
         let analysis = Analysis::new(&article);
@@ -389,6 +428,58 @@ fn process<E: Extractor>(
                     message,
                 },
             })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Corpus;
+
+    /// A stream of three articles, the second not UTF-8.
+    fn stream() -> Vec<u8> {
+        let mut s = b"JAKARTA -- Talks began.\n\x1e\n".to_vec();
+        s.extend_from_slice(b"caf\xe9 au lait\n\x1e\n");
+        s.extend_from_slice(b"Leaders met on April 24.\n");
+        s
+    }
+
+    /// (index, text or error kind) of every outcome.
+    fn outcomes<D: IntoDocument>(
+        jobs: usize,
+        documents: impl IntoIterator<Item = Result<D, Error>>,
+    ) -> Vec<(usize, Result<String, String>)> {
+        let mut seen = Vec::new();
+        let extractor = crate::extract::from_fn(|_: &Analysis<'_>| ());
+        Pipeline::new(extractor)
+            .jobs(jobs)
+            .window(2)
+            .run(documents, |outcome| {
+                seen.push(match outcome {
+                    Ok(done) => (done.index, Ok(done.document.into_text())),
+                    Err(failure) => (failure.index, Err(failure.error.to_string())),
+                });
+                Ok::<(), std::io::Error>(())
+            })
+            .unwrap();
+        seen
+    }
+
+    #[test]
+    fn raw_documents_are_checked_on_the_workers_with_the_same_outcomes() {
+        let corpus = || Corpus::new().stream_reader(None, std::io::Cursor::new(stream()));
+        for jobs in [1, 2] {
+            let checked = outcomes(jobs, corpus().documents());
+            let raw = outcomes(jobs, corpus().documents().raw());
+            assert_eq!(raw, checked);
+            assert_eq!(raw.len(), 3);
+            assert_eq!(raw[0], (0, Ok("JAKARTA -- Talks began.".to_string())));
+            assert!(
+                raw[1].1.as_ref().is_err_and(|e| e.contains("UTF-8")),
+                "{raw:?}"
+            );
+            assert_eq!(raw[2], (2, Ok("Leaders met on April 24.\n".to_string())));
         }
     }
 }

@@ -25,7 +25,7 @@ use crate::article::Dateline;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{opt, verify};
 use nom::sequence::{delimited, preceded};
@@ -76,21 +76,25 @@ fn month_number(word: &str) -> Option<u32> {
     if w.len() > 9 {
         return None;
     }
-    let w = w.to_ascii_lowercase();
-    Some(match w.as_str() {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return near_month(w.as_bytes()),
+    // Lower-cased on the stack: this runs for every candidate date.
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match &*lower {
+        b"jan" | b"january" => 1,
+        b"feb" | b"february" => 2,
+        b"mar" | b"march" => 3,
+        b"apr" | b"april" => 4,
+        b"may" => 5,
+        b"jun" | b"june" => 6,
+        b"jul" | b"july" => 7,
+        b"aug" | b"august" => 8,
+        b"sep" | b"sept" | b"september" => 9,
+        b"oct" | b"october" => 10,
+        b"nov" | b"november" => 11,
+        b"dec" | b"december" => 12,
+        _ => return near_month(lower),
     })
 }
 
@@ -125,6 +129,25 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 /// `Feb 26`, `March  2`, `feb. 26`, `2 March`: month and day, the day not followed by another
 /// digit. Returns the month, the day and the text of the date.
 fn month_day(input: &str) -> IResult<&str, (u32, u32, &str)> {
+    // Both forms open with a run of letters (and dots) or of digits and a blank: a quick
+    // rejection for the many places where a date is tried and none stands.
+    let b = input.as_bytes();
+    let token = match b.first() {
+        Some(c) if c.is_ascii_digit() => b.iter().take_while(|c| c.is_ascii_digit()).count(),
+        Some(c) if c.is_ascii_alphabetic() || *c == b'.' => b
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphabetic() || c == b'.')
+            .count(),
+        _ => return Err(fail(input)),
+    };
+    if !matches!(b.get(token), Some(b' ' | b'\t')) {
+        return Err(fail(input));
+    }
+    month_day_grammar(input)
+}
+
+/// [`month_day`] without the quick rejection.
+fn month_day_grammar(input: &str) -> IResult<&str, (u32, u32, &str)> {
     let month_word = take_while1(|c: char| c.is_ascii_alphabetic() || c == '.');
     let day_number = verify(digit1, |d: &str| d.len() <= 2);
     let (rest, (m, d)) = alt((
@@ -206,11 +229,17 @@ fn agency(input: &str) -> IResult<&str, &str> {
 }
 
 fn separator(input: &str) -> IResult<&str, &str> {
-    let (rest, sep) = preceded(
-        space0,
-        alt((tag("--"), tag("—"), tag("–"), tag("―"), tag("-"), tag("_"))),
-    )
-    .parse(input)?;
+    let after_blanks = input.trim_start_matches([' ', '\t']);
+    let len = if after_blanks.starts_with("--") {
+        2
+    } else if after_blanks.starts_with(['—', '–', '―']) {
+        '—'.len_utf8()
+    } else if after_blanks.starts_with(['-', '_']) {
+        1
+    } else {
+        return Err(fail(input));
+    };
+    let (sep, rest) = after_blanks.split_at(len);
     // The separator ends the dateline: whitespace or the end of input must follow.
     match rest.chars().next() {
         None => Ok((rest, sep)),
@@ -230,6 +259,15 @@ fn is_initialism(location: &str) -> bool {
 /// Two words in capitals after the separator: a headline in capitals
 /// (`TRADE TALKS - MARKETS RALLY`), not a dateline opening a story.
 fn capitals_follow(rest: &str) -> bool {
+    // An ASCII lower-case letter in the first two bytes lies in the first word: not capitals.
+    if rest
+        .trim_start()
+        .bytes()
+        .take(2)
+        .any(|b| b.is_ascii_lowercase())
+    {
+        return false;
+    }
     let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
     let mut words = rest.split_whitespace();
     matches!((words.next(), words.next()), (Some(a), Some(b)) if caps(a) && caps(b))
@@ -246,6 +284,19 @@ fn opens_story(rest: &str) -> bool {
 
 /// Words in capitals that flag a headline or a story type rather than name a place:
 /// `EXCLUSIVE – ...`, `UPDATE - ...`. Compared with the whole location, ASCII case ignored.
+/// The length of the longest of [`FLAG_WORDS`].
+const LONGEST_FLAG_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < FLAG_WORDS.len() {
+        if FLAG_WORDS[i].len() > longest {
+            longest = FLAG_WORDS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 const FLAG_WORDS: &[&str] = &[
     "ANALYSIS",
     "BREAKING",
@@ -268,7 +319,8 @@ const FLAG_WORDS: &[&str] = &[
 ];
 
 fn is_flag_word(location: &str) -> bool {
-    FLAG_WORDS.iter().any(|w| w.eq_ignore_ascii_case(location))
+    location.len() <= LONGEST_FLAG_WORD
+        && FLAG_WORDS.iter().any(|w| w.eq_ignore_ascii_case(location))
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -393,7 +445,8 @@ fn parse_with(
     }
 
     let mut agency_span = None;
-    if let Ok((r, name)) = agency(rest) {
+    let agency_follows = rest.trim_start_matches([' ', '\t']).starts_with('(');
+    if let Some(Ok((r, name))) = agency_follows.then(|| agency(rest)) {
         // `(AP )`: the name without the blanks before the parenthesis.
         let name_start = off(r) - 1 - name.len();
         agency_span = Some(Span::new(name_start, name_start + name.trim_end().len()));
@@ -800,6 +853,41 @@ mod tests {
         assert!(parse("JAKARTA --", 0, None).is_some());
         let near_window_end = format!("{} --", "A".repeat(MAX_DATELINE_BYTES - 3));
         assert!(parse(&near_window_end, 0, None).is_some());
+    }
+
+    proptest::proptest! {
+        /// The quick rejection in `month_day` turns away only what the grammar rejects.
+        #[test]
+        fn month_day_quick_rejection_agrees_with_the_grammar(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["Feb", "march", "Marc", ".", "2", "26", "123", " ", "\t", ",", "-", "x", "é", "\n"][..]),
+                0..8,
+            )
+        ) {
+            let input = pieces.concat();
+            proptest::prop_assert_eq!(month_day(&input).ok(), month_day_grammar(&input).ok());
+        }
+    }
+
+    /// `capitals_follow` without its quick rejection.
+    fn capitals_follow_reference(rest: &str) -> bool {
+        let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
+        let mut words = rest.split_whitespace();
+        matches!((words.next(), words.next()), (Some(a), Some(b)) if caps(a) && caps(b))
+    }
+
+    proptest::proptest! {
+        /// The quick rejection in `capitals_follow` turns away only what the full test rejects.
+        #[test]
+        fn capitals_follow_quick_rejection_agrees(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["A", "B", "a", "b", "É", "é", " ", "\u{a0}", "\n", "1", "-"][..]),
+                0..10,
+            )
+        ) {
+            let rest = pieces.concat();
+            proptest::prop_assert_eq!(capitals_follow(&rest), capitals_follow_reference(&rest));
+        }
     }
 
     #[test]

@@ -3,10 +3,6 @@
 use crate::error::ParseErrorKind;
 use crate::span::Span;
 use chrono::NaiveDate;
-use nom::bytes::complete::{tag, take_while, take_while1};
-use nom::character::complete::space1;
-use nom::sequence::preceded;
-use nom::{IResult, Parser};
 
 pub(super) enum Header {
     None,
@@ -23,12 +19,22 @@ pub(super) enum Header {
 }
 
 /// Leading blanks, the keyword `date`, blanks, then the date token (digits and separators).
-fn header_token(input: &str) -> IResult<&str, &str> {
-    preceded(
-        (take_while(|c| c == ' ' || c == '\t'), tag("date"), space1),
-        take_while1(|c: char| c.is_ascii_digit() || c == '-' || c == '/' || c == '.'),
-    )
-    .parse(input)
+/// Returns the text after the token and the token.
+fn header_token(input: &str) -> Option<(&str, &str)> {
+    let keyword = input.trim_start_matches([' ', '\t']).strip_prefix("date")?;
+    let token_start = keyword.trim_start_matches([' ', '\t']);
+    if token_start.len() == keyword.len() {
+        return None;
+    }
+    let len = token_start
+        .bytes()
+        .take_while(|&c| c.is_ascii_digit() || matches!(c, b'-' | b'/' | b'.'))
+        .count();
+    if len == 0 {
+        return None;
+    }
+    let (token, rest) = token_start.split_at(len);
+    Some((rest, token))
 }
 
 /// `YYYY-MM-DD` exactly.
@@ -53,7 +59,7 @@ fn iso_date(token: &str) -> Option<(i32, u32, u32)> {
 
 pub(super) fn parse(src: &str, pos: usize) -> Header {
     let input = &src[pos..];
-    let Ok((rest, token)) = header_token(input) else {
+    let Some((rest, token)) = header_token(input) else {
         return Header::None;
     };
     // The token must end at a word boundary: `date 2021-05-01x` is not a header.
