@@ -359,12 +359,44 @@ impl<'a> Terminators<'a> {
 }
 
 fn skip_ws(text: &str, from: usize) -> usize {
-    let rest = text.get(from..).unwrap_or("");
-    from + (rest.len() - rest.trim_start().len())
+    // ASCII white space byte by byte, the rest (rare) by `trim_start`.
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while bytes
+        .get(i)
+        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+    {
+        i += 1;
+    }
+    if bytes.get(i).is_none_or(u8::is_ascii) {
+        return i;
+    }
+    let rest = text.get(i..).unwrap_or("");
+    i + (rest.len() - rest.trim_start().len())
 }
 
 fn trim_end(text: &str, end: usize) -> usize {
     text.get(..end).map_or(end, |t| t.trim_end().len())
+}
+
+/// The last word of `before`: what follows its last white space or opening quote or bracket.
+fn last_word(before: &str) -> &str {
+    let is_break = |c: char| c.is_whitespace() || OPENERS.contains(&c);
+    // Most words are ASCII: look back byte by byte for an ASCII break, and let the general
+    // search decide as soon as a byte is not ASCII.
+    let bytes = before.as_bytes();
+    for (i, &b) in bytes.iter().enumerate().rev() {
+        if !b.is_ascii() {
+            break;
+        }
+        if is_break(char::from(b)) {
+            return before.get(i + 1..).unwrap_or("");
+        }
+        if i == 0 {
+            return before;
+        }
+    }
+    before.rsplit(is_break).next().unwrap_or("")
 }
 
 /// Whether the terminator at `dot` (the next sentence starting at `next`) ends a sentence.
@@ -383,10 +415,7 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
     }
     // The word before the period, without leading brackets or quotes.
     let before = text.get(start..dot).unwrap_or("");
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
-        .next()
-        .unwrap_or("");
+    let word = last_word(before);
     if word.is_empty() {
         return true;
     }
@@ -446,6 +475,37 @@ mod tests {
                 assert_eq!(got, want, "splitting {text:?}");
             }
         };
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_search() {
+        let texts = [
+            "",
+            "  x",
+            "\u{0B}\u{0C} \u{a0}\u{2003}Talks",
+            "said Sen.",
+            "(U.S.",
+            "the “Inc.",
+            "él dijo «Sr.",
+            "word",
+            " ",
+            "\u{a0}",
+        ];
+        for t in texts {
+            let want = t
+                .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+                .next();
+            assert_eq!(Some(last_word(t)), want, "last word of {t:?}");
+            for from in 0..=t.len() + 1 {
+                let rest = t.get(from..).unwrap_or("");
+                let want = from + (rest.len() - rest.trim_start().len());
+                assert_eq!(
+                    skip_ws(t, from),
+                    want,
+                    "skipping space in {t:?} from {from}"
+                );
+            }
+        }
     }
 
     t!(

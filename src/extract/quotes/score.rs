@@ -870,6 +870,9 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
                     && !is_function_word(w.text)
                     && !words::is_cue(w.text)
             }));
+        f[40] = b(next.first().is_some_and(|w| {
+            w.before.is_empty() && w.span.start <= c.end + 1 && is_name_noun(w.text)
+        }));
     }
     f[33] = b(last.is_some_and(|w| words::is_preposition(w.text)));
     f[35] = b(n >= 7);
@@ -884,14 +887,6 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         && (last_lower.is_some_and(|w| {
             is_work_verb(w) || words::is_preposition(w) || words::is_title_noun(w)
         }) || last.is_some_and(|w| w.text.ends_with("'s") || w.text.ends_with("’s"))));
-    if let Some(c) = cx.close {
-        let next = cx
-            .tk
-            .get(Span::new(c.end.min(cx.paragraph.end), cx.paragraph.end));
-        f[40] = b(next.first().is_some_and(|w| {
-            w.before.is_empty() && w.span.start <= c.end + 1 && is_name_noun(w.text)
-        }));
-    }
     f[42] = b(content.contains(['!', '?']));
     if let Some(sp) = cx.speaker {
         let sw = cx.tk.get(sp);
