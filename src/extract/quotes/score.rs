@@ -812,11 +812,13 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_uppercase));
     f[13] = b(content.ends_with(['.', ',', '?', '!']));
-    let prev = cx.tk.get(Span::new(
-        cx.paragraph.start,
-        cx.open.start.max(cx.paragraph.start),
-    ));
-    let last = prev.last().filter(|w| w.after.is_empty() || w.after == "-");
+    let last = cx
+        .tk
+        .last_in(Span::new(
+            cx.paragraph.start,
+            cx.open.start.max(cx.paragraph.start),
+        ))
+        .filter(|w| w.after.is_empty() || w.after == "-");
     // The word before in ASCII lower case, without allocating (longer words are neither).
     let mut buf = [0u8; 16];
     let last_lower = last.and_then(|w| {
@@ -861,16 +863,16 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
     if let Some(c) = cx.close {
         let next = cx
             .tk
-            .get(Span::new(c.end.min(cx.paragraph.end), cx.paragraph.end));
+            .first_in(Span::new(c.end.min(cx.paragraph.end), cx.paragraph.end));
         f[32] = b(!content.ends_with(['.', ',', '?', '!', ';', ':'])
-            && next.first().is_some_and(|w| {
+            && next.is_some_and(|w| {
                 w.before.is_empty()
                     && w.span.start == c.end + 1
                     && w.text.starts_with(|c: char| c.is_ascii_lowercase())
                     && !is_function_word(w.text)
                     && !words::is_cue(w.text)
             }));
-        f[40] = b(next.first().is_some_and(|w| {
+        f[40] = b(next.is_some_and(|w| {
             w.before.is_empty() && w.span.start <= c.end + 1 && is_name_noun(w.text)
         }));
     }
