@@ -191,11 +191,13 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
         if first == usize::MAX {
             continue;
         }
+        // Most words have no punctuation around them: slice (and check) only what is there.
+        let piece = |a: usize, b: usize| if a == b { "" } else { &text[a..b] };
         out.push(Word {
             text: &text[first..last],
             span: Span::new(range.start + first, range.start + last),
-            after: &text[last..i],
-            before: &text[start..first],
+            after: piece(last, i),
+            before: piece(start, first),
         });
     }
     out
