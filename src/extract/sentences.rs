@@ -66,56 +66,57 @@ fn is_title(word: &str) -> bool {
     };
     matches!(
         lower,
-        "mr" | "mrs"
-            | "ms"
-            | "messrs"
-            | "dr"
-            | "prof"
-            | "sen"
-            | "sens"
-            | "rep"
-            | "reps"
-            | "gov"
-            | "gen"
-            | "lt"
-            | "col"
-            | "maj"
-            | "capt"
-            | "cmdr"
-            | "adm"
-            | "sgt"
-            | "cpl"
-            | "pvt"
-            | "rev"
-            | "hon"
-            | "pres"
-            | "supt"
-            | "insp"
-            | "st"
-            | "ste"
-            | "mt"
-            | "ft"
-            | "vs"
-            | "v"
-            | "fig"
-            | "op"
-            | "cf"
-            | "approx"
-            | "dept"
-            | "univ"
-            | "assn"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"messrs"
+            | b"dr"
+            | b"prof"
+            | b"sen"
+            | b"sens"
+            | b"rep"
+            | b"reps"
+            | b"gov"
+            | b"gen"
+            | b"lt"
+            | b"col"
+            | b"maj"
+            | b"capt"
+            | b"cmdr"
+            | b"adm"
+            | b"sgt"
+            | b"cpl"
+            | b"pvt"
+            | b"rev"
+            | b"hon"
+            | b"pres"
+            | b"supt"
+            | b"insp"
+            | b"st"
+            | b"ste"
+            | b"mt"
+            | b"ft"
+            | b"vs"
+            | b"v"
+            | b"fig"
+            | b"op"
+            | b"cf"
+            | b"approx"
+            | b"dept"
+            | b"univ"
+            | b"assn"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
     )
 }
 
@@ -128,48 +129,49 @@ fn is_abbreviation(word: &str) -> bool {
     };
     matches!(
         lower,
-        "jr" | "sr"
-            | "co"
-            | "corp"
-            | "inc"
-            | "ltd"
-            | "bros"
-            | "ala"
-            | "ariz"
-            | "ark"
-            | "calif"
-            | "colo"
-            | "conn"
-            | "del"
-            | "fla"
-            | "ga"
-            | "ill"
-            | "ind"
-            | "kan"
-            | "ky"
-            | "la"
-            | "md"
-            | "mass"
-            | "mich"
-            | "minn"
-            | "miss"
-            | "mo"
-            | "mont"
-            | "neb"
-            | "nev"
-            | "okla"
-            | "ore"
-            | "pa"
-            | "tenn"
-            | "tex"
-            | "va"
-            | "vt"
-            | "wash"
-            | "wis"
-            | "wyo"
-            | "est"
-            | "al"
-            | "etc"
+        b"jr"
+            | b"sr"
+            | b"co"
+            | b"corp"
+            | b"inc"
+            | b"ltd"
+            | b"bros"
+            | b"ala"
+            | b"ariz"
+            | b"ark"
+            | b"calif"
+            | b"colo"
+            | b"conn"
+            | b"del"
+            | b"fla"
+            | b"ga"
+            | b"ill"
+            | b"ind"
+            | b"kan"
+            | b"ky"
+            | b"la"
+            | b"md"
+            | b"mass"
+            | b"mich"
+            | b"minn"
+            | b"miss"
+            | b"mo"
+            | b"mont"
+            | b"neb"
+            | b"nev"
+            | b"okla"
+            | b"ore"
+            | b"pa"
+            | b"tenn"
+            | b"tex"
+            | b"va"
+            | b"vt"
+            | b"wash"
+            | b"wis"
+            | b"wyo"
+            | b"est"
+            | b"al"
+            | b"etc"
     )
 }
 
@@ -227,13 +229,13 @@ fn is_sentence_starter(word: &str) -> bool {
 }
 
 /// `word` in ASCII lower case in `buf`, if it is ASCII and short enough for the lists above.
-fn lower_ascii<'a>(word: &str, buf: &'a mut [u8; 8]) -> Option<&'a str> {
+fn lower_ascii<'a>(word: &str, buf: &'a mut [u8; 8]) -> Option<&'a [u8]> {
     let bytes = word.as_bytes();
     let out = buf.get_mut(..bytes.len())?;
     for (o, b) in out.iter_mut().zip(bytes) {
         *o = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(out).ok()
+    Some(out)
 }
 
 /// Marks that close a sentence after its final punctuation.
@@ -359,12 +361,44 @@ impl<'a> Terminators<'a> {
 }
 
 fn skip_ws(text: &str, from: usize) -> usize {
-    let rest = text.get(from..).unwrap_or("");
-    from + (rest.len() - rest.trim_start().len())
+    // ASCII white space byte by byte, the rest (rare) by `trim_start`.
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while bytes
+        .get(i)
+        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+    {
+        i += 1;
+    }
+    if bytes.get(i).is_none_or(u8::is_ascii) {
+        return i;
+    }
+    let rest = text.get(i..).unwrap_or("");
+    i + (rest.len() - rest.trim_start().len())
 }
 
 fn trim_end(text: &str, end: usize) -> usize {
     text.get(..end).map_or(end, |t| t.trim_end().len())
+}
+
+/// The last word of `before`: what follows its last white space or opening quote or bracket.
+fn last_word(before: &str) -> &str {
+    let is_break = |c: char| c.is_whitespace() || OPENERS.contains(&c);
+    // Most words are ASCII: look back byte by byte for an ASCII break, and let the general
+    // search decide as soon as a byte is not ASCII.
+    let bytes = before.as_bytes();
+    for (i, &b) in bytes.iter().enumerate().rev() {
+        if !b.is_ascii() {
+            break;
+        }
+        if is_break(char::from(b)) {
+            return before.get(i + 1..).unwrap_or("");
+        }
+        if i == 0 {
+            return before;
+        }
+    }
+    before.rsplit(is_break).next().unwrap_or("")
 }
 
 /// Whether the terminator at `dot` (the next sentence starting at `next`) ends a sentence.
@@ -383,10 +417,7 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
     }
     // The word before the period, without leading brackets or quotes.
     let before = text.get(start..dot).unwrap_or("");
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
-        .next()
-        .unwrap_or("");
+    let word = last_word(before);
     if word.is_empty() {
         return true;
     }
@@ -446,6 +477,37 @@ mod tests {
                 assert_eq!(got, want, "splitting {text:?}");
             }
         };
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_search() {
+        let texts = [
+            "",
+            "  x",
+            "\u{0B}\u{0C} \u{a0}\u{2003}Talks",
+            "said Sen.",
+            "(U.S.",
+            "the “Inc.",
+            "él dijo «Sr.",
+            "word",
+            " ",
+            "\u{a0}",
+        ];
+        for t in texts {
+            let want = t
+                .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+                .next();
+            assert_eq!(Some(last_word(t)), want, "last word of {t:?}");
+            for from in 0..=t.len() + 1 {
+                let rest = t.get(from..).unwrap_or("");
+                let want = from + (rest.len() - rest.trim_start().len());
+                assert_eq!(
+                    skip_ws(t, from),
+                    want,
+                    "skipping space in {t:?} from {from}"
+                );
+            }
+        }
     }
 
     t!(

@@ -20,7 +20,7 @@ use crate::span::Span;
 pub(super) const MAX_SCORED_WORDS: usize = 10;
 
 /// Number of features, the bias included.
-pub(super) const FEATURES: usize = 38;
+pub(super) const FEATURES: usize = 48;
 
 /// What each feature means, in the order of [`WEIGHTS`].
 pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
@@ -62,52 +62,72 @@ pub(super) const FEATURE_NAMES: [&str; FEATURES] = [
     "seven_words_or_more",
     "title_case_opening_with_an_article",
     "title_case_of_two_words_or_more",
+    "title_of_work",
+    "title_of_work_after_naming_verb_or_preposition",
+    "followed_by_name_noun",
+    "cue_opens_next_sentence",
+    "exclamation_or_question_inside",
+    "speaker_is_a_name",
+    "speaker_is_a_person_pronoun",
+    "speaker_is_no_person",
+    "sentence_subject_that_is_no_name",
+    "short_lower_case_phrase_without_cue",
 ];
 
 /// Weights of [`FEATURE_NAMES`], fitted on PolNeAR's training split.
 pub(super) const WEIGHTS: [f32; FEATURES] = [
-    0.015,  // bias
-    -0.745, // one_word
-    -0.484, // two_words
-    -0.089, // three_words
-    0.669,  // attributed_after_the_quote
-    1.551,  // attributed_before_the_quote
-    0.790,  // name_and_colon_before
-    0.875,  // sentence_subject_without_cue
-    -0.007, // speaker_of_previous_quote
-    0.106,  // naming_cue
-    0.897,  // cue_elsewhere_in_sentence
-    0.405,  // cue_in_adjacent_sentence
-    -0.286, // capitalized_start
-    0.426,  // punctuation_inside_marks
-    0.717,  // whole_sentence
-    0.216,  // after_naming_word
-    0.157,  // after_determiner
-    -0.070, // title_case
-    -0.231, // single_marks
-    0.547,  // first_paragraph
-    -0.150, // followed_by_lower_case_word
-    -0.188, // other_quote_in_sentence
-    0.299,  // previous_quote_attributed_in_paragraph
-    1.064,  // after_colon
-    0.456,  // first_or_second_person
-    -0.852, // whole_paragraph
-    1.278,  // opens_sentence
-    -0.113, // contains_digit
-    0.289,  // all_lower_case
-    0.211,  // speaker_is_capitalized
-    0.730,  // reporting_verb_in_sentence
-    0.282,  // reporting_verb_in_paragraph
-    -0.425, // followed_by_noun
-    -0.294, // after_preposition
-    -0.465, // one_or_two_words_without_reporting_verb
-    0.372,  // seven_words_or_more
-    -0.254, // title_case_opening_with_an_article
-    -0.440, // title_case_of_two_words_or_more
+    0.070,  // bias
+    -0.697, // one_word
+    -0.417, // two_words
+    -0.040, // three_words
+    0.571,  // attributed_after_the_quote
+    1.338,  // attributed_before_the_quote
+    0.769,  // name_and_colon_before
+    0.662,  // sentence_subject_without_cue
+    -0.165, // speaker_of_previous_quote
+    0.045,  // naming_cue
+    0.743,  // cue_elsewhere_in_sentence
+    0.371,  // cue_in_adjacent_sentence
+    -0.121, // capitalized_start
+    0.403,  // punctuation_inside_marks
+    0.657,  // whole_sentence
+    0.241,  // after_naming_word
+    0.143,  // after_determiner
+    -0.007, // title_case
+    -0.243, // single_marks
+    0.550,  // first_paragraph
+    -0.136, // followed_by_lower_case_word
+    -0.135, // other_quote_in_sentence
+    0.255,  // previous_quote_attributed_in_paragraph
+    1.017,  // after_colon
+    0.383,  // first_or_second_person
+    -0.850, // whole_paragraph
+    1.102,  // opens_sentence
+    -0.103, // contains_digit
+    0.392,  // all_lower_case
+    0.266,  // speaker_is_capitalized
+    0.693,  // reporting_verb_in_sentence
+    0.320,  // reporting_verb_in_paragraph
+    -0.323, // followed_by_noun
+    -0.177, // after_preposition
+    -0.484, // one_or_two_words_without_reporting_verb
+    0.290,  // seven_words_or_more
+    -0.166, // title_case_opening_with_an_article
+    0.215,  // title_case_of_two_words_or_more
+    -1.027, // title_of_work
+    -0.787, // title_of_work_after_naming_verb_or_preposition
+    -0.392, // followed_by_name_noun
+    0.003,  // cue_opens_next_sentence
+    0.008,  // exclamation_or_question_inside
+    0.478,  // speaker_is_a_name
+    0.705,  // speaker_is_a_person_pronoun
+    -0.229, // speaker_is_no_person
+    0.138,  // sentence_subject_that_is_no_name
+    -0.381, // short_lower_case_phrase_without_cue
 ];
 
 /// Keep a short quotation whose score (a probability) is at least this.
-pub(super) const THRESHOLD: f32 = 0.60;
+pub(super) const THRESHOLD: f32 = 0.600;
 
 /// How a quotation's attribution was found, as the scorer sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -460,6 +480,8 @@ fn count(ws: &[Word<'_>]) -> (u32, u32) {
 #[derive(Default)]
 pub(super) struct Counts {
     sentences: Vec<Option<(u32, u32)>>,
+    /// Per sentence, whether it opens with a speaker and a cue.
+    opens: Vec<Option<bool>>,
     /// The index of the paragraph last counted, and its counts.
     paragraph: Option<(usize, (u32, u32))>,
 }
@@ -476,6 +498,21 @@ impl Counts {
             cx.sentences
                 .get(i)
                 .map_or((0, 0), |s| count(&cx.tk.get(s.span)))
+        })
+    }
+
+    /// Whether sentence `i` opens with a speaker and a cue.
+    fn opens_with_cue(&mut self, cx: &Context<'_, '_>, i: usize) -> bool {
+        if self.opens.len() != cx.sentences.len() {
+            self.opens = vec![None; cx.sentences.len()];
+        }
+        let Some(slot) = self.opens.get_mut(i) else {
+            return false;
+        };
+        *slot.get_or_insert_with(|| {
+            cx.sentences
+                .get(i)
+                .is_some_and(|s| opens_with_cue(&cx.tk.get(s.span)))
         })
     }
 
@@ -498,6 +535,184 @@ impl Counts {
             }
         }
     }
+}
+
+/// Whether a quotation's words read as the title of a work or a name (`Fox News Sunday`,
+/// `Guardians of the Galaxy`): two words or more, the first and the last capitalized, those
+/// between capitalized or small function words, and no sentence end before the last word.
+fn is_title_of_work(content: &str, ws: &[Word<'_>]) -> bool {
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        return false;
+    };
+    if ws.len() < 2 || !first.is_capitalized() || !last.is_capitalized() {
+        return false;
+    }
+    let inner_end = ws
+        .get(..ws.len() - 1)
+        .is_some_and(|ws| ws.iter().any(|w| w.after.contains(['.', '!', '?'])));
+    !inner_end
+        && !content.contains(['!', '?'])
+        && ws.iter().all(|w| {
+            w.is_capitalized()
+                || matches!(
+                    w.text,
+                    "of" | "the"
+                        | "a"
+                        | "an"
+                        | "and"
+                        | "or"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "by"
+                        | "is"
+                        | "are"
+                        | "vs"
+                        | "de"
+                        | "la"
+                )
+        })
+}
+
+/// Verbs before a title (`watched "The Muppets"`, `a book titled "..."`).
+fn is_work_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "watch"
+            | "watched"
+            | "watching"
+            | "watches"
+            | "read"
+            | "reading"
+            | "reads"
+            | "titled"
+            | "entitled"
+            | "named"
+            | "dubbed"
+            | "hosted"
+            | "hosts"
+            | "starred"
+            | "aired"
+            | "wrote"
+            | "sang"
+            | "played"
+            | "launched"
+            | "published"
+    )
+}
+
+/// Nouns a quoted name modifies (`the "Make America Great Again" slogan`).
+fn is_name_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "campaign"
+            | "show"
+            | "program"
+            | "programme"
+            | "slogan"
+            | "ad"
+            | "ads"
+            | "bill"
+            | "act"
+            | "movement"
+            | "initiative"
+            | "hashtag"
+            | "segment"
+            | "tour"
+            | "rally"
+            | "sign"
+            | "signs"
+            | "plan"
+            | "book"
+            | "film"
+            | "movie"
+            | "series"
+            | "podcast"
+            | "documentary"
+            | "song"
+            | "album"
+            | "list"
+            | "loophole"
+            | "rule"
+            | "doctrine"
+            | "strategy"
+            | "policy"
+            | "law"
+            | "amendment"
+            | "award"
+            | "brand"
+            | "motto"
+            | "logo"
+            | "website"
+            | "group"
+            | "party"
+            | "caucus"
+            | "committee"
+            | "fund"
+            | "project"
+            | "deal"
+            | "agreement"
+            | "proposal"
+            | "speech"
+            | "line"
+            | "label"
+            | "era"
+            | "crowd"
+            | "supporters"
+            | "candidate"
+            | "candidates"
+            | "voters"
+            | "issue"
+            | "issues"
+            | "debate"
+            | "tax"
+            | "taxes"
+            | "system"
+            | "chants"
+            | "chant"
+            | "hats"
+            | "hat"
+            | "t-shirts"
+            | "shirts"
+            | "stickers"
+            | "banner"
+            | "message"
+            | "theme"
+            | "narrative"
+            | "question"
+            | "approach"
+            | "mentality"
+            | "vote"
+            | "votes"
+            | "side"
+            | "camp"
+            | "wing"
+            | "faction"
+            | "effect"
+            | "factor"
+            | "problem"
+            | "option"
+            | "status"
+            | "test"
+            | "card"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+    )
+}
+
+/// Whether words open with a speaker and a cue (`He said`, `That is what Trump said` is not:
+/// the cue must follow within the first three words).
+fn opens_with_cue(ws: &[Word<'_>]) -> bool {
+    ws.iter().take(3).enumerate().any(|(j, w)| {
+        (w.is_capitalized() || words::is_person_pronoun(w.text))
+            && ws.get(j + 1).is_some_and(|c| words::is_cue(c.text))
+    })
 }
 
 /// The sentence index containing `at`.
@@ -543,6 +758,13 @@ fn add_counted(cx: &Context<'_, '_>, counts: &mut Counts, f: &mut [f32; FEATURES
         f[31] = b(counts.paragraph(cx, i).1 > reporting_inside);
     }
     f[34] = b(n <= 2 && f[30] == 0.0 && f[10] == 0.0);
+    // A speaker and a cue opening the next sentence (`"A scam." That is what he said.`).
+    f[41] = b(si.is_some_and(|i| {
+        let next = i.saturating_add(1);
+        cx.sentences.get(next).is_some_and(|t| {
+            t.paragraph == cx.sentences[i].paragraph && counts.opens_with_cue(cx, next)
+        })
+    }));
 }
 
 /// All features but the [`COUNTED`] ones, which are left at zero.
@@ -590,11 +812,13 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_uppercase));
     f[13] = b(content.ends_with(['.', ',', '?', '!']));
-    let prev = cx.tk.get(Span::new(
-        cx.paragraph.start,
-        cx.open.start.max(cx.paragraph.start),
-    ));
-    let last = prev.last().filter(|w| w.after.is_empty() || w.after == "-");
+    let last = cx
+        .tk
+        .last_in(Span::new(
+            cx.paragraph.start,
+            cx.open.start.max(cx.paragraph.start),
+        ))
+        .filter(|w| w.after.is_empty() || w.after == "-");
     // The word before in ASCII lower case, without allocating (longer words are neither).
     let mut buf = [0u8; 16];
     let last_lower = last.and_then(|w| {
@@ -639,15 +863,18 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
     if let Some(c) = cx.close {
         let next = cx
             .tk
-            .get(Span::new(c.end.min(cx.paragraph.end), cx.paragraph.end));
+            .first_in(Span::new(c.end.min(cx.paragraph.end), cx.paragraph.end));
         f[32] = b(!content.ends_with(['.', ',', '?', '!', ';', ':'])
-            && next.first().is_some_and(|w| {
+            && next.is_some_and(|w| {
                 w.before.is_empty()
                     && w.span.start == c.end + 1
                     && w.text.starts_with(|c: char| c.is_ascii_lowercase())
                     && !is_function_word(w.text)
                     && !words::is_cue(w.text)
             }));
+        f[40] = b(next.is_some_and(|w| {
+            w.before.is_empty() && w.span.start <= c.end + 1 && is_name_noun(w.text)
+        }));
     }
     f[33] = b(last.is_some_and(|w| words::is_preposition(w.text)));
     f[35] = b(n >= 7);
@@ -656,6 +883,62 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
             .first()
             .is_some_and(|w| matches!(w.text, "The" | "A" | "An")));
     f[37] = b(f[17] == 1.0 && n >= 2);
+    let title = is_title_of_work(content, &ws);
+    f[38] = b(title);
+    f[39] = b(title
+        && (last_lower.is_some_and(|w| {
+            is_work_verb(w) || words::is_preposition(w) || words::is_title_noun(w)
+        }) || last.is_some_and(|w| w.text.ends_with("'s") || w.text.ends_with("’s"))));
+    f[42] = b(content.contains(['!', '?']));
+    if let Some(sp) = cx.speaker {
+        let sw = cx.tk.get(sp);
+        let first = sw.first().map_or("", |w| w.text);
+        let name = sw.len() >= 2
+            && sw.iter().all(Word::is_capitalized)
+            && !matches!(first, "The" | "A" | "An" | "This" | "That" | "Its" | "It");
+        f[43] = b(name);
+        f[44] = b(sw.len() == 1
+            && matches!(
+                first,
+                "he" | "He" | "she" | "She" | "they" | "They" | "I" | "we" | "We" | "who"
+            ));
+        // A speaker phrase that is no one: a possessive (`Tuesday's`), a date, or one that
+        // opens with a word that does not start a name (`Across`, `It`, `Therefore`).
+        let mut buf = [0u8; 16];
+        let first_lower = buf.get_mut(..first.len()).and_then(|out| {
+            for (o, b) in out.iter_mut().zip(first.bytes()) {
+                *o = b.to_ascii_lowercase();
+            }
+            std::str::from_utf8(out).ok()
+        });
+        f[45] = b(sw.last().is_some_and(|w| {
+            w.text.ends_with("'s") || w.text.ends_with("’s") || w.after.starts_with('(')
+        }) || sw
+            .iter()
+            .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+            || first_lower.is_some_and(|w| {
+                words::is_preposition(w)
+                    || matches!(
+                        w,
+                        "it" | "there"
+                            | "yes"
+                            | "no"
+                            | "therefore"
+                            | "however"
+                            | "but"
+                            | "and"
+                            | "across"
+                            | "if"
+                            | "so"
+                            | "what"
+                            | "thus"
+                            | "still"
+                            | "here"
+                    )
+            }));
+    }
+    f[46] = b(cx.attributed == Attributed::Subject && f[43] == 0.0 && f[44] == 0.0);
+    f[47] = b(f[28] == 1.0 && n <= 3 && cx.cue.is_none());
     f[29] = b(cx
         .speaker
         .and_then(|s| src.get(s.range()))
@@ -665,7 +948,7 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
 }
 
 /// The features that count words around the quotation, the costly ones.
-const COUNTED: [usize; 5] = [10, 11, 30, 31, 34];
+const COUNTED: [usize; 6] = [10, 11, 30, 31, 34, 41];
 
 /// The weighted sum of the features (the log-odds that the quotation reports speech).
 fn log_odds(f: &[f32; FEATURES]) -> f32 {
@@ -727,6 +1010,42 @@ mod tests {
         ] {
             assert!(!is_reporting(w), "{w}");
         }
+    }
+
+    #[test]
+    fn titles_of_works() {
+        let is_title = |s: &str| {
+            let ws = words::words(s, Span::new(0, s.len()));
+            is_title_of_work(s, &ws)
+        };
+        for t in [
+            "Fox News Sunday,",
+            "Guardians of the Galaxy",
+            "Orange is the New Black",
+            "Make America Great Again",
+            "The Art of the Deal.",
+        ] {
+            assert!(is_title(t), "{t}");
+        }
+        for t in [
+            "Fine",
+            "law and order",
+            "We Agree. You Lose",
+            "Lock Her Up!",
+            "Great again",
+            "",
+        ] {
+            assert!(!is_title(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn speaker_and_cue_open_a_sentence() {
+        let opens = |s: &str| opens_with_cue(&words::words(s, Span::new(0, s.len())));
+        assert!(opens("He said it twice."));
+        assert!(opens("That, Price added, is final."));
+        assert!(!opens("The plan failed."));
+        assert!(!opens("It was later that evening that Price said so."));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::span::Span;
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// The words of an article's paragraphs, each paragraph tokenized once, on first use, so that
 /// looking at the words around many quotations costs one pass over the text.
@@ -10,6 +10,23 @@ pub(super) struct Tokens<'a> {
     src: &'a str,
     paragraphs: Vec<Span>,
     words: Vec<OnceCell<Vec<Word<'a>>>>,
+    /// The paragraph of the last window asked for.
+    last: Cell<usize>,
+}
+
+/// The partition point of `pred` in `items` (true then false), found by galloping from the
+/// start: a window of a few words in a long paragraph costs the log of its own length.
+fn gallop<T>(items: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let (mut lo, mut step) = (0usize, 1usize);
+    while let Some(x) = lo.checked_add(step).and_then(|e| items.get(e - 1)) {
+        if !pred(x) {
+            break;
+        }
+        lo += step;
+        step = step.saturating_mul(2);
+    }
+    let hi = lo.saturating_add(step).min(items.len());
+    lo + items.get(lo..hi).map_or(0, |s| s.partition_point(&pred))
 }
 
 impl<'a> Tokens<'a> {
@@ -20,24 +37,69 @@ impl<'a> Tokens<'a> {
             src,
             paragraphs,
             words,
+            last: Cell::new(0),
         }
     }
 
     /// The words that lie inside `window`: a slice of its paragraph's words, or, for a window
     /// that is not inside one paragraph, the words of the window itself.
     pub fn get(&self, window: Span) -> Cow<'_, [Word<'a>]> {
-        let i = self.paragraphs.partition_point(|p| p.start <= window.start);
-        if let Some(i) = i.checked_sub(1) {
-            if let (Some(&p), Some(cell)) = (self.paragraphs.get(i), self.words.get(i)) {
-                if p.contains(window) {
-                    let ws = cell.get_or_init(|| words(self.src, p));
-                    let a = ws.partition_point(|w| w.span.start < window.start);
-                    let b = ws.partition_point(|w| w.span.end <= window.end).max(a);
-                    return Cow::Borrowed(ws.get(a..b).unwrap_or(&[]));
-                }
+        match self.paragraph_words(window) {
+            Some(ws) => {
+                let a = ws.partition_point(|w| w.span.start < window.start);
+                let rest = ws.get(a..).unwrap_or(&[]);
+                let b = a + gallop(rest, |w| w.span.end <= window.end);
+                Cow::Borrowed(ws.get(a..b).unwrap_or(&[]))
             }
+            None => Cow::Owned(words(self.src, window)),
         }
-        Cow::Owned(words(self.src, window))
+    }
+
+    /// The last of the words [`get`](Tokens::get) gives for `window`, with one search.
+    pub fn last_in(&self, window: Span) -> Option<Word<'a>> {
+        match self.paragraph_words(window) {
+            Some(ws) => {
+                let b = ws.partition_point(|w| w.span.end <= window.end);
+                let w = *ws.get(b.checked_sub(1)?)?;
+                (w.span.start >= window.start).then_some(w)
+            }
+            None => self.get(window).last().copied(),
+        }
+    }
+
+    /// The first of the words [`get`](Tokens::get) gives for `window`, with one search.
+    pub fn first_in(&self, window: Span) -> Option<Word<'a>> {
+        match self.paragraph_words(window) {
+            Some(ws) => {
+                let a = ws.partition_point(|w| w.span.start < window.start);
+                let w = *ws.get(a)?;
+                (w.span.end <= window.end).then_some(w)
+            }
+            None => self.get(window).first().copied(),
+        }
+    }
+
+    /// All the words of the paragraph holding `window`, if one does.
+    fn paragraph_words(&self, window: Span) -> Option<&[Word<'a>]> {
+        // Windows come in runs inside one paragraph: try the last one first.
+        let last = self.last.get();
+        let i = if self
+            .paragraphs
+            .get(last)
+            .is_some_and(|p| p.contains(window))
+        {
+            last
+        } else {
+            self.paragraphs
+                .partition_point(|p| p.start <= window.start)
+                .checked_sub(1)?
+        };
+        let (&p, cell) = (self.paragraphs.get(i)?, self.words.get(i)?);
+        if !p.contains(window) {
+            return None;
+        }
+        self.last.set(i);
+        Some(cell.get_or_init(|| words(self.src, p)))
     }
 }
 
@@ -87,7 +149,8 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
         return Vec::new();
     };
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
+    // News prose averages a word every six bytes; a little more room avoids growing.
+    let mut out = Vec::with_capacity(bytes.len() / 4 + 2);
     let mut i = 0;
     while i < bytes.len() {
         let (class, len) = class_at(text, i);
@@ -99,7 +162,19 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
         // The chunk runs to the next separator; note its first and last alphanumeric.
         let mut first = usize::MAX;
         let mut last = start;
-        while i < bytes.len() {
+        while let Some(&b) = bytes.get(i) {
+            // Runs of ASCII letters and digits, the bulk of the text, in a tight loop.
+            if ASCII_ALNUM[usize::from(b)] {
+                if first == usize::MAX {
+                    first = i;
+                }
+                i += 1;
+                while bytes.get(i).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+                    i += 1;
+                }
+                last = i;
+                continue;
+            }
             let (class, len) = class_at(text, i);
             match class {
                 Class::Separator => break,
@@ -116,15 +191,28 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
         if first == usize::MAX {
             continue;
         }
+        // Most words have no punctuation around them: slice (and check) only what is there.
+        let piece = |a: usize, b: usize| if a == b { "" } else { &text[a..b] };
         out.push(Word {
             text: &text[first..last],
             span: Span::new(range.start + first, range.start + last),
-            after: &text[last..i],
-            before: &text[start..first],
+            after: piece(last, i),
+            before: piece(start, first),
         });
     }
     out
 }
+
+/// Whether a byte is an ASCII letter or digit, by table.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
