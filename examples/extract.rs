@@ -60,7 +60,7 @@ struct Args {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     jobs: usize,
-    /// Most articles in flight at once (default: 64 per job); bounds memory.
+    /// Most articles in flight at once (default: 512 per job); bounds memory.
     #[arg(long, default_value_t = 0)]
     window: usize,
     /// Read the inputs as streams of articles, each ended by a line holding only the record

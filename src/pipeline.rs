@@ -17,6 +17,16 @@ const MAX_CHUNK_ARTICLES: usize = 32;
 #[cfg(feature = "rayon")]
 const MAX_CHUNK_BYTES: usize = 256 * 1024;
 
+/// Articles in flight per job when no window is set. Outcomes are handed back in input order,
+/// so a small window leaves workers idle while the oldest chunk is still being processed: for
+/// cheap work (parsing only) 64 articles per job kept two threads no faster than one.
+const DEFAULT_WINDOW_PER_JOB: usize = 512;
+
+/// Most bytes of article text in flight per job, whatever the window: a window of long
+/// articles stays bounded in memory (at least one article is always in flight).
+#[cfg(feature = "rayon")]
+const MAX_IN_FLIGHT_BYTES_PER_JOB: usize = 8 * 1024 * 1024;
+
 /// Runs an extractor over many documents: parse, [`Analysis`], extract, in parallel across
 /// articles, with outcomes delivered in input order.
 ///
@@ -49,8 +59,9 @@ const MAX_CHUNK_BYTES: usize = 256 * 1024;
 /// Documents are read on the calling thread, parsed and analysed on worker threads (with the
 /// `rayon` feature, on by default; on the calling thread without it), and handed back to the
 /// closure one at a time, in input order. At most [`window`](Pipeline::window) articles are in
-/// flight at once (read but not yet handed back), so memory does not grow with the corpus: a run
-/// holds the window's articles and their outputs, whatever the corpus size. One article that
+/// flight at once (read but not yet handed back), and at most 8 MiB of article text per job, so
+/// memory does not grow with the corpus: a run holds the window's articles and their outputs,
+/// whatever the corpus size. One article that
 /// cannot be read or parsed, or on which an extractor panics, becomes a [`Failure`] and the run
 /// goes on.
 ///
@@ -175,7 +186,7 @@ where
 {
     /// A pipeline running `extractor` (a single extractor, a tuple, an
     /// [`ExtractorSet`](crate::extract::ExtractorSet), or a reference to one) with the default
-    /// parser, one job per core, and a window of 64 articles per job.
+    /// parser, one job per core, and a window of 512 articles per job.
     pub fn new(extractor: E) -> Self {
         Pipeline {
             extractor,
@@ -199,7 +210,9 @@ where
     }
 
     /// Most articles in flight at once: read but not yet handed to the closure. Memory use is
-    /// bounded by this many articles (plus their outputs). 0 (the default) means 64 per job.
+    /// bounded by this many articles (plus their outputs). 0 (the default) means 512 per job.
+    /// Whatever the window, the parallel run also stops reading while more than 8 MiB of text
+    /// per job is in flight, so a window of very long articles stays bounded too.
     pub fn window(mut self, articles: usize) -> Self {
         self.window = articles;
         self
@@ -219,7 +232,7 @@ where
     /// The window a run uses (see [`window`](Pipeline::window)).
     pub fn effective_window(&self) -> usize {
         match self.window {
-            0 => self.effective_jobs().saturating_mul(64),
+            0 => self.effective_jobs().saturating_mul(DEFAULT_WINDOW_PER_JOB),
             n => n,
         }
     }
@@ -297,21 +310,29 @@ where
                     let _ = tx.send(outcomes);
                 });
             };
-            // Outcomes not yet delivered, from index `delivered` on; `None` is still in flight.
-            let mut pending: VecDeque<Option<Outcome<E::Output>>> = VecDeque::new();
+            // Outcomes not yet delivered, from index `delivered` on, with the article's text
+            // length; `None` is still in flight.
+            let mut pending: VecDeque<(usize, Option<Outcome<E::Output>>)> = VecDeque::new();
+            let max_bytes = jobs.saturating_mul(MAX_IN_FLIGHT_BYTES_PER_JOB);
+            let mut in_flight_bytes = 0usize;
             let mut delivered = 0usize;
             let mut read = 0usize;
             let mut exhausted = false;
             let mut chunk: Vec<(usize, D)> = Vec::new();
             let mut chunk_bytes = 0usize;
             loop {
-                while !exhausted && read - delivered < window {
+                while !exhausted
+                    && read - delivered < window
+                    && (read == delivered || in_flight_bytes < max_bytes)
+                {
                     let index = read;
                     match documents.next() {
                         None => exhausted = true,
                         Some(Ok(doc)) => {
-                            pending.push_back(None);
-                            chunk_bytes = chunk_bytes.saturating_add(doc.byte_len());
+                            let len = doc.byte_len();
+                            pending.push_back((len, None));
+                            in_flight_bytes = in_flight_bytes.saturating_add(len);
+                            chunk_bytes = chunk_bytes.saturating_add(len);
                             chunk.push((index, doc));
                             read += 1;
                             if chunk.len() >= chunk_articles || chunk_bytes >= MAX_CHUNK_BYTES {
@@ -320,7 +341,7 @@ where
                             }
                         }
                         Some(Err(error)) => {
-                            pending.push_back(Some(Err(Failure { index, error })));
+                            pending.push_back((0, Some(Err(Failure { index, error }))));
                             read += 1;
                         }
                     }
@@ -330,9 +351,10 @@ where
                     spawn(std::mem::take(&mut chunk));
                     chunk_bytes = 0;
                 }
-                while let Some(Some(_)) = pending.front() {
-                    if let Some(Some(outcome)) = pending.pop_front() {
+                while let Some((_, Some(_))) = pending.front() {
+                    if let Some((len, Some(outcome))) = pending.pop_front() {
                         delivered += 1;
+                        in_flight_bytes = in_flight_bytes.saturating_sub(len);
                         deliver(outcome)?;
                     }
                 }
@@ -351,7 +373,7 @@ where
                         .checked_sub(delivered)
                         .and_then(|at| pending.get_mut(at))
                     {
-                        *slot = Some(outcome);
+                        slot.1 = Some(outcome);
                     }
                 }
             }

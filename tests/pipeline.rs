@@ -213,6 +213,45 @@ fn an_error_from_the_closure_stops_the_run() {
     assert_eq!(delivered, 50);
 }
 
+/// Long articles: the text in flight stays bounded (8 MiB per job, plus the article being
+/// read) even when the article window alone would allow far more.
+#[test]
+fn text_in_flight_is_bounded_whatever_the_window() {
+    use std::cell::Cell;
+    const ARTICLE: usize = 3 * 1024 * 1024;
+    const JOBS: usize = 2;
+    let read_bytes = Cell::new(0usize);
+    let delivered_bytes = Cell::new(0usize);
+    let most = Cell::new(0usize);
+    let docs = (0..24).map(|i| {
+        let mut text = format!("Paragraph {i} ");
+        text.push_str(&"x".repeat(ARTICLE - text.len()));
+        read_bytes.set(read_bytes.get() + text.len());
+        most.set(most.get().max(read_bytes.get() - delivered_bytes.get()));
+        Ok(Document::new(None, text))
+    });
+    let mut seen = 0;
+    let summary = Pipeline::new(from_fn(|_: &Analysis<'_>| ()))
+        .jobs(JOBS)
+        .window(1000)
+        .run(docs, |outcome| {
+            let done = outcome.expect("every article parses");
+            delivered_bytes.set(delivered_bytes.get() + done.document.text().len());
+            seen += 1;
+            Ok::<(), ()>(())
+        })
+        .expect("the closure never fails");
+    assert_eq!((seen, summary.articles), (24, 24));
+    let bound = JOBS * 8 * 1024 * 1024 + ARTICLE;
+    assert!(
+        most.get() <= bound,
+        "{} bytes in flight, bound {bound}",
+        most.get()
+    );
+    // The window did not serialize the run: more than one article was in flight at a time.
+    assert!(most.get() > ARTICLE, "{} bytes in flight", most.get());
+}
+
 #[test]
 fn stream_round_trip() {
     let mut texts: Vec<String> = common::samples()
