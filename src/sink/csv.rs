@@ -1,6 +1,6 @@
 //! CSV: one file per table.
 
-use super::table::{Tables, file_stem};
+use super::table::{Spooled, Tables};
 use super::{Record, Sink};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -63,30 +63,26 @@ impl Sink for CsvTables {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        for table in self.tables.finish()? {
-            let path = self
-                .tables
-                .dir()
-                .join(format!("{}.csv", file_stem(&table.name)));
-            let mut out = csv::Writer::from_path(&path).map_err(into_io)?;
-            out.write_record(&table.columns).map_err(into_io)?;
-            let mut text = String::new();
-            table.for_each_row(|row| {
-                for cell in row {
-                    if cell.write_text(&mut text) {
-                        out.write_field(&text).map_err(into_io)?;
-                    } else {
-                        out.write_field("").map_err(into_io)?;
-                    }
-                }
-                out.write_record(None::<&[u8]>).map_err(into_io)
-            })?;
-            out.flush()?;
-            std::fs::remove_file(&table.spool)?;
-            self.written.push(path);
-        }
-        Ok(())
+        self.tables.write_files("csv", &mut self.written, write_csv)
     }
+}
+
+/// Writes one spooled table as a CSV file with a header row.
+fn write_csv(table: &Spooled, path: &Path) -> io::Result<()> {
+    let mut out = csv::Writer::from_path(path).map_err(into_io)?;
+    out.write_record(&table.columns).map_err(into_io)?;
+    let mut text = String::new();
+    table.for_each_row(|row| {
+        for cell in row {
+            if cell.write_text(&mut text) {
+                out.write_field(&text).map_err(into_io)?;
+            } else {
+                out.write_field("").map_err(into_io)?;
+            }
+        }
+        out.write_record(None::<&[u8]>).map_err(into_io)
+    })?;
+    out.flush()
 }
 
 fn into_io(e: csv::Error) -> io::Error {

@@ -1,6 +1,6 @@
 //! Apache Parquet: one file per table (feature `parquet`).
 
-use super::table::{Cell, Kind, Spooled, Tables, file_stem};
+use super::table::{Cell, Kind, Spooled, Tables};
 use super::{Record, Sink};
 use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
@@ -64,16 +64,8 @@ impl Sink for ParquetTables {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        for table in self.tables.finish()? {
-            let path = self
-                .tables
-                .dir()
-                .join(format!("{}.parquet", file_stem(&table.name)));
-            write_table(&table, &path)?;
-            std::fs::remove_file(&table.spool)?;
-            self.written.push(path);
-        }
-        Ok(())
+        self.tables
+            .write_files("parquet", &mut self.written, write_table)
     }
 }
 

@@ -367,6 +367,24 @@ impl Tables {
         self.by_name.clear();
         Ok(out)
     }
+
+    /// Closes the spools and writes each table with `write` to `DIR/NAME.EXT`, removing its
+    /// spool; every file written is added to `written`, in the order the tables were first
+    /// seen.
+    pub fn write_files(
+        &mut self,
+        ext: &str,
+        written: &mut Vec<PathBuf>,
+        mut write: impl FnMut(&Spooled, &Path) -> io::Result<()>,
+    ) -> io::Result<()> {
+        for table in self.finish()? {
+            let path = self.dir.join(format!("{}.{ext}", file_stem(&table.name)));
+            write(&table, &path)?;
+            fs::remove_file(&table.spool)?;
+            written.push(path);
+        }
+        Ok(())
+    }
 }
 
 impl Drop for Tables {
