@@ -456,26 +456,7 @@ fn windows_reference(text: &str, back: usize, ahead: usize, out: &mut Vec<(usize
             while i < n && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            // Money, percentages, decimals and thousands groups are not times.
-            let before = s.checked_sub(1).map(|k| bytes[k]);
-            let after = bytes.get(i).copied();
-            let after2 = bytes.get(i + 1).copied();
-            let money = matches!(before, Some(b'$' | b'.' | b','))
-                || after == Some(b'%')
-                || matches!(after, Some(b'.' | b',')) && after2.is_some_and(|c| c.is_ascii_digit());
-            // Other numbers matter only as years, dates, clock times and ordinals; before a
-            // unit or a month the unit or month word triggers the window itself.
-            let timelike = i - s == 4
-                || matches!(after, Some(b':' | b'/' | b'-'))
-                    && after2.is_some_and(|c| c.is_ascii_digit())
-                || after.is_some_and(|c| c.is_ascii_alphabetic())
-                || after == Some(b' ') && {
-                    let rest = &bytes[(i + 1).min(n)..(i + 9).min(n)];
-                    let r =
-                        |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
-                    r(b"a.m") || r(b"p.m") || r(b"am") || r(b"pm") || r(b"o'clock") || r(b"in the")
-                };
-            if !money && timelike {
+            if number_is_timelike(bytes, s, i) {
                 push_window(out, bytes, s, i, back, ahead);
             }
         } else {
