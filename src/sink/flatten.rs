@@ -280,49 +280,30 @@ impl JsonArray<'_> {
     }
 }
 
-impl ser::SerializeSeq for JsonArray<'_> {
-    type Ok = ();
-    type Error = FlattenError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.element(value)
-    }
-    fn end(self) -> Result<()> {
-        self.finish()
-    }
+/// Implements serde's sequence-like serializer traits for `$ty`, whose `element` takes each
+/// element and whose `finish` ends the sequence.
+macro_rules! sequence_impls {
+    ($ty:ident: $($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for $ty<'_> {
+            type Ok = ();
+            type Error = FlattenError;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> std::result::Result<(), FlattenError> {
+                self.element(value)
+            }
+            fn end(self) -> std::result::Result<(), FlattenError> {
+                self.finish()
+            }
+        }
+    )*};
 }
+pub(super) use sequence_impls;
 
-impl ser::SerializeTuple for JsonArray<'_> {
-    type Ok = ();
-    type Error = FlattenError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.element(value)
-    }
-    fn end(self) -> Result<()> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for JsonArray<'_> {
-    type Ok = ();
-    type Error = FlattenError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.element(value)
-    }
-    fn end(self) -> Result<()> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for JsonArray<'_> {
-    type Ok = ();
-    type Error = FlattenError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.element(value)
-    }
-    fn end(self) -> Result<()> {
-        self.finish()
-    }
-}
+sequence_impls!(JsonArray:
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 /// An object: each entry is flattened under `name_key`.
 pub(crate) struct FlatMap<'a> {

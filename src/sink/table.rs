@@ -1,7 +1,7 @@
 //! Flattening records into tables, spooled to disk until the columns are all known.
 
 use super::Record;
-use super::flatten::{Flat, FlattenError};
+use super::flatten::{Flat, FlattenError, sequence_impls};
 use serde::Serialize;
 use serde::ser;
 use std::collections::HashMap;
@@ -488,22 +488,7 @@ impl Elements<'_> {
     }
 }
 
-macro_rules! elements_impl {
-    ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for Elements<'_> {
-            type Ok = ();
-            type Error = FlattenError;
-            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FlattenError> {
-                self.element(value)
-            }
-            fn end(self) -> Result<(), FlattenError> {
-                self.finish()
-            }
-        }
-    )*};
-}
-
-elements_impl!(
+sequence_impls!(Elements:
     SerializeSeq::serialize_element,
     SerializeTuple::serialize_element,
     SerializeTupleStruct::serialize_field
