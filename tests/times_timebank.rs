@@ -8,7 +8,9 @@
 //! - type / value accuracy: share of the relaxed matches with the gold `type` / `value`;
 //! - value F1: precision and recall counting only relaxed matches with the gold value.
 //!
-//! Set `TIMES_ERRORS=1` to print every miss, false alarm and wrong value.
+//! The error classes (misses, false alarms by trigger word, wrong types, wrong values by class)
+//! are counted and printed on every run (`-- --nocapture`); set `TIMES_ERRORS=1` to print every
+//! miss, false alarm and wrong value as well.
 
 mod common;
 
@@ -63,6 +65,83 @@ fn f1(tp: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
+/// The class of a wrong value, from the gold value and ours: a granularity mismatch when one is a
+/// prefix of the other (`1988-10` against `1988-10-26`), else the kind of the gold value.
+fn value_class(gold: &GoldTimex, sys: &str) -> &'static str {
+    let g = gold.value.as_str();
+    let is_weekday = |t: &str| {
+        let t = t.to_ascii_lowercase();
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| t.contains(d))
+    };
+    let digits = |v: &str| v.bytes().take_while(u8::is_ascii_digit).count();
+    if gold.ty == "SET" {
+        "set"
+    } else if g.ends_with("_REF") {
+        "present/past/future ref"
+    } else if g.starts_with('P') {
+        if sys.starts_with('P') {
+            "duration: other length"
+        } else {
+            "duration: we give a date"
+        }
+    } else if sys.starts_with('P') {
+        "date: we give a duration"
+    } else if sys.ends_with("_REF") {
+        "date: we give a ref"
+    } else if (g.starts_with(sys) || sys.starts_with(g)) && !g.is_empty() && !sys.is_empty() {
+        "granularity (prefix)"
+    } else if g.contains('T') || sys.contains('T') {
+        "time of day"
+    } else if is_weekday(&gold.text) {
+        "weekday"
+    } else if g.contains('W') || sys.contains('W') {
+        "week"
+    } else if g.contains('Q') || sys.contains('Q') {
+        "quarter"
+    } else if digits(g) == 3 || g.len() == 4 && g.ends_with('X') {
+        "decade"
+    } else if g.len() == 7 {
+        "month"
+    } else if g.len() == 4 {
+        "year"
+    } else if g.len() == 10 {
+        "day"
+    } else {
+        "other"
+    }
+}
+
+/// The word that made us report a false alarm: its last word, lower case.
+fn trigger(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase()
+}
+
+fn print_classes(title: &str, counts: &std::collections::BTreeMap<String, usize>, top: usize) {
+    let total: usize = counts.values().sum();
+    let mut v: Vec<(&String, &usize)> = counts.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let shown: Vec<String> = v
+        .iter()
+        .take(top)
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    eprintln!("  {title}: {total}: {}", shown.join(", "));
+}
+
 #[test]
 fn timebank_tempeval3_measures() {
     let Some(dir) = common::corpus_dir("timebank") else {
@@ -78,6 +157,13 @@ fn timebank_tempeval3_measures() {
     let times = Times::default();
     let mut c = Counts::default();
     let mut per: std::collections::BTreeMap<String, Counts> = std::collections::BTreeMap::new();
+    // Error classes: wrong values by class, wrong types (gold > ours), false alarms by trigger
+    // word, misses by gold type, and relaxed-only extents.
+    let mut wrong_value: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut wrong_type: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut false_alarm: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut missed: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut loose_extent = 0usize;
     for (txt, json) in &files {
         let src = std::fs::read_to_string(txt).expect("read article");
         let gold: Gold =
@@ -116,12 +202,24 @@ fn timebank_tempeval3_measures() {
                     let value_ok = s.value.to_timex3() == g.value;
                     c.type_ok += usize::from(type_ok);
                     c.value_ok += usize::from(value_ok);
+                    loose_extent += usize::from(!strict);
+                    let sys_value = s.value.to_timex3();
+                    if !value_ok {
+                        *wrong_value
+                            .entry(value_class(g, &sys_value).to_string())
+                            .or_default() += 1;
+                    }
+                    if !type_ok {
+                        *wrong_type
+                            .entry(format!("{}>{}", g.ty, s.timex_type.as_str()))
+                            .or_default() += 1;
+                    }
                     if show && (!strict || !value_ok || !type_ok) {
                         let ctx_s = g.start.saturating_sub(100);
                         let ctx_e = (g.end + 40).min(src.len());
                         let ctx = src.get(ctx_s..ctx_e).unwrap_or("").replace('\n', " ");
                         println!(
-                            "{}\t{name}\t{}\tgold {:?} {} {}\tsys {:?} {} {}\t| {ctx}",
+                            "{}\t{name}\t{}\tgold {:?} {} {}\tsys {:?} {} {}\t{}\t| {ctx}",
                             if !strict { "EXTENT" } else { "VALUE" },
                             gold.dct,
                             g.text,
@@ -130,10 +228,16 @@ fn timebank_tempeval3_measures() {
                             s.text,
                             s.timex_type,
                             s.value,
+                            if value_ok {
+                                "value ok"
+                            } else {
+                                value_class(g, &sys_value)
+                            },
                         );
                     }
                 }
                 None => {
+                    *missed.entry(g.ty.clone()).or_default() += 1;
                     if show {
                         let ctx_s = g.start.saturating_sub(40);
                         let ctx_e = (g.end + 40).min(src.len());
@@ -153,6 +257,11 @@ fn timebank_tempeval3_measures() {
         sub.relaxed += c.relaxed - before.2;
         sub.type_ok += c.type_ok - before.3;
         sub.value_ok += c.value_ok - before.4;
+        for (k, s) in found.iter().enumerate() {
+            if !used[k] {
+                *false_alarm.entry(trigger(&s.text)).or_default() += 1;
+            }
+        }
         if show {
             for (k, s) in found.iter().enumerate() {
                 if !used[k] {
@@ -179,6 +288,12 @@ fn timebank_tempeval3_measures() {
             s.value_ok as f64 / s.relaxed.max(1) as f64,
         );
     }
+    eprintln!("error classes:");
+    print_classes("wrong values", &wrong_value, 20);
+    print_classes("wrong types (gold>ours)", &wrong_type, 10);
+    print_classes("false alarms by trigger word", &false_alarm, 25);
+    print_classes("misses by gold type", &missed, 5);
+    eprintln!("  relaxed but not strict extents: {loose_extent}");
     let (sp, sr, sf) = f1(c.strict, c.system, c.gold);
     let (rp, rr, rf) = f1(c.relaxed, c.system, c.gold);
     let (vp, vr, vf) = f1(c.value_ok, c.system, c.gold);
