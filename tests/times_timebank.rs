@@ -10,7 +10,7 @@
 //!
 //! The error classes (misses, false alarms by trigger word, wrong types, wrong values by class)
 //! are counted and printed on every run (`-- --nocapture`); set `TIMES_ERRORS=1` to print every
-//! miss, false alarm and wrong value as well.
+//! miss, false alarm and wrong value as well (`TIMES_ERRORS=all`: every match too).
 
 mod common;
 
@@ -154,6 +154,7 @@ fn timebank_tempeval3_measures() {
         files.len()
     );
     let show = std::env::var_os("TIMES_ERRORS").is_some();
+    let show_all = std::env::var("TIMES_ERRORS").is_ok_and(|v| v == "all");
     let times = Times::default();
     let mut c = Counts::default();
     let mut per: std::collections::BTreeMap<String, Counts> = std::collections::BTreeMap::new();
@@ -214,13 +215,19 @@ fn timebank_tempeval3_measures() {
                             .entry(format!("{}>{}", g.ty, s.timex_type.as_str()))
                             .or_default() += 1;
                     }
-                    if show && (!strict || !value_ok || !type_ok) {
+                    if show_all || show && (!strict || !value_ok || !type_ok) {
                         let ctx_s = g.start.saturating_sub(100);
                         let ctx_e = (g.end + 40).min(src.len());
                         let ctx = src.get(ctx_s..ctx_e).unwrap_or("").replace('\n', " ");
                         println!(
                             "{}\t{name}\t{}\tgold {:?} {} {}\tsys {:?} {} {}\t{}\t| {ctx}",
-                            if !strict { "EXTENT" } else { "VALUE" },
+                            if !strict {
+                                "EXTENT"
+                            } else if !value_ok || !type_ok {
+                                "VALUE"
+                            } else {
+                                "OK"
+                            },
                             gold.dct,
                             g.text,
                             g.ty,

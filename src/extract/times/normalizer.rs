@@ -618,6 +618,13 @@ impl Discourse {
             }
         };
         let value = match value {
+            // "the week of March 6": the ISO week of that day.
+            TimeValue::Point(pt) if p.week_of && pt.granularity == Granularity::Day => {
+                match pt.to_date() {
+                    Some(date) => TimeValue::Point(CalendarPoint::week_of(date)),
+                    None => TimeValue::Point(CalendarPoint::week(pt.year, None)),
+                }
+            }
             TimeValue::Point(mut pt) => {
                 if let Some((h, m)) = p.time {
                     if pt.granularity >= Granularity::Day {

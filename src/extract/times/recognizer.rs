@@ -118,6 +118,8 @@ pub(crate) struct Parsed {
     pub time: Option<(u8, u8)>,
     pub md: Option<TimexMod>,
     pub ty: Option<TimexType>,
+    /// `the week of March 6`: the week the day falls in.
+    pub week_of: bool,
 }
 
 impl Parsed {
@@ -128,6 +130,7 @@ impl Parsed {
             time: None,
             md: None,
             ty: None,
+            week_of: false,
         }
     }
     fn with_mod(mut self, md: Option<TimexMod>) -> Self {
@@ -357,6 +360,15 @@ impl<'t> Grammar<'t> {
                 }
                 plain(1, i + 1)
             }
+            // "the next couple of years"
+            Lex::Word(Word::Couple) if self.w(i + 1, Word::Of) => Some((
+                i + 2,
+                Amount {
+                    value: Some(2),
+                    half: false,
+                    approx: true,
+                },
+            )),
             Lex::Word(Word::Several | Word::Few | Word::Many | Word::Some) => Some((
                 i + 1,
                 Amount {
@@ -746,6 +758,19 @@ impl<'t> Grammar<'t> {
                 return Some((j + 2, Parsed::new(Core::Ref(Reference::Future))));
             }
         }
+        // the week of March 6
+        if self.unit(j) == Some((Unit::Week, false)) && self.w(j + 1, Word::Of) {
+            if let Some((e, mut p)) = self.core(j + 2) {
+                if matches!(
+                    p.core,
+                    Core::Calendar { day: Some(_), .. } | Core::FullDate { .. }
+                ) && p.time.is_none()
+                {
+                    p.week_of = true;
+                    return Some((e, p));
+                }
+            }
+        }
         // the year/week/quarter/weekend/month
         if let Some((u, false)) = self.unit(j) {
             if u == Unit::Year
@@ -931,6 +956,10 @@ impl<'t> Grammar<'t> {
                 (i + 1, h as u8, 0)
             }
         } else {
+            // "high noon" is an idiom (or a film), not a time of day.
+            if i > 0 && self.text(i - 1).eq_ignore_ascii_case("high") {
+                return None;
+            }
             match self.lex(i)? {
                 Lex::Noon => (i + 1, 12, 0),
                 Lex::Midnight => (i + 1, 24, 0),
@@ -1345,6 +1374,10 @@ impl<'t> Grammar<'t> {
                     return Some((i + 2, Parsed::new(Core::Ref(Reference::Future))));
                 }
                 let prev = i.checked_sub(1).and_then(|k| self.lex(k));
+                // "the future of the alliance" names what lies ahead for something, not a time.
+                if self.w(i + 1, Word::Of) {
+                    return None;
+                }
                 if matches!(prev, Some(Lex::Word(Word::The | Word::In | Word::Near))) {
                     return Some((i + 1, Parsed::new(Core::Ref(Reference::Future))));
                 }
@@ -1952,10 +1985,16 @@ impl<'t> Grammar<'t> {
                 return Some(r);
             }
         }
-        // this year's third quarter
+        // this year's third quarter; last year's quarter (the one under discussion)
         if let Some((u, false)) = self.unit(j) {
             if u == Unit::Year {
                 if let Some(k) = self.possessive(j + 1) {
+                    if off == -1
+                        && self.unit(k) == Some((Unit::Quarter, false))
+                        && !self.is_hyph(k + 1)
+                    {
+                        return Some((k + 1, Parsed::new(Core::YearAgoQuarter)));
+                    }
                     if let Some((e, p)) = self.ordinal_quarter(k) {
                         return Some((
                             e,
@@ -2039,7 +2078,10 @@ impl<'t> Grammar<'t> {
             return None;
         }
         if let Some((e, m)) = self.month(j).or_else(|| match self.lex(j) {
-            Some(Lex::Month(m)) if matches!(w, Word::Last | Word::Next | Word::This) => {
+            // Lower-case "march" and "may" are a noun and a verb: "this march".
+            Some(Lex::Month(m))
+                if matches!(w, Word::Last | Word::Next | Word::This) && m != 3 && m != 5 =>
+            {
                 Some((j + 1, m))
             }
             _ => None,

@@ -580,6 +580,32 @@ fn relative_expressions() {
             "2020",
             None,
         ),
+        // "the week of" a day: the ISO week it falls in.
+        (
+            FRI,
+            "The court will hear the case the week of March 8.",
+            "the week of March 8",
+            "DATE",
+            "2021-W10",
+            None,
+        ),
+        (
+            FRI,
+            "The vote came the week of Jan. 4, 2021.",
+            "the week of Jan. 4, 2021",
+            "DATE",
+            "2021-W01",
+            None,
+        ),
+        // "last year's quarter": the quarter under discussion, a year before.
+        (
+            FRI,
+            "Profit rose in the fourth quarter. Last year's quarter included a charge.",
+            "Last year's quarter",
+            "DATE",
+            "2019-Q4",
+            None,
+        ),
     ]);
 }
 
@@ -861,6 +887,14 @@ fn durations_and_sets() {
         ),
         (
             FRI,
+            "Prices will climb over the next couple of years.",
+            "the next couple of years",
+            "DURATION",
+            "P2Y",
+            Some("APPROX"),
+        ),
+        (
+            FRI,
             "It lasted 2 1/2 years.",
             "2 1/2 years",
             "DURATION",
@@ -1049,6 +1083,10 @@ fn words_that_are_not_times() {
         "Funds hold a quarter of all such bonds.",
         "Sales should grow 8% annually.",
         "Rents rose 3 percent yearly.",
+        "They joined this march in the capital.",
+        "The film High Noon won four awards.",
+        "For the party, high noon has come.",
+        "They spoke about the future of the alliance.",
     ] {
         let (src, found) = run(FRI, text);
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
