@@ -29,7 +29,13 @@ pub(crate) struct Discourse {
     at: usize,
     /// The last year written out.
     last_year: Option<i32>,
+    /// The last day named (a weekday, a date, `yesterday`) and where.
+    last_day: Option<(NaiveDate, usize)>,
 }
+
+/// How far back (in bytes) the day a bare time of day (`at 10 p.m.`) falls on may have been
+/// named.
+const BARE_TIME_REACH: usize = 300;
 
 /// A resolved expression.
 pub(crate) struct Resolved {
@@ -199,6 +205,19 @@ impl Discourse {
             p.core,
             Core::YearAgo | Core::YearAgoQuarter | Core::CurrentPeriod | Core::Rel { .. }
         );
+        if let (false, TimeValue::Point(pt)) = (p.bare, r.value) {
+            if matches!(
+                p.core,
+                Core::Weekday { .. }
+                    | Core::Calendar { day: Some(_), .. }
+                    | Core::FullDate { .. }
+                    | Core::Day(_)
+            ) {
+                if let Some(d) = pt.to_date() {
+                    self.last_day = Some((d, at));
+                }
+            }
+        }
         if let (true, TimeValue::Point(pt)) = (remembers, r.value) {
             if matches!(
                 p.core,
@@ -559,6 +578,13 @@ impl Discourse {
                         Some(u32::from(quarter_of(d))),
                     ))
                 }
+            },
+            // A time of day with no day of its own: the day named just before, if any.
+            Core::Day(0) if p.bare && anchor.is_some() => match self.last_day {
+                Some((d, at)) if self.at.saturating_sub(at) <= BARE_TIME_REACH => {
+                    point(CalendarPoint::date(d))
+                }
+                _ => point(CalendarPoint::date(anchor?)),
             },
             Core::Day(off) => match anchor {
                 Some(a) => point(CalendarPoint::date(shift_days(a, i64::from(off))?)),

@@ -120,6 +120,9 @@ pub(crate) struct Parsed {
     pub ty: Option<TimexType>,
     /// `the week of March 6`: the week the day falls in.
     pub week_of: bool,
+    /// A time of day without a day of its own (`at 10 p.m.`, `in the morning`): on the day the
+    /// story last named.
+    pub bare: bool,
 }
 
 impl Parsed {
@@ -131,6 +134,7 @@ impl Parsed {
             md: None,
             ty: None,
             week_of: false,
+            bare: false,
         }
     }
     fn with_mod(mut self, md: Option<TimexMod>) -> Self {
@@ -1023,7 +1027,9 @@ impl<'t> Grammar<'t> {
             }
             _ => (j, Core::Day(0)),
         };
+        let bare = end == j;
         let mut p = Parsed::new(core);
+        p.bare = bare;
         p.time = Some((hour, minute));
         p.ty = Some(TimexType::Time);
         Some((end, p))
@@ -1179,6 +1185,7 @@ impl<'t> Grammar<'t> {
                     };
                     e = e2;
                 }
+                p.bare = e == i + 1;
                 if e > i + 1
                     || pd == PartOfDay::Midday
                     || (matches!(

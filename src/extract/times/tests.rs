@@ -1067,6 +1067,31 @@ fn clock_times() {
             "2021-02-26T17:00",
             None,
         ),
+        // A time of day with no day of its own falls on the day named just before it.
+        (
+            FRI,
+            "Shares fell Tuesday. Dealers sold at 10 a.m. to cut losses.",
+            "10 a.m.",
+            "TIME",
+            "2021-02-23T10:00",
+            None,
+        ),
+        (
+            FRI,
+            "Shares fell Tuesday. Dealers placed orders in the morning to limit losses.",
+            "the morning",
+            "TIME",
+            "2021-02-23TMO",
+            None,
+        ),
+        (
+            FRI,
+            "Shares fell on Feb. 2, traders said. Dealers sold at noon.",
+            "noon",
+            "TIME",
+            "2021-02-02T12:00",
+            None,
+        ),
     ]);
 }
 
