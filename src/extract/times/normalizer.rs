@@ -29,13 +29,19 @@ pub(crate) struct Discourse {
     at: usize,
     /// The last year written out.
     last_year: Option<i32>,
+    /// The last month named (year, month) and where.
+    last_month: Option<(i32, u32, usize)>,
     /// The last day named (a weekday, a date, `yesterday`) and where.
     last_day: Option<(NaiveDate, usize)>,
 }
 
-/// How far back (in bytes) the day a bare time of day (`at 10 p.m.`) falls on may have been
-/// named.
-const BARE_TIME_REACH: usize = 300;
+/// How far back (in bytes) the day a time of day without a day of its own (`at 10 p.m.`) falls
+/// on may have been named.
+const TIME_OF_DAY_REACH: usize = 300;
+
+/// How far back (in bytes) the day or month an explicit anaphor (`the previous Friday`, `the
+/// following month`) counts from may have been named.
+const ANAPHOR_REACH: usize = 1000;
 
 /// A resolved expression.
 pub(crate) struct Resolved {
@@ -205,7 +211,7 @@ impl Discourse {
             p.core,
             Core::YearAgo | Core::YearAgoQuarter | Core::CurrentPeriod | Core::Rel { .. }
         );
-        if let (false, TimeValue::Point(pt)) = (p.bare, r.value) {
+        if let (false, TimeValue::Point(pt)) = (p.anaphoric, r.value) {
             if matches!(
                 p.core,
                 Core::Weekday { .. }
@@ -216,6 +222,11 @@ impl Discourse {
                 if let Some(d) = pt.to_date() {
                     self.last_day = Some((d, at));
                 }
+            }
+            if let (Some(y), YearPart::Month(Some(m)), Granularity::Month | Granularity::Day) =
+                (pt.year, pt.part, pt.granularity)
+            {
+                self.last_month = Some((y, u32::from(m), at));
             }
         }
         if let (true, TimeValue::Point(pt)) = (remembers, r.value) {
@@ -249,12 +260,34 @@ impl Discourse {
         Some(r)
     }
 
+    /// The day the story is at: the day named at most `reach` bytes before, else the anchor.
+    fn story_day(&self, anchor: Option<NaiveDate>, reach: usize) -> Option<NaiveDate> {
+        match self.last_day {
+            Some((d, at)) if self.at.saturating_sub(at) <= reach => Some(d),
+            _ => anchor,
+        }
+    }
+
     fn resolve_core(
         &mut self,
         p: &Parsed,
         anchor: Option<NaiveDate>,
         tense: Tense,
     ) -> Option<Resolved> {
+        // "the previous Friday", "the following month": counted from the story's own time.
+        let anchor = match p.core {
+            _ if !p.anaphoric || anchor.is_none() => anchor,
+            Core::Rel {
+                unit: Unit::Month, ..
+            } => match self.last_month {
+                Some((y, m, at)) if self.at.saturating_sub(at) <= ANAPHOR_REACH => {
+                    NaiveDate::from_ymd_opt(y, m, 1).or(anchor)
+                }
+                _ => anchor,
+            },
+            Core::Weekday { .. } | Core::Rel { .. } => self.story_day(anchor, ANAPHOR_REACH),
+            _ => anchor,
+        };
         let point = |pt: CalendarPoint| TimeValue::Point(pt);
         let mut ty = TimexType::Date;
         let value = match p.core {
@@ -580,12 +613,9 @@ impl Discourse {
                 }
             },
             // A time of day with no day of its own: the day named just before, if any.
-            Core::Day(0) if p.bare && anchor.is_some() => match self.last_day {
-                Some((d, at)) if self.at.saturating_sub(at) <= BARE_TIME_REACH => {
-                    point(CalendarPoint::date(d))
-                }
-                _ => point(CalendarPoint::date(anchor?)),
-            },
+            Core::Day(0) if p.anaphoric && anchor.is_some() => point(CalendarPoint::date(
+                self.story_day(anchor, TIME_OF_DAY_REACH)?,
+            )),
             Core::Day(off) => match anchor {
                 Some(a) => point(CalendarPoint::date(shift_days(a, i64::from(off))?)),
                 None => point(CalendarPoint::day(None, None, None)),

@@ -120,9 +120,10 @@ pub(crate) struct Parsed {
     pub ty: Option<TimexType>,
     /// `the week of March 6`: the week the day falls in.
     pub week_of: bool,
-    /// A time of day without a day of its own (`at 10 p.m.`, `in the morning`): on the day the
-    /// story last named.
-    pub bare: bool,
+    /// Told from the story's own time rather than the anchor: a time of day without a day of
+    /// its own (`at 10 p.m.`, `in the morning`) falls on the day last named, `the previous
+    /// Friday` counts back from it, `the following month` on from the month last named.
+    pub anaphoric: bool,
 }
 
 impl Parsed {
@@ -134,7 +135,7 @@ impl Parsed {
             md: None,
             ty: None,
             week_of: false,
-            bare: false,
+            anaphoric: false,
         }
     }
     fn with_mod(mut self, md: Option<TimexMod>) -> Self {
@@ -1027,9 +1028,9 @@ impl<'t> Grammar<'t> {
             }
             _ => (j, Core::Day(0)),
         };
-        let bare = end == j;
+        let anaphoric = end == j;
         let mut p = Parsed::new(core);
-        p.bare = bare;
+        p.anaphoric = anaphoric;
         p.time = Some((hour, minute));
         p.ty = Some(TimexType::Time);
         Some((end, p))
@@ -1185,7 +1186,7 @@ impl<'t> Grammar<'t> {
                     };
                     e = e2;
                 }
-                p.bare = e == i + 1;
+                p.anaphoric = e == i + 1;
                 if e > i + 1
                     || pd == PartOfDay::Midday
                     || (matches!(
@@ -2052,7 +2053,9 @@ impl<'t> Grammar<'t> {
             if self.cap(j) && self.cap(i) && i > 0 && !self.p(i - 1, b'.') && !self.t[i].newline {
                 return None;
             }
-            return Some((j + 1, Parsed::new(rel_unit(u, off))));
+            let mut p = Parsed::new(rel_unit(u, off));
+            p.anaphoric = matches!(w, Word::Following | Word::Previous);
+            return Some((j + 1, p));
         }
         if w == Word::Latest && self.w(j, Word::Period) {
             return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
@@ -2110,6 +2113,7 @@ impl<'t> Grammar<'t> {
                 weekday: d,
                 rel: Some(if w == Word::This { 0 } else { off }),
             });
+            p.anaphoric = matches!(w, Word::Following | Word::Previous);
             let mut e = e;
             if let Some(pd) = self.pod(e) {
                 p.part_of_day = Some(pd);

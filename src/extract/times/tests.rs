@@ -580,6 +580,40 @@ fn relative_expressions() {
             "2020",
             None,
         ),
+        // "the previous Friday", "the following month": from the day or month the story named.
+        (
+            FRI,
+            "The index closed lower on Friday, down 4% from the previous Friday.",
+            "the previous Friday",
+            "DATE",
+            "2021-02-19",
+            None,
+        ),
+        (
+            FRI,
+            "In March 2019 the board got an offer. The following month, it sold the unit.",
+            "The following month",
+            "DATE",
+            "2019-04",
+            None,
+        ),
+        (
+            FRI,
+            "The strike began on Feb. 2. Talks resumed the following day.",
+            "the following day",
+            "DATE",
+            "2021-02-03",
+            None,
+        ),
+        // With no day or month named before: from the anchor.
+        (
+            FRI,
+            "Talks resumed the following month.",
+            "the following month",
+            "DATE",
+            "2021-03",
+            None,
+        ),
         // "the week of" a day: the ISO week it falls in.
         (
             FRI,
