@@ -2044,7 +2044,10 @@ impl<'t> Grammar<'t> {
                 return None;
             }
             if w == Word::That {
-                return Some((j + 1, Parsed::new(Core::Rel { unit: u, offset: 0 })));
+                // "that day", "that month": the one the story named.
+                let mut p = Parsed::new(Core::Rel { unit: u, offset: 0 });
+                p.anaphoric = true;
+                return Some((j + 1, p));
             }
             if u == Unit::Quarter && w == Word::Same {
                 return Some((j + 1, Parsed::new(Core::CurrentPeriod)));

@@ -605,6 +605,14 @@ fn relative_expressions() {
             "2021-02-03",
             None,
         ),
+        (
+            FRI,
+            "The plant closed on Feb. 2. Later that day, workers marched.",
+            "that day",
+            "DATE",
+            "2021-02-02",
+            None,
+        ),
         // With no day or month named before: from the anchor.
         (
             FRI,
