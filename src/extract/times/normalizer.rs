@@ -875,7 +875,15 @@ pub(crate) type Marker = (usize, usize, Tense);
 /// nearest marker wins, those before `pos` weighing a little more.
 pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
-    for &(s, e, t) in markers {
+    for (k, &(s, e, t)) in markers.iter().enumerate() {
+        // An auxiliary of a plan ("were planning", "was expected to") is no report of the past.
+        if t == Tense::Past
+            && markers
+                .get(k + 1)
+                .is_some_and(|&(ns, _, nt)| nt == Tense::Future && ns.saturating_sub(e) <= 1)
+        {
+            continue;
+        }
         let dist = if s >= pos {
             (s - pos).saturating_add(24)
         } else {
@@ -1042,6 +1050,15 @@ mod tests {
         assert_eq!(
             tense_at("They met on the proposed plan on Friday.", 33),
             Tense::Past
+        );
+        // A past auxiliary of a plan looks ahead with it.
+        assert_eq!(
+            tense_at("They were planning to march on Saturday.", 32),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_at("The vote was expected on Friday.", 25),
+            Tense::Future
         );
         // "since" looks back.
         assert_eq!(tense_at("Prices are up since March 3.", 20), Tense::Past);

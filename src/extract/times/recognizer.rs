@@ -763,6 +763,18 @@ impl<'t> Grammar<'t> {
                 return Some((j + 2, Parsed::new(Core::Ref(Reference::Future))));
             }
         }
+        // the weeks ahead; over the years
+        if let Some((u, true)) = self.unit(j) {
+            let ahead = self.text(j + 1).eq_ignore_ascii_case("ahead");
+            let over_the_years = u == Unit::Year && i > 0 && self.w(i - 1, Word::Over);
+            if (ahead || over_the_years) && !self.is_hyph(j + 1) {
+                let end = if ahead { j + 2 } else { j + 1 };
+                return Some((
+                    end,
+                    Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
+                ));
+            }
+        }
         // the week of March 6
         if self.unit(j) == Some((Unit::Week, false)) && self.w(j + 1, Word::Of) {
             if let Some((e, mut p)) = self.core(j + 2) {

@@ -139,6 +139,15 @@ fn weekdays_follow_the_tense() {
             "1998-08-11",
             None,
         ),
+        // "were planning", "was expected to": a plan, not a report of the past.
+        (
+            WED,
+            "Protesters were planning to march on Saturday.",
+            "Saturday",
+            "DATE",
+            "1998-08-15",
+            None,
+        ),
         (
             None,
             "Officials met Tuesday.",
@@ -925,6 +934,22 @@ fn durations_and_sets() {
             "two-year",
             "DURATION",
             "P2Y",
+            None,
+        ),
+        (
+            FRI,
+            "Funds may have to sell bonds in the weeks ahead.",
+            "the weeks ahead",
+            "DURATION",
+            "PXW",
+            None,
+        ),
+        (
+            FRI,
+            "Over the years the town has grown.",
+            "the years",
+            "DURATION",
+            "PXY",
             None,
         ),
         (
