@@ -310,17 +310,20 @@ fn timebank_tempeval3_measures() {
         "timebank: {} gold, {} system\n  strict  P {sp:.3} R {sr:.3} F1 {sf:.3}\n  relaxed P {rp:.3} R {rr:.3} F1 {rf:.3}\n  type accuracy {type_acc:.3}, value accuracy {value_acc:.3}\n  value   P {vp:.3} R {vr:.3} F1 {vf:.3}",
         c.gold, c.system
     );
-    // Floors just below the figures measured (strict 0.893, relaxed 0.945, type 0.968,
-    // value accuracy 0.869, value F1 0.821; value F1 0.838 on TimeBank and 0.784 on AQUAINT),
-    // so that they cannot fall unnoticed.
-    for (name, floor) in [("TimeBank", 0.835), ("AQUAINT", 0.78)] {
+    // Floors just below the figures measured (strict 0.897, relaxed 0.947, type 0.969,
+    // value accuracy 0.874, value F1 0.827; TimeBank strict 0.910 and value F1 0.844, AQUAINT
+    // strict 0.868 and value F1 0.792), so that they cannot fall unnoticed.
+    for (name, strict_floor, value_floor) in [("TimeBank", 0.908, 0.842), ("AQUAINT", 0.866, 0.790)]
+    {
         let s = per.get(name).expect("both subcorpora are in the corpus");
+        let (_, _, sf) = f1(s.strict, s.system, s.gold);
         let (_, _, vf) = f1(s.value_ok, s.system, s.gold);
-        assert!(vf >= floor, "{name}: value F1 {vf:.3}");
+        assert!(sf >= strict_floor, "{name}: strict F1 {sf:.3}");
+        assert!(vf >= value_floor, "{name}: value F1 {vf:.3}");
     }
-    assert!(sf >= 0.89, "strict F1 {sf:.3}");
-    assert!(rf >= 0.94, "relaxed F1 {rf:.3}");
-    assert!(type_acc >= 0.965, "type accuracy {type_acc:.3}");
-    assert!(value_acc >= 0.865, "value accuracy {value_acc:.3}");
-    assert!(vf >= 0.815, "value F1 {vf:.3}");
+    assert!(sf >= 0.895, "strict F1 {sf:.3}");
+    assert!(rf >= 0.945, "relaxed F1 {rf:.3}");
+    assert!(type_acc >= 0.967, "type accuracy {type_acc:.3}");
+    assert!(value_acc >= 0.872, "value accuracy {value_acc:.3}");
+    assert!(vf >= 0.825, "value F1 {vf:.3}");
 }

@@ -932,6 +932,17 @@ impl<'t> Grammar<'t> {
         if self.is_hyph(e + 1) {
             return None;
         }
+        // "the first two quarters (of 1990)": the first half of that year.
+        if self.lex(j) == Some(Lex::Ordinal(1)) && u == Unit::Quarter && amt.value == Some(2) {
+            let (end, year) = self.year_of(e + 1);
+            return Some((
+                end,
+                Parsed::new(Core::Part {
+                    part: Part::Half(1),
+                    year,
+                }),
+            ));
+        }
         let mut end = e + 1;
         let mut p = Parsed::new(Core::Duration(duration(amt, u)));
         if self.w(end, Word::Or) && self.text(end + 1).eq_ignore_ascii_case("so") {

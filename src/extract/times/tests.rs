@@ -717,6 +717,15 @@ fn references() {
 #[test]
 fn quarters_decades_and_modifiers() {
     check(&[
+        // The first two quarters are the first half.
+        (
+            FRI,
+            "Sales should stay weak through the first two quarters of 2022.",
+            "the first two quarters of 2022",
+            "DATE",
+            "2022-H1",
+            None,
+        ),
         // A year-ago period named as a quarter stays a quarter: the one under discussion, else
         // the last one reported before the anchor, a year earlier.
         (
