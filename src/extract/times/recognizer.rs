@@ -1370,6 +1370,10 @@ impl<'t> Grammar<'t> {
                 if self.is_hyph(i + 1) {
                     return None;
                 }
+                // "the then current price": current at a time past.
+                if i > 0 && self.text(i - 1).eq_ignore_ascii_case("then") {
+                    return Some((i + 1, Parsed::new(Core::Ref(Reference::Past))));
+                }
                 Some((i + 1, Parsed::new(Core::Ref(Reference::Present))))
             }
             Deictic::Present => {
@@ -1804,6 +1808,17 @@ impl<'t> Grammar<'t> {
         // "52 years old" is an age.
         if self.w(k + 1, Word::Old) {
             return None;
+        }
+        // "it will one day be": some day ahead, not a day's length.
+        if u == Unit::Day
+            && !pl
+            && self.lex(i) == Some(Lex::Number(1))
+            && i > 0
+            && ["will", "would", "could", "might", "may", "can", "should"]
+                .iter()
+                .any(|m| self.text(i - 1).eq_ignore_ascii_case(m))
+        {
+            return Some((k + 1, Parsed::new(Core::Ref(Reference::Future))));
         }
         // "a quarter of the market" is a fraction.
         if u == Unit::Quarter && !pl && self.w(k + 1, Word::Of) {

@@ -665,6 +665,31 @@ fn references() {
     check(&[
         (
             FRI,
+            "Holders may buy shares at half the then current price.",
+            "current",
+            "DATE",
+            "PAST_REF",
+            None,
+        ),
+        // "one day" after a modal is some day ahead.
+        (
+            FRI,
+            "The city will one day host the games.",
+            "one day",
+            "DATE",
+            "FUTURE_REF",
+            None,
+        ),
+        (
+            FRI,
+            "The trial lasted one day.",
+            "one day",
+            "DURATION",
+            "P1D",
+            None,
+        ),
+        (
+            FRI,
             "Prices are now higher.",
             "now",
             "DATE",
