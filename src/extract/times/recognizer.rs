@@ -763,30 +763,33 @@ impl<'t> Grammar<'t> {
                 return Some((j + 2, Parsed::new(Core::Ref(Reference::Future))));
             }
         }
-        // the weeks ahead; over the years
-        if let Some((u, true)) = self.unit(j) {
-            let ahead = self.text(j + 1).eq_ignore_ascii_case("ahead");
-            let over_the_years = u == Unit::Year && i > 0 && self.w(i - 1, Word::Over);
-            if (ahead || over_the_years) && !self.is_hyph(j + 1) {
-                let end = if ahead { j + 2 } else { j + 1 };
-                return Some((
-                    end,
-                    Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
-                ));
-            }
-        }
-        // the week of March 6
-        if self.unit(j) == Some((Unit::Week, false)) && self.w(j + 1, Word::Of) {
-            if let Some((e, mut p)) = self.core(j + 2) {
-                if matches!(
-                    p.core,
-                    Core::Calendar { day: Some(_), .. } | Core::FullDate { .. }
-                ) && p.time.is_none()
-                {
-                    p.week_of = true;
-                    return Some((e, p));
+        match self.unit(j) {
+            // the weeks ahead; over the years
+            Some((u, true)) => {
+                let ahead = self.text(j + 1).eq_ignore_ascii_case("ahead");
+                let over_the_years = u == Unit::Year && i > 0 && self.w(i - 1, Word::Over);
+                if (ahead || over_the_years) && !self.is_hyph(j + 1) {
+                    let end = if ahead { j + 2 } else { j + 1 };
+                    return Some((
+                        end,
+                        Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
+                    ));
                 }
             }
+            // the week of March 6
+            Some((Unit::Week, false)) if self.w(j + 1, Word::Of) => {
+                if let Some((e, mut p)) = self.core(j + 2) {
+                    if matches!(
+                        p.core,
+                        Core::Calendar { day: Some(_), .. } | Core::FullDate { .. }
+                    ) && p.time.is_none()
+                    {
+                        p.week_of = true;
+                        return Some((e, p));
+                    }
+                }
+            }
+            _ => {}
         }
         // the year/week/quarter/weekend/month
         if let Some((u, false)) = self.unit(j) {
@@ -984,11 +987,11 @@ impl<'t> Grammar<'t> {
                 (i + 1, h as u8, 0)
             }
         } else {
-            // "high noon" is an idiom (or a film), not a time of day.
-            if i > 0 && self.text(i - 1).eq_ignore_ascii_case("high") {
-                return None;
-            }
             match self.lex(i)? {
+                // "high noon" is an idiom (or a film), not a time of day.
+                Lex::Noon if i > 0 && self.text(i - 1).eq_ignore_ascii_case("high") => {
+                    return None;
+                }
                 Lex::Noon => (i + 1, 12, 0),
                 Lex::Midnight => (i + 1, 24, 0),
                 _ => return None,
