@@ -798,6 +798,22 @@ const MARKER_LENGTHS: [u32; 26] = {
     t
 };
 
+/// Bit `len` of entry `(first & 31) << 5 | (second & 31)` set when a word of [`MARKER_WORDS`]
+/// has those first two letters (in either case) and that length: a sharper filter than
+/// [`MARKER_LENGTHS`] for words of two letters or more.
+const MARKER_PAIRS: [u32; 1024] = {
+    let mut t = [0u32; 1024];
+    let mut k = 0;
+    while k < MARKER_WORDS.len() {
+        let w = MARKER_WORDS[k].as_bytes();
+        if w.len() >= 2 {
+            t[((w[0] & 31) as usize) << 5 | (w[1] & 31) as usize] |= 1 << w.len();
+        }
+        k += 1;
+    }
+    t
+};
+
 /// A rough tense of a sentence as seen from a position in it: the nearest tense marker wins.
 pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
     let mut markers = Vec::new();
@@ -868,6 +884,27 @@ mod lower_word_tests {
         }
         assert_eq!(&super::lower_word(b"Won't", 0, 5)[..5], b"won't");
     }
+
+    #[test]
+    fn every_marker_word_passes_the_pair_filter_in_either_case() {
+        for w in super::MARKER_WORDS {
+            for v in [w.to_string(), w.to_ascii_uppercase()] {
+                let b = v.as_bytes();
+                if let [x, y, ..] = *b {
+                    let bits = super::MARKER_PAIRS[usize::from(x & 31) << 5 | usize::from(y & 31)];
+                    assert_ne!(bits & (1 << b.len()), 0, "{v}");
+                }
+            }
+        }
+        // Words that are no marker but share a first letter and length with one are filtered.
+        let bits = super::MARKER_PAIRS[usize::from(b'w' & 31) << 5 | usize::from(b'a' & 31)];
+        assert_ne!(bits & (1 << 3), 0, "was");
+        assert_eq!(
+            bits & (1 << 4),
+            0,
+            "no marker of four letters starts with wa: wait, walk"
+        );
+    }
 }
 
 /// The tense markers of a sentence, in order, appended to `out`.
@@ -895,10 +932,13 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
         // Most words are no marker: a (first letter, length) filter skips them cheaply.
         let wlen = i - s;
         let word = &bytes[s..i];
-        let lengths = MARKER_LENGTHS
-            .get(usize::from((bytes[s] | 0x20).wrapping_sub(b'a')))
-            .copied()
-            .unwrap_or(0);
+        let lengths = match *word {
+            [a, b, ..] => MARKER_PAIRS[usize::from(a & 31) << 5 | usize::from(b & 31)],
+            _ => MARKER_LENGTHS
+                .get(usize::from((bytes[s] | 0x20).wrapping_sub(b'a')))
+                .copied()
+                .unwrap_or(0),
+        };
         let candidate = wlen <= 12
             && (lengths & (1 << wlen) != 0
                 || wlen > 4 && word[wlen - 2..].eq_ignore_ascii_case(b"ed")
