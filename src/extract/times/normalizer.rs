@@ -861,6 +861,22 @@ const MARKER_LENGTHS: [u32; 26] = {
     t
 };
 
+/// Bit `len` of entry `(first & 31) << 5 | (second & 31)` set when a word of [`MARKER_WORDS`]
+/// has those first two letters (in either case) and that length: a sharper filter than
+/// [`MARKER_LENGTHS`] for words of two letters or more.
+const MARKER_PAIRS: [u32; 1024] = {
+    let mut t = [0u32; 1024];
+    let mut k = 0;
+    while k < MARKER_WORDS.len() {
+        let w = MARKER_WORDS[k].as_bytes();
+        if w.len() >= 2 {
+            t[((w[0] & 31) as usize) << 5 | (w[1] & 31) as usize] |= 1 << w.len();
+        }
+        k += 1;
+    }
+    t
+};
+
 /// A rough tense of a sentence as seen from a position in it: the nearest tense marker wins.
 pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
     let mut markers = Vec::new();
@@ -896,6 +912,72 @@ pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
     best.map_or(Tense::Unknown, |b| b.1)
 }
 
+/// The `len` (at most 16) letters and apostrophes at `bytes[s..]` in lower case, zero-padded:
+/// setting 0x20 lower-cases a letter and keeps `'`. Sixteen bytes are read at once where the
+/// text goes on that far.
+#[inline]
+fn lower_word(bytes: &[u8], s: usize, len: usize) -> [u8; 16] {
+    let len = len.min(16);
+    let chunk = s
+        .checked_add(16)
+        .and_then(|e| bytes.get(s..e))
+        .and_then(|c| <[u8; 16]>::try_from(c).ok());
+    match chunk {
+        Some(chunk) => {
+            let mask = u128::MAX.checked_shr(8 * (16 - len) as u32).unwrap_or(0);
+            ((u128::from_le_bytes(chunk) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask)
+                .to_le_bytes()
+        }
+        None => {
+            let mut buf = [0u8; 16];
+            for (d, c) in buf
+                .iter_mut()
+                .zip(bytes.get(s..).unwrap_or_default())
+                .take(len)
+            {
+                *d = c | 0x20;
+            }
+            buf
+        }
+    }
+}
+
+#[cfg(test)]
+mod lower_word_tests {
+    #[test]
+    fn lower_word_reads_in_place_or_at_the_end_alike() {
+        let text = b"They WON'T meet; Expected AGREED x";
+        for (s, len) in [(0, 4), (5, 5), (17, 8), (26, 6), (33, 1), (0, 16)] {
+            let want: Vec<u8> = text[s..s + len].iter().map(|c| c | 0x20).collect();
+            let got = super::lower_word(text, s, len);
+            assert_eq!(&got[..len], &want[..], "{s}+{len}");
+            assert!(got[len..].iter().all(|&b| b == 0), "{s}+{len}");
+        }
+        assert_eq!(&super::lower_word(b"Won't", 0, 5)[..5], b"won't");
+    }
+
+    #[test]
+    fn every_marker_word_passes_the_pair_filter_in_either_case() {
+        for w in super::MARKER_WORDS {
+            for v in [w.to_string(), w.to_ascii_uppercase()] {
+                let b = v.as_bytes();
+                if let [x, y, ..] = *b {
+                    let bits = super::MARKER_PAIRS[usize::from(x & 31) << 5 | usize::from(y & 31)];
+                    assert_ne!(bits & (1 << b.len()), 0, "{v}");
+                }
+            }
+        }
+        // Words that are no marker but share a first letter and length with one are filtered.
+        let bits = super::MARKER_PAIRS[usize::from(b'w' & 31) << 5 | usize::from(b'a' & 31)];
+        assert_ne!(bits & (1 << 3), 0, "was");
+        assert_eq!(
+            bits & (1 << 4),
+            0,
+            "no marker of four letters starts with wa: wait, walk"
+        );
+    }
+}
+
 /// The tense markers of a sentence, in order, appended to `out`.
 pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
     let bytes = sentence.as_bytes();
@@ -908,10 +990,12 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
         }
         let s = i;
         // Letters, eight at a time, and apostrophes (`won't`, `they'll`).
+        let mut apostrophe = false;
         loop {
             i = super::scan::letter_run(bytes, i, bytes.len());
             if bytes.get(i) == Some(&b'\'') {
                 i += 1;
+                apostrophe = true;
             } else {
                 break;
             }
@@ -919,25 +1003,23 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
         // Most words are no marker: a (first letter, length) filter skips them cheaply.
         let wlen = i - s;
         let word = &bytes[s..i];
+        let lengths = match *word {
+            [a, b, ..] => MARKER_PAIRS[usize::from(a & 31) << 5 | usize::from(b & 31)],
+            _ => MARKER_LENGTHS
+                .get(usize::from((bytes[s] | 0x20).wrapping_sub(b'a')))
+                .copied()
+                .unwrap_or(0),
+        };
         let candidate = wlen <= 12
-            && (MARKER_LENGTHS[usize::from(bytes[s].to_ascii_lowercase().wrapping_sub(b'a')) % 26]
-                & (1 << wlen)
-                != 0
+            && (lengths & (1 << wlen) != 0
                 || wlen > 4 && word[wlen - 2..].eq_ignore_ascii_case(b"ed")
-                || word.contains(&b'\''));
-        if !candidate {
+                || apostrophe);
+        if !candidate || wlen > 12 {
             prev_word = "";
             continue;
         }
-        let mut buf = [0u8; 16];
-        let len = wlen.min(16);
-        for (d, c) in buf.iter_mut().zip(&bytes[s..s + len]) {
-            *d = c.to_ascii_lowercase();
-        }
-        if i - s > 12 {
-            prev_word = "";
-            continue;
-        }
+        let buf = lower_word(bytes, s, wlen);
+        let len = wlen;
         let lw: &[u8] = &buf[..len];
         let t = match lw {
             b"will" | b"shall" | b"won't" | b"upcoming" | b"scheduled" | b"tomorrow" | b"plans"

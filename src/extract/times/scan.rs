@@ -43,6 +43,15 @@ impl Tok {
 #[inline]
 fn key_in(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
     let len = end.checked_sub(start)?;
+    if len <= 8 {
+        // Most words: eight bytes are enough, and 64-bit masks are cheaper.
+        let chunk = start.checked_add(8).and_then(|e| bytes.get(start..e));
+        if let Some(chunk) = chunk.and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let mask = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
+            let lower = u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020;
+            return Some(u128::from(lower & mask) | ((len as u128) << 120));
+        }
+    }
     if len > 15 {
         return None;
     }
@@ -91,6 +100,27 @@ struct Table {
     any: [u32; 27 * 27],
     /// The same for the words that trigger a window.
     trigger: [u32; 27 * 27],
+    /// `any` for words of two or more bytes, indexed by [`pair`] of their first two.
+    any_pairs: [u32; 1024],
+    /// `trigger` indexed the same way.
+    trigger_pairs: [u32; 1024],
+}
+
+/// An index below 1024 for two bytes, the same for a letter in either case (their low five
+/// bits: cheaper than [`slot`], and as sharp for words of letters).
+#[inline]
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a & 31) << 5 | usize::from(b & 31)
+}
+
+/// The filter bits of `word` in a (first two letters, length) table: from `pairs` when it has
+/// two bytes, else from `slots`.
+#[inline]
+fn filter_bits(pairs: &[u32; 1024], slots: &[u32; 27 * 27], word: &[u8]) -> u32 {
+    match *word {
+        [a, b, ..] => pairs[pair(a, b)],
+        _ => slots.get(slot(word)).copied().unwrap_or(0),
+    }
 }
 
 /// 1 to 26 for ASCII letters (either case), 0 for every other byte.
@@ -185,7 +215,7 @@ impl Table {
     fn get_in(&self, bytes: &[u8], start: usize, end: usize) -> Option<Lex> {
         let word = bytes.get(start..end)?;
         let len = word.len();
-        if len >= 32 || self.any[slot(word)] & (1 << len) == 0 {
+        if len >= 32 || filter_bits(&self.any_pairs, &self.any, word) & (1 << len) == 0 {
             return None;
         }
         self.find(key_in(bytes, start, end)?)
@@ -198,7 +228,7 @@ impl Table {
             return false;
         };
         let len = word.len();
-        if len >= 32 || self.trigger[slot(word)] & (1 << len) == 0 {
+        if len >= 32 || filter_bits(&self.trigger_pairs, &self.trigger, word) & (1 << len) == 0 {
             return false;
         }
         match key_in(bytes, start, end).and_then(|k| self.find(k)) {
@@ -237,14 +267,22 @@ fn table() -> &'static Table {
             lex: vec![None; SLOTS],
             any: [0; 27 * 27],
             trigger: [0; 27 * 27],
+            any_pairs: [0; 1024],
+            trigger_pairs: [0; 1024],
         };
         for w in WORDS.split_whitespace() {
             if let (Some(k), Some(l)) = (key(w.as_bytes()), lexicon::lookup(w)) {
                 t.insert(k, l);
                 let bit = 1u32 << w.len().min(31);
                 t.any[slot(w.as_bytes())] |= bit;
+                if let [a, b, ..] = *w.as_bytes() {
+                    t.any_pairs[pair(a, b)] |= bit;
+                }
                 if l.is_trigger() {
                     t.trigger[slot(w.as_bytes())] |= bit;
+                    if let [a, b, ..] = *w.as_bytes() {
+                        t.trigger_pairs[pair(a, b)] |= bit;
+                    }
                 }
             }
         }
@@ -579,6 +617,14 @@ mod tests {
             assert_eq!(table().get(w.as_bytes()), lexicon::lookup(w), "{w}");
             let upper = w.to_ascii_uppercase();
             assert_eq!(table().get(upper.as_bytes()), lexicon::lookup(w), "{upper}");
+            // The trigger filter lets every trigger through, in either case.
+            if w != "new" {
+                let trigger = lexicon::lookup(w).is_some_and(|l| l.is_trigger());
+                for v in [w, upper.as_str()] {
+                    let b = v.as_bytes();
+                    assert_eq!(table().is_trigger_in(b, 0, b.len()), trigger, "{v}");
+                }
+            }
         }
         for w in [
             "thee",
