@@ -55,7 +55,7 @@ pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph
     let mut out = Vec::with_capacity((bytes.len().saturating_sub(pos) / 128 + 1).min(4096));
     let mut block = Block::default();
     let mut line_start = pos;
-    let mut newlines = memchr::memchr_iter(b'\n', bytes.get(pos..).unwrap_or_default());
+    let mut newlines = crate::simd::Newlines::new(bytes.get(pos..).unwrap_or_default());
     loop {
         let newline = newlines.next().map(|i| pos + i);
         let line_end = newline.unwrap_or(bytes.len());
@@ -377,6 +377,9 @@ fn is_caption(text: &str) -> bool {
         tail_start += 1;
     }
     let tail = &text.as_bytes()[tail_start..];
+    if !crate::simd::contains3(tail, 0xC2, b'/', b'(') {
+        return false;
+    }
     // Every credit form holds `©` (0xC2 0xA9), `/` or `(`: one vectorized scan of the tail
     // finds them all, and each is checked where it stands.
     let mut last_copyright = None;
