@@ -34,7 +34,7 @@ pub(crate) fn scalar_eq_mask64(block: &[u8; 64], byte: u8) -> u64 {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        __m128i, _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
     };
 
     /// The sixteen-bit mask of the bytes of one lane equal to `needle`.
@@ -58,6 +58,39 @@ mod sse2 {
             | lane_mask(l1, needle) << 16
             | lane_mask(l2, needle) << 32
             | lane_mask(l3, needle) << 48
+    }
+
+    /// [`super::contains3`] for at least sixteen bytes: the hits of every lane gathered in
+    /// one register, read once at the end.
+    #[target_feature(enable = "sse2")]
+    pub(super) fn contains3(bytes: &[u8], a: u8, b: u8, c: u8) -> bool {
+        let (na, nb, nc) = (
+            _mm_set1_epi8(a as i8),
+            _mm_set1_epi8(b as i8),
+            _mm_set1_epi8(c as i8),
+        );
+        let hits = |lane: &[u8; 16]| {
+            let lane = bytemuck::cast::<[u8; 16], __m128i>(*lane);
+            _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(lane, na), _mm_cmpeq_epi8(lane, nb)),
+                _mm_cmpeq_epi8(lane, nc),
+            )
+        };
+        let mut all = _mm_setzero_si128();
+        let mut lanes = bytes.chunks_exact(16);
+        for lane in &mut lanes {
+            if let Ok(lane) = lane.try_into() {
+                all = _mm_or_si128(all, hits(lane));
+            }
+        }
+        if !lanes.remainder().is_empty() {
+            // The last sixteen bytes, overlapping the lane before.
+            let last = bytes.len().saturating_sub(16);
+            if let Some(Ok(lane)) = bytes.get(last..).map(<&[u8; 16]>::try_from) {
+                all = _mm_or_si128(all, hits(lane));
+            }
+        }
+        _mm_movemask_epi8(all) != 0
     }
 
     #[target_feature(enable = "sse2")]
@@ -132,20 +165,30 @@ impl Iterator for Newlines<'_> {
 /// Whether `bytes` holds any of `a`, `b` and `c`: sixteen bytes at a time, the last lane
 /// overlapping the one before; fewer than sixteen bytes one at a time.
 pub(crate) fn contains3(bytes: &[u8], a: u8, b: u8, c: u8) -> bool {
-    let Some(last) = bytes.len().checked_sub(16) else {
+    if bytes.len() < 16 {
         return bytes.iter().any(|&x| x == a || x == b || x == c);
-    };
-    let hit = |at: usize| {
-        bytes
-            .get(at..at + 16)
-            .and_then(|lane| lane.try_into().ok())
-            .is_some_and(|lane| eq3_mask16(lane, a, b, c) != 0)
-    };
-    (0..last).step_by(16).any(hit) || hit(last)
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { sse2::contains3(bytes, a, b, c) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let last = bytes.len() - 16;
+        let hit = |at: usize| {
+            bytes
+                .get(at..at + 16)
+                .and_then(|lane| lane.try_into().ok())
+                .is_some_and(|lane| eq3_mask16(lane, a, b, c) != 0)
+        };
+        (0..last).step_by(16).any(hit) || hit(last)
+    }
 }
 
 /// A bit mask of the bytes of `lane` equal to any of `a`, `b` and `c`.
 #[inline]
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
     #[cfg(target_arch = "x86_64")]
     {

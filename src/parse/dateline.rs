@@ -331,6 +331,13 @@ fn is_all_caps(s: &str) -> bool {
 
 /// Nearest date to `anchor` with this month and day, within half a year.
 fn resolve(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    // The date in the anchor's year, when it lies within 182 days, is the nearest: in the years
+    // before and after it is at least 365 - 182 = 183 days away.
+    if let Some(d) = NaiveDate::from_ymd_opt(anchor.year(), month, day)
+        && (d - anchor).num_days().abs() <= 182
+    {
+        return Some(d);
+    }
     [anchor.year() - 1, anchor.year(), anchor.year() + 1]
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
@@ -915,5 +922,29 @@ mod tests {
         let p = parse("LONDON, Feb 30 - X", 0, anchor).unwrap();
         assert_eq!(p.dateline.date, None);
         assert!(p.invalid_date.is_some());
+    }
+
+    #[test]
+    fn resolving_in_the_anchor_year_first_changes_nothing() {
+        // The nearest of the three years, as `resolve` computed it before its shortcut.
+        let nearest = |anchor: NaiveDate, month: u32, day: u32| {
+            [anchor.year() - 1, anchor.year(), anchor.year() + 1]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                .min_by_key(|d| (*d - anchor).num_days().abs())
+                .filter(|d| (*d - anchor).num_days().abs() <= 183)
+        };
+        let first = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+        for anchor in first.iter_days().take(3 * 366) {
+            for month in 1..=12 {
+                for day in 1..=31 {
+                    assert_eq!(
+                        resolve(anchor, month, day),
+                        nearest(anchor, month, day),
+                        "{anchor} {month}-{day}"
+                    );
+                }
+            }
+        }
     }
 }
