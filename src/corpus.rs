@@ -6,7 +6,9 @@ use crate::parse::Parser;
 use crate::simd::SharedStr;
 use std::collections::VecDeque;
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+#[cfg(test)]
+use std::io::BufRead;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -234,7 +236,7 @@ enum Source {
     Reader(Option<PathBuf>, Mutex<Box<dyn Read + Send>>),
     StreamPath(PathBuf),
     /// In a mutex so that a `Corpus` is `Sync` whatever the reader.
-    Stream(Option<PathBuf>, Mutex<Box<dyn BufRead + Send>>),
+    Stream(Option<PathBuf>, Mutex<Box<dyn Read + Send>>),
 }
 
 /// A set of inputs, read one document at a time.
@@ -346,10 +348,8 @@ impl Corpus {
         name: Option<PathBuf>,
         reader: impl Read + Send + 'static,
     ) -> Self {
-        self.sources.push(Source::Stream(
-            name,
-            Mutex::new(Box::new(BufReader::with_capacity(1 << 16, reader))),
-        ));
+        self.sources
+            .push(Source::Stream(name, Mutex::new(Box::new(reader))));
         self
     }
 
@@ -378,7 +378,8 @@ const STREAM_BLOCK_BYTES: usize = 1 << 20;
 /// to the start of the next one (a block grows to hold an article longer than itself).
 struct Stream {
     name: Option<Arc<Path>>,
-    reader: Box<dyn BufRead + Send>,
+    /// Read without a buffer of its own: blocks are read straight into their spare capacity.
+    reader: Box<dyn Read + Send>,
     block: Arc<Vec<u8>>,
     /// Where the next article starts in `block`.
     next: usize,
@@ -389,7 +390,7 @@ struct Stream {
 }
 
 impl Stream {
-    fn new(name: Option<PathBuf>, reader: Box<dyn BufRead + Send>) -> Self {
+    fn new(name: Option<PathBuf>, reader: Box<dyn Read + Send>) -> Self {
         Stream {
             name: name.map(Arc::from),
             reader,
@@ -557,8 +558,7 @@ impl Documents {
                 }
                 Source::StreamPath(path) => match fs::File::open(&path) {
                     Ok(file) => {
-                        let reader = BufReader::with_capacity(1 << 16, file);
-                        self.stream = Some(Stream::new(Some(path), Box::new(reader)));
+                        self.stream = Some(Stream::new(Some(path), Box::new(file)));
                     }
                     Err(source) => {
                         return Some(Err(Error::Io {
@@ -706,7 +706,15 @@ mod tests {
 
     /// The records of a stream as the reader splits them, with blocks of `block_bytes`.
     fn split_all(stream: &[u8], block_bytes: usize) -> Vec<Vec<u8>> {
-        let reader = std::io::BufReader::with_capacity(3, std::io::Cursor::new(stream.to_vec()));
+        /// Hands out at most two bytes per read, as a pipe may.
+        struct Trickle(std::io::Cursor<Vec<u8>>);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = buf.len().min(2);
+                self.0.read(&mut buf[..n])
+            }
+        }
+        let reader = Trickle(std::io::Cursor::new(stream.to_vec()));
         let mut s = Stream::new(None, Box::new(reader));
         s.block_bytes = block_bytes;
         let mut out = Vec::new();
