@@ -387,7 +387,13 @@ struct Stream {
     eof: bool,
     /// The size of a new block ([`STREAM_BLOCK_BYTES`]; smaller in tests).
     block_bytes: usize,
+    /// Earlier blocks, reused once no article holds them any more: their memory is already
+    /// mapped, so reading into them costs no page faults.
+    retired: VecDeque<Arc<Vec<u8>>>,
 }
+
+/// Most earlier blocks kept for reuse.
+const RETIRED_BLOCKS: usize = 8;
 
 impl Stream {
     fn new(name: Option<PathBuf>, reader: Box<dyn Read + Send>) -> Self {
@@ -398,6 +404,7 @@ impl Stream {
             next: 0,
             eof: false,
             block_bytes: STREAM_BLOCK_BYTES,
+            retired: VecDeque::new(),
         }
     }
 
@@ -429,7 +436,8 @@ impl Stream {
     fn refill(&mut self) -> std::io::Result<()> {
         let rest = self.block.get(self.next..).unwrap_or_default();
         let size = self.block_bytes.max(rest.len().saturating_mul(2)).max(1);
-        let mut block = Vec::with_capacity(size);
+        let mut block = spare_block(&mut self.retired);
+        block.reserve(size);
         block.extend_from_slice(rest);
         let want = size.saturating_sub(block.len());
         // Into the block's spare capacity, which need not be zeroed first.
@@ -437,9 +445,33 @@ impl Stream {
             .take(u64::try_from(want).unwrap_or(u64::MAX))
             .read_to_end(&mut block)?;
         self.eof = read < want;
-        self.block = Arc::new(block);
+        let old = std::mem::replace(&mut self.block, Arc::new(block));
+        // A block grown for a very long article is not kept.
+        if old.capacity() <= self.block_bytes.saturating_mul(2) {
+            self.retired.push_back(old);
+            if self.retired.len() > RETIRED_BLOCKS {
+                self.retired.pop_front();
+            }
+        }
         self.next = 0;
         Ok(())
+    }
+}
+
+/// An empty block: an earlier one that no article holds any more, or a new one.
+fn spare_block(retired: &mut VecDeque<Arc<Vec<u8>>>) -> Vec<u8> {
+    let free = retired.iter().position(|b| Arc::strong_count(b) == 1);
+    match free.and_then(|i| retired.remove(i)).map(Arc::try_unwrap) {
+        Some(Ok(mut block)) => {
+            block.clear();
+            block
+        }
+        Some(Err(shared)) => {
+            // Shared again in between (it cannot be: only the stream hands its blocks out).
+            retired.push_back(shared);
+            Vec::new()
+        }
+        None => Vec::new(),
     }
 }
 
