@@ -49,10 +49,37 @@ fn is_word_char(c: char) -> bool {
 
 /// A word starting with an upper-case letter.
 fn word(input: &str) -> IResult<&str, &str> {
+    match ascii_word(input) {
+        Some((rest, w)) if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) => {
+            Ok((rest, w))
+        }
+        Some(_) => Err(fail(input)),
+        None => word_grammar(input),
+    }
+}
+
+/// [`word`] in nom, for words that hold non-ASCII letters.
+fn word_grammar(input: &str) -> IResult<&str, &str> {
     verify(take_while1(is_word_char), |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
     })
     .parse(input)
+}
+
+/// The run of word characters opening `input` and the text after it, when the run is ASCII
+/// and ends at an ASCII byte or the end (the common case, read byte by byte); `None` when a
+/// non-ASCII character is met, which the nom grammar then decides.
+fn ascii_word(input: &str) -> Option<(&str, &str)> {
+    let b = input.as_bytes();
+    let n = b
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphabetic() || matches!(c, b'.' | b'\'' | b'-' | b'&' | b'/'))
+        .count();
+    if b.get(n).is_some_and(|c| !c.is_ascii()) {
+        return None;
+    }
+    let (w, rest) = input.split_at(n);
+    Some((rest, w))
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -211,6 +238,17 @@ fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
 
 /// A word starting with a letter of any case: the later words of `New york`, `La paz`.
 fn any_word(input: &str) -> IResult<&str, &str> {
+    match ascii_word(input) {
+        Some((rest, w)) if w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) => {
+            Ok((rest, w))
+        }
+        Some(_) => Err(fail(input)),
+        None => any_word_grammar(input),
+    }
+}
+
+/// [`any_word`] in nom, for words that hold non-ASCII letters.
+fn any_word_grammar(input: &str) -> IResult<&str, &str> {
     verify(take_while1(is_word_char), |w: &str| {
         w.chars().next().is_some_and(char::is_alphabetic)
     })
@@ -260,8 +298,17 @@ fn agency(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// `input` without its leading spaces and tabs (nom's `space0`).
+fn skip_blanks(input: &str) -> &str {
+    let n = input
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    &input[n..]
+}
+
 fn separator(input: &str) -> IResult<&str, &str> {
-    let after_blanks = input.trim_start_matches([' ', '\t']);
+    let after_blanks = skip_blanks(input);
     let len = if after_blanks.starts_with("--") {
         2
     } else if after_blanks.starts_with(['—', '–', '―']) {
@@ -437,9 +484,9 @@ fn parse_with(
     // Regions: `, Ore.`, `, Argentina`, `, West Germany`, and `OAKLAND , N.J.`.
     let mut region_span: Option<Span> = None;
     // (A relaxed location has no regions.)
-    while let (false, Ok((r, _))) = (
+    while let (false, Some(r)) = (
         relaxed,
-        (space0, char::<&str, nom::error::Error<&str>>(','), space0).parse(rest),
+        skip_blanks(rest).strip_prefix(',').map(skip_blanks),
     ) {
         if month_day(r).is_ok() {
             break;
@@ -474,7 +521,7 @@ fn parse_with(
             let end = off(r);
             date = Some((m, d, Span::new(end - text.len(), end)));
             rest = r;
-            if let Ok((r, _)) = (space0, char::<&str, nom::error::Error<&str>>(',')).parse(rest) {
+            if let Some(r) = skip_blanks(rest).strip_prefix(',') {
                 rest = r;
             }
         }
@@ -484,7 +531,7 @@ fn parse_with(
     }
 
     let mut agency_span = None;
-    let agency_follows = rest.trim_start_matches([' ', '\t']).starts_with('(');
+    let agency_follows = skip_blanks(rest).starts_with('(');
     if let Some(Ok((r, name))) = agency_follows.then(|| agency(rest)) {
         // `(AP )`: the name without the blanks before the parenthesis.
         let name_start = off(r) - 1 - name.len();
@@ -896,6 +943,18 @@ mod tests {
 
     proptest::proptest! {
         /// The quick rejection in `month_day` turns away only what the grammar rejects.
+        #[test]
+        fn ascii_words_agree_with_the_grammar(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["A", "b", "Z", "z", ".", "'", "’", "-", "&", "/", " ", ",", "1", "É", "é", "ß", "\n"][..]),
+                0..8,
+            )
+        ) {
+            let input = pieces.concat();
+            proptest::prop_assert_eq!(word(&input).ok(), word_grammar(&input).ok());
+            proptest::prop_assert_eq!(any_word(&input).ok(), any_word_grammar(&input).ok());
+        }
+
         #[test]
         fn month_day_agrees_with_the_grammar(
             pieces in proptest::collection::vec(
