@@ -1,6 +1,7 @@
 //! Corpus pipeline throughput over a generated corpus (see `benches/README.md`): a memchr line
-//! count as the floor, parse only, and all built-in extractors (an `ExtractorSet`, as the
-//! extract example runs them), on 1 and 2 threads; the same six as a typed tuple (the set's own
+//! count as the floor, parse only (from checked documents, and from raw documents as the extract
+//! example reads them), and all built-in extractors (an `ExtractorSet`, as the extract example
+//! runs them), on 1 and 2 threads; the same six as a typed tuple (the set's own
 //! cost is the difference), and the set written as JSON Lines (the cost of serializing).
 //!
 //! The corpus (16 MB of synthetic articles as one stream, `benches/support/synth.rs`) is made
@@ -50,6 +51,27 @@ where
     summary.articles
 }
 
+/// [`run`] reading raw documents, as `examples/extract.rs` does: the UTF-8 check runs on the
+/// workers, and the reading thread only splits the stream.
+fn run_raw<E>(extractor: E, jobs: usize, bytes: &Arc<[u8]>) -> usize
+where
+    E: Extractor + Sync,
+    E::Output: Send,
+{
+    let documents = Corpus::new()
+        .stream_reader(None, Cursor::new(Arc::clone(bytes)))
+        .documents()
+        .raw();
+    let summary = Pipeline::new(extractor)
+        .jobs(jobs)
+        .run(documents, |outcome| {
+            black_box(outcome.map(|done| done.output).ok());
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+    summary.articles
+}
+
 fn pipeline(c: &mut Criterion) {
     let bytes = stream();
     let mut g = c.benchmark_group("pipeline");
@@ -66,6 +88,9 @@ fn pipeline(c: &mut Criterion) {
     for jobs in [1, 2] {
         g.bench_function(format!("parse_only/{jobs}_threads"), |b| {
             b.iter(|| run(&none, jobs, &bytes))
+        });
+        g.bench_function(format!("parse_only_raw/{jobs}_threads"), |b| {
+            b.iter(|| run_raw(&none, jobs, &bytes))
         });
         g.bench_function(format!("all_extractors/{jobs}_threads"), |b| {
             b.iter(|| run(&all, jobs, &bytes))

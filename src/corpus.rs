@@ -3,35 +3,76 @@
 use crate::article::Article;
 use crate::error::{Error, ParseError};
 use crate::parse::Parser;
+use crate::simd::SharedStr;
 use std::collections::VecDeque;
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+#[cfg(test)]
+use std::io::BufRead;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// One article's text as read from a file or stream, checked to be UTF-8.
 ///
 /// Parse it with [`Document::parse`]; the [`Article`] borrows from the document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Document {
-    path: Option<PathBuf>,
-    text: String,
+    path: Option<Arc<Path>>,
+    text: Text,
 }
+
+/// A document's text: its own, or a part of a block of a stream shared with the other
+/// articles read with it (no copy per article).
+#[derive(Clone)]
+enum Text {
+    Owned(String),
+    Shared(SharedStr),
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("path", &self.path())
+            .field("text", &self.text())
+            .finish()
+    }
+}
+
+impl PartialEq for Document {
+    fn eq(&self, other: &Self) -> bool {
+        self.path() == other.path() && self.text() == other.text()
+    }
+}
+
+impl Eq for Document {}
 
 impl Document {
     /// A document from text already in memory, with an optional path for messages.
     pub fn new(path: Option<PathBuf>, text: String) -> Self {
-        Document { path, text }
+        Document {
+            path: path.map(Arc::from),
+            text: Text::Owned(text),
+        }
     }
 
     /// A document from raw bytes, which must be UTF-8; the error names the path and the byte
     /// offset of the first invalid byte.
     pub fn from_bytes(path: Option<PathBuf>, bytes: Vec<u8>) -> Result<Self, Error> {
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(Document { path, text }),
+        Document::from_owned_bytes(path.map(Arc::from), bytes)
+    }
+
+    fn from_owned_bytes(path: Option<Arc<Path>>, bytes: Vec<u8>) -> Result<Self, Error> {
+        match crate::simd::string_from_utf8(bytes) {
+            Ok(text) => Ok(Document {
+                path,
+                text: Text::Owned(text),
+            }),
             Err(e) => {
                 let err = ParseError::invalid_utf8(e.as_bytes(), e.utf8_error());
-                Err(Error::Parse { path, source: err })
+                Err(Error::Parse {
+                    path: path.as_deref().map(Path::to_path_buf),
+                    source: err,
+                })
             }
         }
     }
@@ -53,20 +94,27 @@ impl Document {
 
     /// The text.
     pub fn text(&self) -> &str {
-        &self.text
+        match &self.text {
+            Text::Owned(text) => text,
+            Text::Shared(text) => text.as_str(),
+        }
     }
 
     /// Parses the text; a parse error is wrapped with this document's path.
     pub fn parse(&self, parser: &Parser) -> Result<Article<'_>, Error> {
-        parser.parse(&self.text).map_err(|source| Error::Parse {
-            path: self.path.clone(),
+        parser.parse(self.text()).map_err(|source| Error::Parse {
+            path: self.path().map(Path::to_path_buf),
             source,
         })
     }
 
-    /// The text, taking ownership.
+    /// The text, taking ownership (a copy for an article read from a stream, whose text
+    /// shares the block it was read in).
     pub fn into_text(self) -> String {
-        self.text
+        match self.text {
+            Text::Owned(text) => text,
+            Text::Shared(text) => text.as_str().to_owned(),
+        }
     }
 }
 
@@ -90,16 +138,47 @@ impl Document {
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct RawDocument {
-    path: Option<PathBuf>,
-    bytes: Vec<u8>,
+    path: Option<Arc<Path>>,
+    bytes: RawBytes,
 }
+
+/// A raw document's bytes: its own, or a range of a block of a stream.
+#[derive(Clone)]
+enum RawBytes {
+    Owned(Vec<u8>),
+    Shared {
+        block: Arc<Vec<u8>>,
+        start: usize,
+        end: usize,
+    },
+}
+
+impl std::fmt::Debug for RawDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawDocument")
+            .field("path", &self.path())
+            .field("bytes", &self.bytes())
+            .finish()
+    }
+}
+
+impl PartialEq for RawDocument {
+    fn eq(&self, other: &Self) -> bool {
+        self.path() == other.path() && self.bytes() == other.bytes()
+    }
+}
+
+impl Eq for RawDocument {}
 
 impl RawDocument {
     /// Bytes as read, with an optional path for messages.
     pub fn new(path: Option<PathBuf>, bytes: Vec<u8>) -> Self {
-        RawDocument { path, bytes }
+        RawDocument {
+            path: path.map(Arc::from),
+            bytes: RawBytes::Owned(bytes),
+        }
     }
 
     /// The file the bytes came from, if any.
@@ -109,23 +188,45 @@ impl RawDocument {
 
     /// The bytes.
     pub fn bytes(&self) -> &[u8] {
-        &self.bytes
+        match &self.bytes {
+            RawBytes::Owned(bytes) => bytes,
+            RawBytes::Shared { block, start, end } => block.get(*start..*end).unwrap_or_default(),
+        }
     }
 
     /// The number of bytes.
     pub fn len(&self) -> usize {
-        self.bytes.len()
+        self.bytes().len()
     }
 
     /// Whether there are no bytes.
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.bytes().is_empty()
     }
 
     /// Checks that the bytes are UTF-8 and makes them a [`Document`] (as
-    /// [`Document::from_bytes`]): the error names the path and the first invalid byte.
+    /// [`Document::from_bytes`]): the error names the path and the first invalid byte. Bytes
+    /// read from a stream stay where they were read, shared with the other articles of the
+    /// same block: nothing is copied.
     pub fn into_document(self) -> Result<Document, Error> {
-        Document::from_bytes(self.path, self.bytes)
+        match self.bytes {
+            RawBytes::Owned(bytes) => Document::from_owned_bytes(self.path, bytes),
+            RawBytes::Shared { block, start, end } => {
+                match SharedStr::new(Arc::clone(&block), start, end) {
+                    Ok(text) => Ok(Document {
+                        path: self.path,
+                        text: Text::Shared(text),
+                    }),
+                    Err(e) => {
+                        let bytes = block.get(start..end).unwrap_or_default();
+                        Err(Error::Parse {
+                            path: self.path.as_deref().map(Path::to_path_buf),
+                            source: ParseError::invalid_utf8(bytes, e),
+                        })
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -135,7 +236,7 @@ enum Source {
     Reader(Option<PathBuf>, Mutex<Box<dyn Read + Send>>),
     StreamPath(PathBuf),
     /// In a mutex so that a `Corpus` is `Sync` whatever the reader.
-    Stream(Option<PathBuf>, Mutex<Box<dyn BufRead + Send>>),
+    Stream(Option<PathBuf>, Mutex<Box<dyn Read + Send>>),
 }
 
 /// A set of inputs, read one document at a time.
@@ -247,10 +348,8 @@ impl Corpus {
         name: Option<PathBuf>,
         reader: impl Read + Send + 'static,
     ) -> Self {
-        self.sources.push(Source::Stream(
-            name,
-            Mutex::new(Box::new(BufReader::with_capacity(1 << 16, reader))),
-        ));
+        self.sources
+            .push(Source::Stream(name, Mutex::new(Box::new(reader))));
         self
     }
 
@@ -260,7 +359,6 @@ impl Corpus {
             sources: self.sources.into(),
             walk: None,
             stream: None,
-            last_record: 0,
         }
     }
 }
@@ -269,10 +367,157 @@ impl Corpus {
 pub struct Documents {
     sources: VecDeque<Source>,
     walk: Option<walkdir::IntoIter>,
-    stream: Option<(Option<PathBuf>, Box<dyn BufRead + Send>)>,
-    /// Length of the last article read from a stream: the next one's buffer starts that large
-    /// (plus a margin), so most articles are copied once, without regrowing.
-    last_record: usize,
+    stream: Option<Stream>,
+}
+
+/// Bytes of a stream read at once into a block that its articles then share.
+const STREAM_BLOCK_BYTES: usize = 1 << 20;
+
+/// A stream being read: a block of it at a time. Every article that lies whole in the block is
+/// handed out as a range of it (no copy); the unfinished article at the end of a block is copied
+/// to the start of the next one (a block grows to hold an article longer than itself).
+struct Stream {
+    name: Option<Arc<Path>>,
+    /// Read without a buffer of its own: blocks are read straight into their spare capacity.
+    reader: Box<dyn Read + Send>,
+    block: Arc<Vec<u8>>,
+    /// Where the next article starts in `block`.
+    next: usize,
+    /// Whether `block` ends where the stream does.
+    eof: bool,
+    /// The size of a new block ([`STREAM_BLOCK_BYTES`]; smaller in tests).
+    block_bytes: usize,
+    /// Earlier blocks, reused once no article holds them any more: their memory is already
+    /// mapped, so reading into them costs no page faults.
+    retired: VecDeque<Arc<Vec<u8>>>,
+}
+
+/// Most earlier blocks kept for reuse.
+const RETIRED_BLOCKS: usize = 8;
+
+impl Stream {
+    fn new(name: Option<PathBuf>, reader: Box<dyn Read + Send>) -> Self {
+        Stream {
+            name: name.map(Arc::from),
+            reader,
+            block: Arc::new(Vec::new()),
+            next: 0,
+            eof: false,
+            block_bytes: STREAM_BLOCK_BYTES,
+            retired: VecDeque::new(),
+        }
+    }
+
+    /// The next article, `None` at the end of the stream.
+    fn next_record(&mut self) -> std::io::Result<Option<RawDocument>> {
+        loop {
+            let rest = self.block.get(self.next..).unwrap_or_default();
+            if let Some((text_len, consumed)) = split_record(rest, self.eof) {
+                let start = self.next;
+                self.next = start.saturating_add(consumed);
+                return Ok(Some(RawDocument {
+                    path: self.name.clone(),
+                    bytes: RawBytes::Shared {
+                        block: Arc::clone(&self.block),
+                        start,
+                        end: start.saturating_add(text_len),
+                    },
+                }));
+            }
+            if self.eof {
+                return Ok(None);
+            }
+            self.refill()?;
+        }
+    }
+
+    /// Starts a new block with the unfinished end of the current one, and reads until the block
+    /// is full or the stream ends.
+    fn refill(&mut self) -> std::io::Result<()> {
+        let rest = self.block.get(self.next..).unwrap_or_default();
+        let size = self.block_bytes.max(rest.len().saturating_mul(2)).max(1);
+        let mut block = spare_block(&mut self.retired);
+        block.reserve(size);
+        block.extend_from_slice(rest);
+        let want = size.saturating_sub(block.len());
+        // Into the block's spare capacity, which need not be zeroed first.
+        let read = (&mut self.reader)
+            .take(u64::try_from(want).unwrap_or(u64::MAX))
+            .read_to_end(&mut block)?;
+        self.eof = read < want;
+        let old = std::mem::replace(&mut self.block, Arc::new(block));
+        // A block grown for a very long article is not kept.
+        if old.capacity() <= self.block_bytes.saturating_mul(2) {
+            self.retired.push_back(old);
+            if self.retired.len() > RETIRED_BLOCKS {
+                self.retired.pop_front();
+            }
+        }
+        self.next = 0;
+        Ok(())
+    }
+}
+
+/// An empty block: an earlier one that no article holds any more, or a new one.
+fn spare_block(retired: &mut VecDeque<Arc<Vec<u8>>>) -> Vec<u8> {
+    let free = retired.iter().position(|b| Arc::strong_count(b) == 1);
+    match free.and_then(|i| retired.remove(i)).map(Arc::try_unwrap) {
+        Some(Ok(mut block)) => {
+            block.clear();
+            block
+        }
+        Some(Err(shared)) => {
+            // Shared again in between (it cannot be: only the stream hands its blocks out).
+            retired.push_back(shared);
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+/// The first article of `data`, the start of a stream: the length of its text and the bytes
+/// it takes with its separator line, or `None` if `data` does not hold all of it (and more of
+/// the stream follows: `eof` is false) or holds nothing. The same records as [`read_record`].
+fn split_record(data: &[u8], eof: bool) -> Option<(usize, usize)> {
+    const RS: u8 = crate::write::RECORD_SEPARATOR;
+    let mut from = 0;
+    loop {
+        let Some(i) = data
+            .get(from..)
+            .and_then(|rest| memchr::memchr(RS, rest))
+            .map(|k| from + k)
+        else {
+            return (eof && !data.is_empty()).then_some((data.len(), data.len()));
+        };
+        let newline_before = i.checked_sub(1).map(|b| data[b] == b'\n');
+        if newline_before == Some(false) {
+            // Not at the start of a line: the byte belongs to the text.
+            from = i + 1;
+            continue;
+        }
+        let consumed = match &data[i + 1..] {
+            [] if eof => i + 1,
+            [b'\n', ..] => i + 2,
+            [b'\r', b'\n', ..] => i + 3,
+            [b'\r'] if eof => i + 2,
+            [] | [b'\r'] => return None,
+            [b'\r', ..] => {
+                from = i + 2;
+                continue;
+            }
+            _ => {
+                from = i + 1;
+                continue;
+            }
+        };
+        // The newline ending the previous line belongs to the separator.
+        let text_len = if newline_before == Some(true) {
+            i - 1
+        } else {
+            i
+        };
+        return Some((text_len, consumed));
+    }
 }
 
 impl std::fmt::Debug for Documents {
@@ -304,20 +549,12 @@ impl Documents {
 
     fn next_raw(&mut self) -> Option<Result<RawDocument, Error>> {
         loop {
-            if let Some((name, reader)) = &mut self.stream {
-                let capacity = self
-                    .last_record
-                    .saturating_add(self.last_record / 2)
-                    .min(1 << 20);
-                let mut bytes = Vec::with_capacity(capacity);
-                match read_record(reader.as_mut(), &mut bytes) {
-                    Ok(true) => {
-                        self.last_record = bytes.len();
-                        return Some(Ok(RawDocument::new(name.clone(), bytes)));
-                    }
-                    Ok(false) => self.stream = None,
+            if let Some(stream) = &mut self.stream {
+                match stream.next_record() {
+                    Ok(Some(doc)) => return Some(Ok(doc)),
+                    Ok(None) => self.stream = None,
                     Err(source) => {
-                        let path = name.clone();
+                        let path = stream.name.as_deref().map(Path::to_path_buf);
                         self.stream = None;
                         return Some(Err(Error::Io { path, source }));
                     }
@@ -353,8 +590,7 @@ impl Documents {
                 }
                 Source::StreamPath(path) => match fs::File::open(&path) {
                     Ok(file) => {
-                        let reader = BufReader::with_capacity(1 << 16, file);
-                        self.stream = Some((Some(path), Box::new(reader)));
+                        self.stream = Some(Stream::new(Some(path), Box::new(file)));
                     }
                     Err(source) => {
                         return Some(Err(Error::Io {
@@ -367,7 +603,7 @@ impl Documents {
                     let reader = reader
                         .into_inner()
                         .unwrap_or_else(std::sync::PoisonError::into_inner);
-                    self.stream = Some((name, reader));
+                    self.stream = Some(Stream::new(name, reader));
                 }
                 Source::Reader(name, reader) => {
                     let mut reader = reader
@@ -413,8 +649,9 @@ fn read_raw(path: &Path) -> Result<RawDocument, Error> {
 /// only [`RECORD_SEPARATOR`](crate::RECORD_SEPARATOR), without that line or the newline before
 /// it. Returns `false` at the end of the stream when no bytes were left.
 ///
-/// The separator byte is rare, so the reader's buffer is searched for it (memchr) and copied
-/// in whole chunks, rather than line by line.
+/// The reference for [`split_record`], which the reader uses: one record at a time through a
+/// `BufRead`, copied out.
+#[cfg(test)]
 fn read_record(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
     const RS: u8 = crate::write::RECORD_SEPARATOR;
     buf.clear();
@@ -457,6 +694,7 @@ fn read_record(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<b
 /// After a record separator byte at the start of a line: `None` if the line ends there (at a
 /// newline, `\r\n` or the end of the stream), consuming the line end; else the bytes consumed
 /// so far that belong to the text (the separator byte, and a `\r` if one had to be read past).
+#[cfg(test)]
 fn after_separator(reader: &mut dyn BufRead) -> std::io::Result<Option<&'static [u8]>> {
     const RS: &[u8] = &[crate::write::RECORD_SEPARATOR];
     const RS_CR: &[u8] = &[crate::write::RECORD_SEPARATOR, b'\r'];
@@ -498,6 +736,38 @@ mod tests {
         out
     }
 
+    /// The records of a stream as the reader splits them, with blocks of `block_bytes`.
+    fn split_all(stream: &[u8], block_bytes: usize) -> Vec<Vec<u8>> {
+        /// Hands out at most two bytes per read, as a pipe may.
+        struct Trickle(std::io::Cursor<Vec<u8>>);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = buf.len().min(2);
+                self.0.read(&mut buf[..n])
+            }
+        }
+        let reader = Trickle(std::io::Cursor::new(stream.to_vec()));
+        let mut s = Stream::new(None, Box::new(reader));
+        s.block_bytes = block_bytes;
+        let mut out = Vec::new();
+        while let Some(doc) = s.next_record().unwrap() {
+            out.push(doc.bytes().to_vec());
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Blocks of any size split a stream into the records `read_record` reads.
+        #[test]
+        fn blocks_split_streams_as_records_are_read(
+            stream in proptest::collection::vec(
+                proptest::sample::select(b"ab\n\n\r\x1e\x1e".to_vec()), 0..120),
+            block_bytes in 1usize..40,
+        ) {
+            proptest::prop_assert_eq!(split_all(&stream, block_bytes), read_all(&stream, 64));
+        }
+    }
+
     #[test]
     fn stream_records() {
         let cases: &[(&[u8], &[&[u8]])] = &[
@@ -517,6 +787,7 @@ mod tests {
             let want: Vec<Vec<u8>> = want.iter().map(|w| w.to_vec()).collect();
             // Small buffers put the separator line across buffer boundaries.
             for capacity in [1, 2, 3, 4, 5, 7, 64] {
+                assert_eq!(split_all(stream, capacity), want, "blocks of {capacity}");
                 let got = read_all(stream, capacity);
                 assert_eq!(
                     got,

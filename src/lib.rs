@@ -71,6 +71,7 @@ pub mod extract;
 pub mod gazetteer;
 mod parse;
 mod pipeline;
+mod simd;
 pub mod sink;
 mod span;
 mod write;

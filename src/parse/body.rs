@@ -27,8 +27,18 @@ fn is_ascii_blank(b: u8) -> bool {
 /// The line `start..end` without surrounding whitespace, or `None` if it is blank. ASCII
 /// whitespace is skipped byte by byte; Unicode whitespace (U+00A0 and others) is handled by the
 /// standard library where a non-ASCII byte is met at an edge.
+#[inline]
 fn line_content(src: &str, start: usize, end: usize) -> Option<Span> {
     let b = src.as_bytes();
+    // Most lines open and end with a printable ASCII byte: nothing to trim.
+    let printable = |x: u8| x > b' ' && x < 0x80;
+    if let (Some(&first), Some(&last)) = (b.get(start), end.checked_sub(1).and_then(|e| b.get(e)))
+        && start < end
+        && printable(first)
+        && printable(last)
+    {
+        return Some(Span::new(start, end));
+    }
     let mut s = start;
     while s < end && is_ascii_blank(b[s]) {
         s += 1;
@@ -55,7 +65,7 @@ pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph
     let mut out = Vec::with_capacity((bytes.len().saturating_sub(pos) / 128 + 1).min(4096));
     let mut block = Block::default();
     let mut line_start = pos;
-    let mut newlines = memchr::memchr_iter(b'\n', bytes.get(pos..).unwrap_or_default());
+    let mut newlines = crate::simd::Newlines::new(bytes.get(pos..).unwrap_or_default());
     loop {
         let newline = newlines.next().map(|i| pos + i);
         let line_end = newline.unwrap_or(bytes.len());
@@ -330,7 +340,10 @@ const PLATFORMS: &[&str] = &["facebook", "instagram", "twitter", "youtube"];
 
 fn is_credit_only(text: &str) -> bool {
     let t = text.trim().trim_end_matches('.');
-    let is = |list: &[&str], part: &str| list.iter().any(|c| c.eq_ignore_ascii_case(part.trim()));
+    let is = |list: &[&str], part: &str| {
+        let part = part.trim();
+        list.iter().any(|c| c.eq_ignore_ascii_case(part))
+    };
     t.len() <= 60
         && t.split('/').any(|part| is(CREDITS, part))
         && t.split('/')
@@ -377,6 +390,9 @@ fn is_caption(text: &str) -> bool {
         tail_start += 1;
     }
     let tail = &text.as_bytes()[tail_start..];
+    if !crate::simd::contains3(tail, 0xC2, b'/', b'(') {
+        return false;
+    }
     // Every credit form holds `©` (0xC2 0xA9), `/` or `(`: one vectorized scan of the tail
     // finds them all, and each is checked where it stands.
     let mut last_copyright = None;

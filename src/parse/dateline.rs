@@ -24,9 +24,8 @@
 use crate::article::Dateline;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
-use nom::branch::alt;
 use nom::bytes::complete::{take_while, take_while1};
-use nom::character::complete::{char, digit1, space0, space1};
+use nom::character::complete::{char, space0, space1};
 use nom::combinator::{opt, verify};
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
@@ -50,10 +49,37 @@ fn is_word_char(c: char) -> bool {
 
 /// A word starting with an upper-case letter.
 fn word(input: &str) -> IResult<&str, &str> {
+    match ascii_word(input) {
+        Some((rest, w)) if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) => {
+            Ok((rest, w))
+        }
+        Some(_) => Err(fail(input)),
+        None => word_grammar(input),
+    }
+}
+
+/// [`word`] in nom, for words that hold non-ASCII letters.
+fn word_grammar(input: &str) -> IResult<&str, &str> {
     verify(take_while1(is_word_char), |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
     })
     .parse(input)
+}
+
+/// The run of word characters opening `input` and the text after it, when the run is ASCII
+/// and ends at an ASCII byte or the end (the common case, read byte by byte); `None` when a
+/// non-ASCII character is met, which the nom grammar then decides.
+fn ascii_word(input: &str) -> Option<(&str, &str)> {
+    let b = input.as_bytes();
+    let n = b
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphabetic() || matches!(c, b'.' | b'\'' | b'-' | b'&' | b'/'))
+        .count();
+    if b.get(n).is_some_and(|c| !c.is_ascii()) {
+        return None;
+    }
+    let (w, rest) = input.split_at(n);
+    Some((rest, w))
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -129,25 +155,58 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 /// `Feb 26`, `March  2`, `feb. 26`, `2 March`: month and day, the day not followed by another
 /// digit. Returns the month, the day and the text of the date.
 fn month_day(input: &str) -> IResult<&str, (u32, u32, &str)> {
-    // Both forms open with a run of letters (and dots) or of digits and a blank: a quick
-    // rejection for the many places where a date is tried and none stands.
+    // Byte by byte (every byte of a date is ASCII): this runs before every word of a location.
+    // `month_day_grammar` states the same grammar with nom.
     let b = input.as_bytes();
-    let token = match b.first() {
-        Some(c) if c.is_ascii_digit() => b.iter().take_while(|c| c.is_ascii_digit()).count(),
-        Some(c) if c.is_ascii_alphabetic() || *c == b'.' => b
-            .iter()
-            .take_while(|&&c| c.is_ascii_alphabetic() || c == b'.')
-            .count(),
+    let run = |from: usize, keep: fn(u8) -> bool| {
+        b.get(from..)
+            .map_or(0, |rest| rest.iter().take_while(|&&c| keep(c)).count())
+    };
+    let is_month_byte = |c: u8| c.is_ascii_alphabetic() || c == b'.';
+    let is_blank = |c: u8| c == b' ' || c == b'\t';
+    let is_digit = |c: u8| c.is_ascii_digit();
+    // (month word, day digits, end of the date)
+    let (month, day, end) = match b.first() {
+        Some(&c) if is_digit(c) => {
+            let d = run(0, is_digit);
+            let s = run(d, is_blank);
+            let m = run(d + s, is_month_byte);
+            if d > 2 || s == 0 || m == 0 {
+                return Err(fail(input));
+            }
+            (d + s..d + s + m, 0..d, d + s + m)
+        }
+        Some(&c) if is_month_byte(c) => {
+            let m = run(0, is_month_byte);
+            let s = run(m, is_blank);
+            let d = run(m + s, is_digit);
+            if s == 0 || d == 0 || d > 2 {
+                return Err(fail(input));
+            }
+            (0..m, m + s..m + s + d, m + s + d)
+        }
         _ => return Err(fail(input)),
     };
-    if !matches!(b.get(token), Some(b' ' | b'\t')) {
+    let (text, rest) = input.split_at(end);
+    // The date ends at a word boundary: `26th`, `2 Marchers` are not dates.
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
         return Err(fail(input));
     }
-    month_day_grammar(input)
+    let month = month_number(&input[month]).ok_or_else(|| fail(input))?;
+    let day = b[day]
+        .iter()
+        .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+    if !(1..=31).contains(&day) {
+        return Err(fail(input));
+    }
+    Ok((rest, (month, day, text)))
 }
 
-/// [`month_day`] without the quick rejection.
+/// [`month_day`] in nom: the reference it is tested against.
+#[cfg(test)]
 fn month_day_grammar(input: &str) -> IResult<&str, (u32, u32, &str)> {
+    use nom::branch::alt;
+    use nom::character::complete::digit1;
     let month_word = take_while1(|c: char| c.is_ascii_alphabetic() || c == '.');
     let day_number = verify(digit1, |d: &str| d.len() <= 2);
     let (rest, (m, d)) = alt((
@@ -179,6 +238,17 @@ fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
 
 /// A word starting with a letter of any case: the later words of `New york`, `La paz`.
 fn any_word(input: &str) -> IResult<&str, &str> {
+    match ascii_word(input) {
+        Some((rest, w)) if w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) => {
+            Ok((rest, w))
+        }
+        Some(_) => Err(fail(input)),
+        None => any_word_grammar(input),
+    }
+}
+
+/// [`any_word`] in nom, for words that hold non-ASCII letters.
+fn any_word_grammar(input: &str) -> IResult<&str, &str> {
     verify(take_while1(is_word_char), |w: &str| {
         w.chars().next().is_some_and(char::is_alphabetic)
     })
@@ -228,8 +298,17 @@ fn agency(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// `input` without its leading spaces and tabs (nom's `space0`).
+fn skip_blanks(input: &str) -> &str {
+    let n = input
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    &input[n..]
+}
+
 fn separator(input: &str) -> IResult<&str, &str> {
-    let after_blanks = input.trim_start_matches([' ', '\t']);
+    let after_blanks = skip_blanks(input);
     let len = if after_blanks.starts_with("--") {
         2
     } else if after_blanks.starts_with(['—', '–', '―']) {
@@ -331,6 +410,13 @@ fn is_all_caps(s: &str) -> bool {
 
 /// Nearest date to `anchor` with this month and day, within half a year.
 fn resolve(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    // The date in the anchor's year, when it lies within 182 days, is the nearest: in the years
+    // before and after it is at least 365 - 182 = 183 days away.
+    if let Some(d) = NaiveDate::from_ymd_opt(anchor.year(), month, day)
+        && (d - anchor).num_days().abs() <= 182
+    {
+        return Some(d);
+    }
     [anchor.year() - 1, anchor.year(), anchor.year() + 1]
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
@@ -398,9 +484,9 @@ fn parse_with(
     // Regions: `, Ore.`, `, Argentina`, `, West Germany`, and `OAKLAND , N.J.`.
     let mut region_span: Option<Span> = None;
     // (A relaxed location has no regions.)
-    while let (false, Ok((r, _))) = (
+    while let (false, Some(r)) = (
         relaxed,
-        (space0, char::<&str, nom::error::Error<&str>>(','), space0).parse(rest),
+        skip_blanks(rest).strip_prefix(',').map(skip_blanks),
     ) {
         if month_day(r).is_ok() {
             break;
@@ -435,7 +521,7 @@ fn parse_with(
             let end = off(r);
             date = Some((m, d, Span::new(end - text.len(), end)));
             rest = r;
-            if let Ok((r, _)) = (space0, char::<&str, nom::error::Error<&str>>(',')).parse(rest) {
+            if let Some(r) = skip_blanks(rest).strip_prefix(',') {
                 rest = r;
             }
         }
@@ -445,7 +531,7 @@ fn parse_with(
     }
 
     let mut agency_span = None;
-    let agency_follows = rest.trim_start_matches([' ', '\t']).starts_with('(');
+    let agency_follows = skip_blanks(rest).starts_with('(');
     if let Some(Ok((r, name))) = agency_follows.then(|| agency(rest)) {
         // `(AP )`: the name without the blanks before the parenthesis.
         let name_start = off(r) - 1 - name.len();
@@ -858,9 +944,21 @@ mod tests {
     proptest::proptest! {
         /// The quick rejection in `month_day` turns away only what the grammar rejects.
         #[test]
-        fn month_day_quick_rejection_agrees_with_the_grammar(
+        fn ascii_words_agree_with_the_grammar(
             pieces in proptest::collection::vec(
-                proptest::sample::select(&["Feb", "march", "Marc", ".", "2", "26", "123", " ", "\t", ",", "-", "x", "é", "\n"][..]),
+                proptest::sample::select(&["A", "b", "Z", "z", ".", "'", "’", "-", "&", "/", " ", ",", "1", "É", "é", "ß", "\n"][..]),
+                0..8,
+            )
+        ) {
+            let input = pieces.concat();
+            proptest::prop_assert_eq!(word(&input).ok(), word_grammar(&input).ok());
+            proptest::prop_assert_eq!(any_word(&input).ok(), any_word_grammar(&input).ok());
+        }
+
+        #[test]
+        fn month_day_agrees_with_the_grammar(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["Feb", "march", "Marc", "Sept.", ".", "0", "00", "2", "26", "31", "32", "123", " ", "\t", ",", "-", "x", "é", "\n"][..]),
                 0..8,
             )
         ) {
@@ -915,5 +1013,29 @@ mod tests {
         let p = parse("LONDON, Feb 30 - X", 0, anchor).unwrap();
         assert_eq!(p.dateline.date, None);
         assert!(p.invalid_date.is_some());
+    }
+
+    #[test]
+    fn resolving_in_the_anchor_year_first_changes_nothing() {
+        // The nearest of the three years, as `resolve` computed it before its shortcut.
+        let nearest = |anchor: NaiveDate, month: u32, day: u32| {
+            [anchor.year() - 1, anchor.year(), anchor.year() + 1]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                .min_by_key(|d| (*d - anchor).num_days().abs())
+                .filter(|d| (*d - anchor).num_days().abs() <= 183)
+        };
+        let first = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+        for anchor in first.iter_days().take(3 * 366) {
+            for month in 1..=12 {
+                for day in 1..=31 {
+                    assert_eq!(
+                        resolve(anchor, month, day),
+                        nearest(anchor, month, day),
+                        "{anchor} {month}-{day}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -119,7 +119,7 @@ impl Parser {
 
     /// Parses raw bytes; input that is not UTF-8 is an error naming the first bad byte.
     pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<Article<'a>, ParseError> {
-        match std::str::from_utf8(bytes) {
+        match crate::simd::str_from_utf8(bytes) {
             Ok(src) => self.parse(src),
             Err(e) => Err(ParseError::invalid_utf8(bytes, e)),
         }

@@ -1,0 +1,346 @@
+//! Byte scans sixteen bytes at a time, and the one conversion that skips a second UTF-8 check.
+//!
+//! The only module of the crate that may use `unsafe` (the crate denies it everywhere else):
+//! SSE2 intrinsics, which Rust makes callable only from `#[target_feature]` functions, and
+//! `String::from_utf8_unchecked` after a vectorized UTF-8 check. Everything here has a safe API
+//! and, for scans, a scalar twin used on other architectures and checked against the vector
+//! version by a property test.
+
+#![allow(unsafe_code)]
+
+/// A bit mask of the bytes of `block` equal to `byte`: bit `i` is set where `block[i] == byte`.
+#[inline]
+pub(crate) fn eq_mask64(block: &[u8; 64], byte: u8) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { sse2::eq_mask64(block, byte) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        scalar_eq_mask64(block, byte)
+    }
+}
+
+/// [`eq_mask64`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+pub(crate) fn scalar_eq_mask64(block: &[u8; 64], byte: u8) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (i, &b)| mask | (u64::from(b == byte) << i))
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+    };
+
+    /// The sixteen-bit mask of the bytes of one lane equal to `needle`.
+    #[target_feature(enable = "sse2")]
+    fn lane_mask(lane: __m128i, needle: __m128i) -> u64 {
+        // The mask holds 16 bits: the cast to u32 and u64 loses nothing.
+        u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(lane, needle)) as u32)
+    }
+
+    /// The four lanes of a 64-byte block.
+    #[target_feature(enable = "sse2")]
+    fn lanes(block: &[u8; 64]) -> [__m128i; 4] {
+        bytemuck::cast::<[u8; 64], [__m128i; 4]>(*block)
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(super) fn eq_mask64(block: &[u8; 64], byte: u8) -> u64 {
+        let needle = _mm_set1_epi8(byte as i8);
+        let [l0, l1, l2, l3] = lanes(block);
+        lane_mask(l0, needle)
+            | lane_mask(l1, needle) << 16
+            | lane_mask(l2, needle) << 32
+            | lane_mask(l3, needle) << 48
+    }
+
+    /// [`super::contains3`] for at least sixteen bytes: the hits of every lane gathered in
+    /// one register, read once at the end.
+    #[target_feature(enable = "sse2")]
+    pub(super) fn contains3(bytes: &[u8], a: u8, b: u8, c: u8) -> bool {
+        let (na, nb, nc) = (
+            _mm_set1_epi8(a as i8),
+            _mm_set1_epi8(b as i8),
+            _mm_set1_epi8(c as i8),
+        );
+        let hits = |lane: &[u8; 16]| {
+            let lane = bytemuck::cast::<[u8; 16], __m128i>(*lane);
+            _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(lane, na), _mm_cmpeq_epi8(lane, nb)),
+                _mm_cmpeq_epi8(lane, nc),
+            )
+        };
+        let mut all = _mm_setzero_si128();
+        let mut lanes = bytes.chunks_exact(16);
+        for lane in &mut lanes {
+            if let Ok(lane) = lane.try_into() {
+                all = _mm_or_si128(all, hits(lane));
+            }
+        }
+        if !lanes.remainder().is_empty() {
+            // The last sixteen bytes, overlapping the lane before.
+            let last = bytes.len().saturating_sub(16);
+            if let Some(Ok(lane)) = bytes.get(last..).map(<&[u8; 16]>::try_from) {
+                all = _mm_or_si128(all, hits(lane));
+            }
+        }
+        _mm_movemask_epi8(all) != 0
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(super) fn eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
+        let lane = bytemuck::cast::<[u8; 16], __m128i>(*lane);
+        let hits = _mm_or_si128(
+            _mm_or_si128(
+                _mm_cmpeq_epi8(lane, _mm_set1_epi8(a as i8)),
+                _mm_cmpeq_epi8(lane, _mm_set1_epi8(b as i8)),
+            ),
+            _mm_cmpeq_epi8(lane, _mm_set1_epi8(c as i8)),
+        );
+        _mm_movemask_epi8(hits) as u32
+    }
+}
+
+/// The offsets of every `\n` in a byte slice, in order: 64 bytes compared at once, then the set
+/// bits of the mask read off one by one, so a short line costs a few instructions rather than the
+/// start-up of a search.
+pub(crate) struct Newlines<'a> {
+    bytes: &'a [u8],
+    /// Offset of the block `mask` describes.
+    block: usize,
+    /// The newlines of that block not yet returned.
+    mask: u64,
+}
+
+impl<'a> Newlines<'a> {
+    /// The newlines of `bytes`.
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Newlines {
+            bytes,
+            block: 0,
+            mask: block_mask(bytes, 0),
+        }
+    }
+}
+
+/// The newline mask of the (up to) 64 bytes of `bytes` at `start`.
+#[inline]
+fn block_mask(bytes: &[u8], start: usize) -> u64 {
+    match bytes.get(start..start.saturating_add(64)) {
+        Some(block) => block.try_into().map_or(0, |b| eq_mask64(b, b'\n')),
+        None => {
+            // The last, partial block: zero-padded (a zero byte is never a newline).
+            let tail = bytes.get(start..).unwrap_or_default();
+            let mut padded = [0u8; 64];
+            padded[..tail.len()].copy_from_slice(tail);
+            eq_mask64(&padded, b'\n')
+        }
+    }
+}
+
+impl Iterator for Newlines<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.block = self.block.saturating_add(64);
+            if self.block >= self.bytes.len() {
+                return None;
+            }
+            self.mask = block_mask(self.bytes, self.block);
+        }
+        let bit = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.block + bit)
+    }
+}
+
+/// Whether `bytes` holds any of `a`, `b` and `c`: sixteen bytes at a time, the last lane
+/// overlapping the one before; fewer than sixteen bytes one at a time.
+pub(crate) fn contains3(bytes: &[u8], a: u8, b: u8, c: u8) -> bool {
+    if bytes.len() < 16 {
+        return bytes.iter().any(|&x| x == a || x == b || x == c);
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { sse2::contains3(bytes, a, b, c) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let last = bytes.len() - 16;
+        let hit = |at: usize| {
+            bytes
+                .get(at..at + 16)
+                .and_then(|lane| lane.try_into().ok())
+                .is_some_and(|lane| eq3_mask16(lane, a, b, c) != 0)
+        };
+        (0..last).step_by(16).any(hit) || hit(last)
+    }
+}
+
+/// A bit mask of the bytes of `lane` equal to any of `a`, `b` and `c`.
+#[inline]
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { sse2::eq3_mask16(lane, a, b, c) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        scalar_eq3_mask16(lane, a, b, c)
+    }
+}
+
+/// [`eq3_mask16`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn scalar_eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
+    lane.iter().enumerate().fold(0, |mask, (i, &x)| {
+        mask | (u32::from(x == a || x == b || x == c) << i)
+    })
+}
+
+/// `bytes` as a `String` if they are UTF-8, checked with SIMD (`simdutf8`, several times faster
+/// than the standard library on mostly-ASCII text); otherwise the standard library's error,
+/// which says where the first bad byte is.
+pub(crate) fn string_from_utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `simdutf8` has just checked that `bytes` are UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        String::from_utf8(bytes)
+    }
+}
+
+/// `bytes` as a `str` if they are UTF-8 (see [`string_from_utf8`]).
+pub(crate) fn str_from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    }
+}
+
+/// Text in a buffer shared with other texts (a block of a stream read once), checked once to be
+/// UTF-8: slicing it needs no second check and no copy.
+#[derive(Clone)]
+pub(crate) struct SharedStr {
+    buf: std::sync::Arc<Vec<u8>>,
+    start: usize,
+    end: usize,
+}
+
+impl SharedStr {
+    /// The bytes `start..end` of `buf` if they are UTF-8 (an empty text if the range does not
+    /// fit `buf`).
+    pub(crate) fn new(
+        buf: std::sync::Arc<Vec<u8>>,
+        start: usize,
+        end: usize,
+    ) -> Result<Self, std::str::Utf8Error> {
+        let (start, end) = if buf.get(start..end).is_some() {
+            (start, end)
+        } else {
+            (0, 0)
+        };
+        str_from_utf8(&buf[start..end])?;
+        Ok(SharedStr { buf, start, end })
+    }
+
+    /// The text.
+    pub(crate) fn as_str(&self) -> &str {
+        let bytes = &self.buf[self.start..self.end];
+        // SAFETY: `new` checked that these bytes are UTF-8, and they cannot change since: the
+        // fields are private and never reassigned, and the buffer is behind an `Arc` that this
+        // value shares, so no one can get a mutable reference to it (`Arc::get_mut` needs the
+        // only reference).
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn block(bytes: &[u8]) -> [u8; 64] {
+        let mut b = [0u8; 64];
+        b[..bytes.len()].copy_from_slice(bytes);
+        b
+    }
+
+    proptest! {
+        /// The vector masks equal the scalar ones on any bytes.
+        #[test]
+        fn vector_and_scalar_masks_agree(
+            bytes in prop::collection::vec(prop::sample::select(b"\n\r /(\xc2\xa9a\x00\xff".to_vec()), 64),
+            any_bytes in prop::collection::vec(any::<u8>(), 64),
+            needles in any::<(u8, u8, u8)>(),
+        ) {
+            for b in [block(&bytes), block(&any_bytes)] {
+                let (x, y, z) = needles;
+                for needle in [b'\n', x, 0, 0xff] {
+                    prop_assert_eq!(eq_mask64(&b, needle), scalar_eq_mask64(&b, needle));
+                }
+                for lane in b.chunks_exact(16) {
+                    let lane: &[u8; 16] = lane.try_into().unwrap();
+                    prop_assert_eq!(eq3_mask16(lane, x, y, z), scalar_eq3_mask16(lane, x, y, z));
+                    prop_assert_eq!(
+                        eq3_mask16(lane, 0xC2, b'/', b'('),
+                        scalar_eq3_mask16(lane, 0xC2, b'/', b'(')
+                    );
+                }
+            }
+        }
+
+        /// `Newlines` finds what memchr finds, and `contains3` what a plain search finds.
+        #[test]
+        fn newlines_and_contains3_agree_with_plain_searches(
+            bytes in prop::collection::vec(prop::sample::select(b"\n\nab(/\xc2 ".to_vec()), 0..300),
+        ) {
+            let ours: Vec<usize> = Newlines::new(&bytes).collect();
+            let theirs: Vec<usize> = memchr::memchr_iter(b'\n', &bytes).collect();
+            prop_assert_eq!(ours, theirs);
+            for start in [0, 1, 15, 16, 17, 63, 64, 65] {
+                let part = bytes.get(start..).unwrap_or_default();
+                prop_assert_eq!(
+                    contains3(part, 0xC2, b'/', b'('),
+                    part.iter().any(|&x| matches!(x, 0xC2 | b'/' | b'('))
+                );
+            }
+        }
+
+        /// The SIMD UTF-8 check accepts and rejects what the standard library does.
+        #[test]
+        fn utf8_checks_agree_with_the_standard_library(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            let ours = string_from_utf8(bytes.clone()).map_err(|e| e.utf8_error());
+            let std = String::from_utf8(bytes.clone()).map_err(|e| e.utf8_error());
+            prop_assert_eq!(ours, std);
+            prop_assert_eq!(str_from_utf8(&bytes), std::str::from_utf8(&bytes));
+        }
+    }
+
+    #[test]
+    fn masks_of_known_blocks() {
+        let b = block(b"a\nb\n\n");
+        assert_eq!(eq_mask64(&b, b'\n'), 0b11010);
+        let mut b = [b'x'; 64];
+        b[63] = b'\n';
+        b[0] = b'(';
+        assert_eq!(eq_mask64(&b, b'\n'), 1 << 63);
+        let lane: &[u8; 16] = b[..16].try_into().unwrap();
+        assert_eq!(eq3_mask16(lane, b'(', b'\n', b'/'), 1);
+        let text = "x".repeat(130) + "\n" + &"y".repeat(70) + "\n";
+        let found: Vec<usize> = Newlines::new(text.as_bytes()).collect();
+        assert_eq!(found, [130, 201]);
+        assert!(Newlines::new(b"").next().is_none());
+    }
+}
