@@ -65,8 +65,10 @@ impl BodyScan {
         let src = analysis.source();
         let body: Vec<_> = analysis.article().body().map(|p| p.span).collect();
         let bytes: usize = body.iter().map(|s| s.end.saturating_sub(s.start)).sum();
-        // About one token per six bytes of prose: allocate once, not while growing.
-        let mut tokens = Vec::with_capacity(bytes / 6 + 4);
+        // A token takes at least one byte and a separator: half the bytes (and one more per
+        // paragraph) bound the count, so the buffer is allocated once and never copied while
+        // it grows (capped for huge bodies, which grow as usual past the cap).
+        let mut tokens = Vec::with_capacity((bytes / 2 + body.len() + 4).min(1 << 20));
         let mut paragraphs = Vec::with_capacity(body.len());
         for span in body {
             let Some(text) = span.get(src) else {

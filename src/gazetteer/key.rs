@@ -69,14 +69,18 @@ impl Token {
 /// 15 letters: a cheap test of whether a token may be one of a few listed words (titles, number
 /// words) before comparing it with them. Built at compile time from word lists.
 pub(crate) struct Lexicon {
-    /// Indexed by `(first * 26 + last) * 16 + length`.
-    table: [u8; 26 * 26 * 16],
+    /// Indexed by `first << 9 | last << 4 | length` (letters as 0 to 25, lengths of 16 and more
+    /// as 0, which no word has): a power of two long, so a masked index needs no bounds check.
+    table: [u8; LEXICON_LEN],
 }
+
+/// Entries of a [`Lexicon`]: 32 first letters by 32 last letters by 16 lengths.
+const LEXICON_LEN: usize = 32 * 32 * 16;
 
 impl Lexicon {
     /// A lexicon that marks nothing.
     pub const EMPTY: Lexicon = Lexicon {
-        table: [0; 26 * 26 * 16],
+        table: [0; LEXICON_LEN],
     };
 
     /// Adds `bit` for every word of `words` (lower-case ASCII; a word is taken up to its first
@@ -92,25 +96,21 @@ impl Lexicon {
             if n >= 1 && n < 16 {
                 let first = (w[0] - b'a') as usize;
                 let last = (w[n - 1] - b'a') as usize;
-                self.table[(first * 26 + last) * 16 + n] |= bit;
+                self.table[first << 9 | last << 4 | n] |= bit;
             }
             k += 1;
         }
         self
     }
 
-    /// The bits of an ASCII word, by its first and last bytes and its length.
-    #[inline]
+    /// The bits of a word of ASCII letters, by its first and last letters and its length.
+    #[inline(always)]
     fn bits(&self, first: u8, last: u8, len: usize) -> u8 {
-        let f = usize::from((first | 0x20).wrapping_sub(b'a'));
-        let l = usize::from((last | 0x20).wrapping_sub(b'a'));
-        if f >= 26 || l >= 26 || len >= 16 {
-            return 0;
-        }
-        self.table
-            .get((f * 26 + l) * 16 + len)
-            .copied()
-            .unwrap_or(0)
+        // Letters only: `| 0x20` lower-cases them, and `& 31` keeps any other byte in the table.
+        let f = usize::from((first | 0x20).wrapping_sub(b'a') & 31);
+        let l = usize::from((last | 0x20).wrapping_sub(b'a') & 31);
+        let n = if len < 16 { len } else { 0 };
+        self.table[(f << 9 | l << 4 | n) & (LEXICON_LEN - 1)]
     }
 }
 
@@ -181,7 +181,7 @@ pub(crate) fn hash_of(text: &str, t: &Token) -> u64 {
     if t.hash != 0 {
         t.hash
     } else if t.plain() {
-        hash_ascii_plain(text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]))
+        hash_plain_at(text.as_bytes(), t.start(), t.end())
     } else {
         hash_slice(text.get(t.start()..t.end()).unwrap_or(""))
     }
@@ -209,15 +209,29 @@ fn hash_ascii_plain(s: &[u8]) -> u64 {
         h = mix(h, u64::from_le_bytes(w) | LOWER);
     }
     let rest = chunks.remainder();
-    let mut w = [0u8; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    let mask = if rest.is_empty() {
-        0
-    } else {
-        LOWER >> (8 * (8 - rest.len()))
-    };
-    let buf = u64::from_le_bytes(w) | mask;
+    let mut buf = 0u64;
+    for (k, &b) in rest.iter().enumerate() {
+        buf |= u64::from(b | 0x20) << (8 * k);
+    }
     mix(mix(h ^ 0xcbf2_9ce4_8422_2325, buf), s.len() as u64)
+}
+
+/// [`hash_ascii_plain`] of `bytes[start..end]`: a token shorter than eight bytes with eight
+/// bytes of text from its start is read in one load and masked to its length (most are).
+#[inline(always)]
+fn hash_plain_at(bytes: &[u8], start: usize, end: usize) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let len = end.wrapping_sub(start);
+    if (1..8).contains(&len) {
+        if let Some(w) = bytes.get(start..start + 8) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            let mask = u64::MAX >> (8 * (8 - len));
+            let buf = (u64::from_le_bytes(b) | LOWER) & mask;
+            return mix(mix(0xcbf2_9ce4_8422_2325, buf), len as u64);
+        }
+    }
+    hash_ascii_plain(bytes.get(start..end).unwrap_or(&[]))
 }
 
 /// [`hash_slice`] a byte or a char at a time.
@@ -332,6 +346,24 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
     }
 }
 
+/// The flags of a plain ASCII token but [`F_UPPER`], by the classes of its bytes or-ed.
+static PLAIN_FLAGS: [u8; 8] = {
+    let mut t = [0u8; 8];
+    let mut seen = 0;
+    while seen < 8 {
+        let mut f = F_PLAIN;
+        if seen as u8 & (LOWER | UPPER) == UPPER {
+            f |= F_ALL_UPPER;
+        }
+        if seen as u8 & DIGIT != 0 {
+            f |= F_DIGIT;
+        }
+        t[seen] = f;
+        seen += 1;
+    }
+    t
+};
+
 /// The token of the plain ASCII letters and digits `bytes[start..end]`, whose classes or-ed are
 /// `seen`.
 #[inline(always)]
@@ -344,16 +376,9 @@ fn ascii_token(
     lex: &Lexicon,
 ) -> Token {
     let first = bytes[start];
-    let upper = CLASS[usize::from(first)] == UPPER;
-    let mut flags = F_PLAIN;
-    if upper {
-        flags |= F_UPPER;
-    }
-    if seen & (LOWER | UPPER) == UPPER {
-        flags |= F_ALL_UPPER;
-    }
+    let upper = first.is_ascii_uppercase();
+    let flags = PLAIN_FLAGS[usize::from(seen & ALNUM)] | if upper { F_UPPER } else { 0 };
     let lex_bits = if seen & DIGIT != 0 {
-        flags |= F_DIGIT;
         0
     } else {
         lex.bits(first, bytes[end - 1], end - start)
@@ -361,7 +386,7 @@ fn ascii_token(
     let hash = if lazy && !upper {
         0
     } else {
-        hash_ascii_plain(&bytes[start..end])
+        hash_plain_at(bytes, start, end)
     };
     // Both fit: the text is at most u32::MAX bytes long.
     Token {
@@ -562,6 +587,21 @@ mod tests {
         #[test]
         fn fast_hash_agrees(s in "[A-Za-z0-9']{0,40}") {
             proptest::prop_assert_eq!(hash_ascii_plain(s.as_bytes()), hash_folded(&s));
+        }
+
+        /// Hashing a token in place, with text after it, agrees with hashing it alone.
+        #[test]
+        fn hash_in_place_agrees(
+            before in "[a-z ]{0,9}",
+            s in "[A-Za-z0-9]{1,20}",
+            after in "[A-Za-z0-9 .,]{0,12}",
+        ) {
+            let text = format!("{before}{s}{after}");
+            let start = before.len();
+            proptest::prop_assert_eq!(
+                hash_plain_at(text.as_bytes(), start, start + s.len()),
+                hash_ascii_plain(s.as_bytes())
+            );
         }
 
         /// The byte-class tokenizer's flags agree with their definitions.
