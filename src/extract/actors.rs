@@ -1,6 +1,6 @@
 //! Actors: people with their titles and affiliations, organizations, and countries that act.
 
-use super::scan::{LEX_THE, LEX_TITLE};
+use super::scan::{LEX_THE, LEX_TITLE, LEX_TITLE_HEAD};
 use super::{Analysis, Extractor};
 use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, Token, hash_of, tokenize};
 use crate::span::Span;
@@ -356,11 +356,11 @@ impl Extractor for Actors {
                 if i < skip_to {
                     continue;
                 }
-                let abs = Span::new(t.start() + offset, t.end() + offset);
                 if t.upper() {
                     let Some(cands) = by_name.get(&t.hash) else {
                         continue;
                     };
+                    let abs = Span::new(t.start() + offset, t.end() + offset);
                     // The full name again, without its title.
                     let full = cands.iter().copied().find(|&k| {
                         let d = &drafts[k];
@@ -409,6 +409,9 @@ impl Extractor for Actors {
                         drafts[k].actor.mentions.push(abs);
                     }
                 } else if i > 0
+                    // A title's last word (plain tokens carry their shape bits; a word with a
+                    // period inside may still hash as one).
+                    && (t.lex & LEX_TITLE_HEAD != 0 || !t.plain())
                     && toks[i - 1].lex & LEX_THE != 0
                     && text
                         .get(toks[i - 1].start()..toks[i - 1].end())

@@ -469,6 +469,7 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
+#[inline(always)]
 fn lower(text: &str, w: Word) -> Lower<'_> {
     let s = text.get(w.start..w.end).unwrap_or("");
     if !s.bytes().any(|b| b.is_ascii_uppercase()) {

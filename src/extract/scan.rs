@@ -14,11 +14,16 @@ pub(crate) const LEX_NUMBER: u8 = 2;
 /// [`Token::lex`] bit: the token may be `the`.
 pub(crate) const LEX_THE: u8 = 4;
 
+/// [`Token::lex`] bit: the token may be the last word of a title (`minister`, `general`,
+/// `state`): `the minister` may refer to a person named before.
+pub(crate) const LEX_TITLE_HEAD: u8 = 8;
+
 /// The shapes the shared scan marks.
 pub(crate) static LEXICON: Lexicon = Lexicon::EMPTY
     .with(super::actors::TITLES, LEX_TITLE)
     .with(super::figures::NUMBER_WORDS, LEX_NUMBER)
-    .with(&["the"], LEX_THE);
+    .with(&["the"], LEX_THE)
+    .with_last_words(super::actors::TITLES, LEX_TITLE_HEAD);
 
 /// Where one body paragraph's tokens are.
 #[derive(Debug, Clone)]

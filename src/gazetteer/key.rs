@@ -103,6 +103,31 @@ impl Lexicon {
         self
     }
 
+    /// Adds `bit` for the last word of every entry of `words` (lower-case ASCII; the last run
+    /// of letters, so `secretary-general` marks `general` and `prime minister` `minister`).
+    pub const fn with_last_words(mut self, words: &[&str], bit: u8) -> Lexicon {
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            let mut end = w.len();
+            while end > 0 && !w[end - 1].is_ascii_lowercase() {
+                end -= 1;
+            }
+            let mut start = end;
+            while start > 0 && w[start - 1].is_ascii_lowercase() {
+                start -= 1;
+            }
+            let n = end - start;
+            if n >= 1 && n < 16 {
+                let first = (w[start] - b'a') as usize;
+                let last = (w[end - 1] - b'a') as usize;
+                self.table[first << 9 | last << 4 | n] |= bit;
+            }
+            k += 1;
+        }
+        self
+    }
+
     /// The bits of a word of ASCII letters, by its first and last letters and its length.
     #[inline(always)]
     fn bits(&self, first: u8, last: u8, len: usize) -> u8 {
@@ -620,6 +645,29 @@ mod tests {
                 proptest::prop_assert_eq!(t.has_digit(), tok.bytes().any(|b| b.is_ascii_digit()));
                 proptest::prop_assert_eq!(t.plain(), tok.bytes().all(|b| b.is_ascii_alphanumeric()));
             }
+        }
+    }
+
+    #[test]
+    fn lexicon_marks_first_or_last_words() {
+        static FIRST: Lexicon = Lexicon::EMPTY.with(&["prime minister", "secretary-general"], 1);
+        static LAST: Lexicon =
+            Lexicon::EMPTY.with_last_words(&["prime minister", "secretary-general", "gen."], 2);
+        let bits = |lex: &Lexicon, w: &str| {
+            let b = w.as_bytes();
+            lex.bits(b[0], b[b.len() - 1], b.len())
+        };
+        let table: &[(&str, u8, u8)] = &[
+            ("prime", 1, 0),
+            ("Secretary", 1, 0),
+            ("minister", 0, 2),
+            ("GENERAL", 0, 2),
+            ("gen", 0, 2),
+            ("the", 0, 0),
+            ("secretarygeneral", 0, 0),
+        ];
+        for &(w, first, last) in table {
+            assert_eq!((bits(&FIRST, w), bits(&LAST, w)), (first, last), "{w}");
         }
     }
 
