@@ -1049,7 +1049,7 @@ fn scan(
                 let u = lower(text, *uw);
                 let gap_ok = text
                     .get(words[j - 1].end..uw.start)
-                    .is_some_and(|g| g.trim().is_empty() || g.trim() == "%");
+                    .is_some_and(|g| g == " " || g.trim().is_empty() || g.trim() == "%");
                 let alpha = u.chars().all(|c| c.is_alphabetic() || c == '-');
                 if gap_ok && alpha && !is_not_unit(&u) && number_at(text, words, j).is_none() {
                     let u = match u.as_ref() {
@@ -1073,7 +1073,7 @@ fn scan(
         if unit.is_some() {
             for k in j..(j + 4).min(words.len()) {
                 let gap = text.get(words[k - 1].end..words[k].start).unwrap_or(".");
-                if gap.contains(['.', ';', '!', '?']) {
+                if gap.bytes().any(|b| matches!(b, b'.' | b';' | b'!' | b'?')) {
                     break;
                 }
                 let e = lower(text, words[k]);

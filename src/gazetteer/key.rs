@@ -342,6 +342,18 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
             // other than a period or an apostrophe.
             let mut seen = class;
             i += 1;
+            // Most of a word is lower-case letters: skip them eight at a time, then go on a
+            // byte at a time through whatever else the token holds.
+            while let Some(w) = bytes.get(i..i + 8) {
+                let k = lower_prefix(w);
+                i += k;
+                if k > 0 {
+                    seen |= LOWER;
+                }
+                if k < 8 {
+                    break;
+                }
+            }
             while i < n {
                 let c = CLASS[usize::from(bytes[i])];
                 if c & ALNUM == 0 {
@@ -361,6 +373,8 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
             };
             if ends {
                 out.push(ascii_token(bytes, start, i, seen, lazy, lex));
+                // The byte after the token is an ASCII separator: no token starts there.
+                i += 1;
                 continue;
             }
         } else if !char_at(text, i).is_alphanumeric() {
@@ -369,6 +383,24 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
         }
         i = general_token(text, start, out, lazy, lex);
     }
+}
+
+/// How many ASCII lower-case letters the eight bytes `w` begin with, tested all at once: for a
+/// byte `b < 0x80`, `b + 0x80 - lo` has its high bit set exactly when `b >= lo`, and no carry
+/// crosses into the next byte.
+#[inline(always)]
+fn lower_prefix(w: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut b = [0u8; 8];
+    b.copy_from_slice(w);
+    let x = u64::from_le_bytes(b);
+    let x7 = x & !HIGH;
+    let at_least_a = (x7 + ONES * u64::from(0x80 - b'a')) & HIGH;
+    let past_z = (x7 + ONES * u64::from(0x80 - b'z' - 1)) & HIGH;
+    let lower = at_least_a & !past_z & !x;
+    let stop = !lower & HIGH;
+    (stop.trailing_zeros() / 8) as usize
 }
 
 /// The flags of a plain ASCII token but [`F_UPPER`], by the classes of its bytes or-ed.
@@ -645,6 +677,32 @@ mod tests {
                 proptest::prop_assert_eq!(t.has_digit(), tok.bytes().any(|b| b.is_ascii_digit()));
                 proptest::prop_assert_eq!(t.plain(), tok.bytes().all(|b| b.is_ascii_alphanumeric()));
             }
+        }
+    }
+
+    #[test]
+    fn lower_prefix_table() {
+        let table: &[(&[u8; 8], usize)] = &[
+            (b"abcdefgh", 8),
+            (b"zzzzzzz{", 7),
+            (b"myanmar ", 7),
+            (b"a`bcdefg", 1),
+            (b"Abcdefgh", 0),
+            (b"abc9defg", 3),
+            (b"ab\xc3\xa9cdef", 2),
+            (b"abcdefgZ", 7),
+            (b"@abcdefg", 0),
+        ];
+        for &(w, want) in table {
+            assert_eq!(lower_prefix(w), want, "{:?}", String::from_utf8_lossy(w));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_prefix_counts_lower_case_letters(w in proptest::array::uniform8(0u8..=255)) {
+            let want = w.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            proptest::prop_assert_eq!(lower_prefix(&w), want);
         }
     }
 
