@@ -120,6 +120,7 @@ impl Extractor for Figures {
             read_paragraph(
                 p.text,
                 p.tokens,
+                p.notable,
                 p.offset,
                 &mut words,
                 &mut starts,
@@ -132,10 +133,12 @@ impl Extractor for Figures {
 
 /// Reads the figures of the paragraph `text` from its tokens `toks`. Most paragraphs of prose
 /// hold no number at all; the others are read from a few words before their first number to
-/// enough words after their last.
+/// enough words after their last. `notable` lists (ascending) the indices of at least every
+/// token a number may start at (see [`Token::notable`]).
 fn read_paragraph(
     text: &str,
     toks: &[Token],
+    notable: &[u32],
     offset: usize,
     words: &mut Vec<Word>,
     starts: &mut Vec<usize>,
@@ -150,10 +153,14 @@ fn read_paragraph(
             true
         }
     };
-    let Some(first) = toks.iter().position(may_start) else {
+    let may_start_at = |k: &&u32| toks.get(**k as usize).is_some_and(may_start);
+    let Some(first) = notable.iter().find(may_start_at).map(|&k| k as usize) else {
         return;
     };
-    let last = toks.iter().rposition(may_start).unwrap_or(first);
+    let last = notable
+        .iter()
+        .rfind(may_start_at)
+        .map_or(first, |&k| k as usize);
     let b = text.as_bytes();
     let from = words_back(toks, b, first, WORDS_BEFORE);
     let to = words_ahead(toks, b, last, WORDS_AFTER);
@@ -1116,10 +1123,10 @@ mod tests {
     /// What the extractor does: words from the shared scan's tokens around the numbers, only
     /// likely starts tried.
     fn from_tokens(text: &str) -> Vec<Figure> {
-        let (mut toks, mut words, mut starts, mut out) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON);
-        read_paragraph(text, &toks, 7, &mut words, &mut starts, &mut out);
+        let (mut toks, mut notable, mut words, mut starts, mut out) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON, &mut notable);
+        read_paragraph(text, &toks, &notable, 7, &mut words, &mut starts, &mut out);
         out
     }
 
@@ -1129,7 +1136,12 @@ mod tests {
 
     fn token_words(text: &str) -> Vec<(usize, usize)> {
         let (mut toks, mut words, mut starts) = (Vec::new(), Vec::new(), Vec::new());
-        tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON);
+        tokenize_lazy(
+            text,
+            &mut toks,
+            &super::super::scan::LEXICON,
+            &mut Vec::new(),
+        );
         words_from_tokens(text, &toks, &mut words, &mut starts);
         spans(&words)
     }

@@ -63,6 +63,15 @@ impl Token {
     pub fn plain(&self) -> bool {
         self.flags & F_PLAIN != 0
     }
+
+    /// Worth a closer look by an extractor: capitalized, holding a digit, not plain, or marked
+    /// by the lexicon. The others are plain lower-case words no list names. (The tokenizer
+    /// lists these as it goes; the tests check the list against this definition.)
+    #[cfg_attr(not(test), allow(dead_code))]
+    #[inline]
+    pub fn notable(&self) -> bool {
+        self.flags & (F_UPPER | F_DIGIT) != 0 || self.flags & F_PLAIN == 0 || self.lex != 0
+    }
 }
 
 /// Lexical shape bits by (first letter, last letter, length) of a lower-cased ASCII word of 2 to
@@ -191,13 +200,19 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens, hashing every token.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
-    tokenize_impl(text, out, false, &Lexicon::EMPTY);
+    tokenize_impl(text, out, false, &Lexicon::EMPTY, &mut Vec::new());
 }
 
 /// Splits `text` into tokens, hashing only the capitalized ones ([`hash_of`] hashes the
-/// others on demand) and marking their shapes in `lex`.
-pub(crate) fn tokenize_lazy(text: &str, out: &mut Vec<Token>, lex: &Lexicon) {
-    tokenize_impl(text, out, true, lex);
+/// others on demand) and marking their shapes in `lex`. Appends to `notable` the indices (from
+/// the first token appended to `out`) of at least every [`Token::notable`] token, ascending.
+pub(crate) fn tokenize_lazy(
+    text: &str,
+    out: &mut Vec<Token>,
+    lex: &Lexicon,
+    notable: &mut Vec<u32>,
+) {
+    tokenize_impl(text, out, true, lex, notable);
 }
 
 /// The hash of a token of `text` (computed now if the tokenizer left it out).
@@ -319,7 +334,16 @@ static CLASS: [u8; 256] = {
     t
 };
 
-fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
+fn tokenize_impl(
+    text: &str,
+    out: &mut Vec<Token>,
+    lazy: bool,
+    lex: &Lexicon,
+    notable: &mut Vec<u32>,
+) {
+    let base = out.len();
+    // Token indices fit: a token takes at least one byte of at most u32::MAX.
+    let index = |out: &Vec<Token>| out.len().saturating_sub(base) as u32;
     // Offsets are u32: a text beyond 4 GiB is tokenized up to there.
     let mut limit = text.len().min(u32::MAX as usize);
     while !text.is_char_boundary(limit) {
@@ -372,7 +396,12 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
                 Some(&b) => b < 0x80,
             };
             if ends {
-                out.push(ascii_token(bytes, start, i, seen, lazy, lex));
+                let token = ascii_token(bytes, start, i, seen, lazy, lex);
+                // Plain: notable when capitalized, with a digit or marked by the lexicon.
+                if (token.flags & (F_UPPER | F_DIGIT)) | token.lex != 0 {
+                    notable.push(index(out));
+                }
+                out.push(token);
                 // The byte after the token is an ASCII separator: no token starts there.
                 i += 1;
                 continue;
@@ -381,7 +410,12 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
             i += char_at(text, i).len_utf8();
             continue;
         }
+        let before = out.len();
         i = general_token(text, start, out, lazy, lex);
+        // Rare tokens (periods, apostrophes, non-ASCII inside) are all listed.
+        if out.len() > before {
+            notable.push(index(out).saturating_sub(1));
+        }
     }
 }
 
@@ -659,6 +693,23 @@ mod tests {
                 hash_plain_at(text.as_bytes(), start, start + s.len()),
                 hash_ascii_plain(s.as_bytes())
             );
+        }
+
+        /// The notable tokens listed while tokenizing are every notable token, in order, each
+        /// once, with room for a few more.
+        #[test]
+        fn notable_tokens_are_listed(s in "[A-Za-z0-9.' ,éÖ’-]{0,60}") {
+            static LEX: Lexicon = Lexicon::EMPTY.with(&["the", "minister", "ten"], 1);
+            let (mut v, mut notable) = (vec![Token { hash: 0, start: 0, end: 0, flags: 0, lex: 0 }], Vec::new());
+            tokenize_lazy(&s, &mut v, &LEX, &mut notable);
+            let v = &v[1..];
+            proptest::prop_assert!(notable.windows(2).all(|w| w[0] < w[1]));
+            proptest::prop_assert!(notable.iter().all(|&k| (k as usize) < v.len()));
+            for (k, t) in v.iter().enumerate() {
+                if t.notable() {
+                    proptest::prop_assert!(notable.contains(&(k as u32)), "{k} of {v:?}");
+                }
+            }
         }
 
         /// The byte-class tokenizer's flags agree with their definitions.
