@@ -752,7 +752,8 @@ fn is_time_unit(w: &str) -> bool {
     )
 }
 
-/// What can happen to the people a number counts: `dead`, `killed`, `arrested`.
+/// What can happen to the people a number counts: `dead`, `killed`, `arrested`. Every one is
+/// a word of 4 to 10 letters ([`scan`] lowers no other word to ask).
 fn is_event(w: &str) -> bool {
     matches!(
         w,
@@ -924,6 +925,8 @@ fn scan(
             .checked_sub(1)
             .and_then(|k| words.get(k))
             .map(|x| lower(text, *x));
+        // The word after the number, lowered once for the tests below.
+        let next_lower = words.get(i + used).map(|x| lower(text, *x));
         // Dates, years, times, ordinals, clock times, money codes are not figures here.
         if first.is_ascii_digit() {
             let after = bytes.get(w.end).copied();
@@ -941,9 +944,15 @@ fn scan(
                     .split('.')
                     .next()
                     .is_some_and(|m| is_month(&m.to_ascii_lowercase()));
-            let month_after = words
-                .get(i + 1)
-                .is_some_and(|x| is_month(lower(text, *x).trim_end_matches('.')));
+            let month_after = if used == 1 {
+                next_lower
+                    .as_deref()
+                    .is_some_and(|x| is_month(x.trim_end_matches('.')))
+            } else {
+                words
+                    .get(i + 1)
+                    .is_some_and(|x| is_month(lower(text, *x).trim_end_matches('.')))
+            };
             let before = w.start.checked_sub(1).and_then(|k| bytes.get(k)).copied();
             if is_year || after_month || month_after || after == Some(b':') || before == Some(b':')
             {
@@ -971,10 +980,8 @@ fn scan(
         }
         let mut last = i + used - 1;
         // Durations (`two weeks`) belong to the time extractors.
-        if words
-            .get(last + 1)
-            .is_some_and(|x| is_time_unit(&lower(text, *x)))
-        {
+        // (`last + 1` is `i + used`: `next_lower`.)
+        if next_lower.as_deref().is_some_and(is_time_unit) {
             resume = last + 1;
             continue;
         }
@@ -1011,7 +1018,7 @@ fn scan(
         if between {
             start = words[i - 1].start;
         }
-        if let Some(link) = words.get(last + 1).map(|x| lower(text, *x)) {
+        if let Some(link) = next_lower.as_deref() {
             let is_link = link == "to" || between && link == "and";
             if is_link {
                 if let Some((hi, used2, false)) = number_at(text, words, last + 2) {
@@ -1082,6 +1089,10 @@ fn scan(
                 let gap = text.get(words[k - 1].end..words[k].start).unwrap_or(".");
                 if gap.bytes().any(|b| matches!(b, b'.' | b';' | b'!' | b'?')) {
                     break;
+                }
+                // Events are words of 4 to 10 letters: no need to lower the others.
+                if !(4..=10).contains(&(words[k].end - words[k].start)) {
+                    continue;
                 }
                 let e = lower(text, words[k]);
                 if is_event(&e) {
@@ -1186,6 +1197,44 @@ mod tests {
         ];
         for &(f, w, want) in table {
             assert_eq!(f(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn events_are_words_of_four_to_ten_letters() {
+        let events = [
+            "dead",
+            "killed",
+            "died",
+            "dying",
+            "injured",
+            "wounded",
+            "hurt",
+            "arrested",
+            "detained",
+            "missing",
+            "displaced",
+            "evacuated",
+            "deaths",
+            "casualties",
+            "jailed",
+            "sentenced",
+            "executed",
+            "kidnapped",
+            "abducted",
+            "rescued",
+            "fled",
+            "infected",
+            "sanctioned",
+            "fired",
+            "laid",
+        ];
+        for w in events {
+            assert!(is_event(w) && (4..=10).contains(&w.len()), "{w}");
+        }
+        // Every word of 3 or 11 letters made of the events' letters is none.
+        for w in ["die", "led", "abductedxxx", "casualtiess"] {
+            assert!(!is_event(w), "{w}");
         }
     }
 
