@@ -268,7 +268,11 @@ pub(crate) const NUMBER_WORDS: &[&str] = &[
 
 /// Whether `w` (up to a hyphen) is one of [`NUMBER_WORDS`], in any case.
 fn is_number_word(w: &str) -> bool {
-    let head = w.split('-').next().unwrap_or(w).as_bytes();
+    let b = w.as_bytes();
+    let head = b
+        .iter()
+        .position(|&c| c == b'-')
+        .map_or(b, |k| b.get(..k).unwrap_or(b));
     let mut buf = [0u8; 9];
     let Some(lower) = buf.get_mut(..head.len()) else {
         return false;
@@ -387,6 +391,13 @@ fn push_word(b: &[u8], w: Word, number: bool, words: &mut Vec<Word>, starts: &mu
 /// Whether [`split_words`] keeps the byte at `i` inside a word (between alphanumerics).
 #[inline]
 fn joins(b: &[u8], i: usize) -> bool {
+    // Most words end at a space: settle that first.
+    if !b
+        .get(i)
+        .is_some_and(|c| matches!(c, b',' | b'.' | b'-' | b'\''))
+    {
+        return false;
+    }
     let (Some(&c), Some(&next), Some(&prev)) = (
         b.get(i),
         b.get(i + 1),
