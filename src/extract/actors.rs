@@ -1,6 +1,6 @@
 //! Actors: people with their titles and affiliations, organizations, and countries that act.
 
-use super::scan::{LEX_THE, LEX_TITLE};
+use super::scan::{LEX_THE, LEX_TITLE, LEX_TITLE_HEAD};
 use super::{Analysis, Extractor};
 use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, Token, hash_of, tokenize};
 use crate::span::Span;
@@ -320,7 +320,7 @@ impl Extractor for Actors {
                     }
                 }
             }
-            people(g, text, p.offset, toks, matches, &mut drafts);
+            people(g, text, p.offset, toks, p.notable, matches, &mut drafts);
         }
         // Short references: `Wang`, `the general`. Persons by the hashes of their name's
         // first token and short forms, and by their titles' head words.
@@ -352,15 +352,20 @@ impl Extractor for Actors {
                 .map(|m| (m.first_token, m.end_token))
                 .peekable();
             let mut skip_to = 0;
-            for (i, t) in toks.iter().enumerate() {
+            // Only capitalized words and title words can refer to a person: both are notable.
+            for &k in p.notable {
+                let i = k as usize;
+                let Some(t) = toks.get(i) else {
+                    continue;
+                };
                 if i < skip_to {
                     continue;
                 }
-                let abs = Span::new(t.start() + offset, t.end() + offset);
                 if t.upper() {
                     let Some(cands) = by_name.get(&t.hash) else {
                         continue;
                     };
+                    let abs = Span::new(t.start() + offset, t.end() + offset);
                     // The full name again, without its title.
                     let full = cands.iter().copied().find(|&k| {
                         let d = &drafts[k];
@@ -409,6 +414,9 @@ impl Extractor for Actors {
                         drafts[k].actor.mentions.push(abs);
                     }
                 } else if i > 0
+                    // A title's last word (plain tokens carry their shape bits; a word with a
+                    // period inside may still hash as one).
+                    && (t.lex & LEX_TITLE_HEAD != 0 || !t.plain())
                     && toks[i - 1].lex & LEX_THE != 0
                     && text
                         .get(toks[i - 1].start()..toks[i - 1].end())
@@ -540,12 +548,14 @@ fn single_spaced(s: &str) -> String {
     out
 }
 
-/// People named after a title.
+/// People named after a title. `notable` lists (ascending) the indices of at least every
+/// token with the shape of a title's first word: titles are looked for only there.
 fn people(
     g: &Gazetteer,
     text: &str,
     offset: usize,
     toks: &[Token],
+    notable: &[u32],
     matches: &[crate::gazetteer::NameMatch],
     drafts: &mut Vec<Draft>,
 ) {
@@ -569,10 +579,14 @@ fn people(
         })
     };
     let mut name_buf = String::new();
-    let mut i = 0;
-    while i < toks.len() {
+    // The first token not yet read as part of a title or a name.
+    let mut next = 0;
+    for &k in notable {
+        let i = k as usize;
+        if i < next {
+            continue;
+        }
         let Some(n) = title_at(text, toks, i) else {
-            i += 1;
             continue;
         };
         // Chain titles: `spokesman Brigadier General`.
@@ -601,7 +615,7 @@ fn people(
         let title_capitalized = toks[title_start].upper();
         let words = name_end - title_end;
         if words == 0 || words == 1 && !title_capitalized {
-            i = title_end;
+            next = title_end;
             continue;
         }
         // Before the title: a country or demonym, and an affiliation of capitalized words.
@@ -714,6 +728,6 @@ fn people(
                 title_words: title_words(),
             });
         }
-        i = name_end;
+        next = name_end;
     }
 }

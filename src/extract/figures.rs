@@ -120,6 +120,7 @@ impl Extractor for Figures {
             read_paragraph(
                 p.text,
                 p.tokens,
+                p.notable,
                 p.offset,
                 &mut words,
                 &mut starts,
@@ -132,10 +133,12 @@ impl Extractor for Figures {
 
 /// Reads the figures of the paragraph `text` from its tokens `toks`. Most paragraphs of prose
 /// hold no number at all; the others are read from a few words before their first number to
-/// enough words after their last.
+/// enough words after their last. `notable` lists (ascending) the indices of at least every
+/// token a number may start at (see [`Token::notable`]).
 fn read_paragraph(
     text: &str,
     toks: &[Token],
+    notable: &[u32],
     offset: usize,
     words: &mut Vec<Word>,
     starts: &mut Vec<usize>,
@@ -150,10 +153,14 @@ fn read_paragraph(
             true
         }
     };
-    let Some(first) = toks.iter().position(may_start) else {
+    let may_start_at = |k: &&u32| toks.get(**k as usize).is_some_and(may_start);
+    let Some(first) = notable.iter().find(may_start_at).map(|&k| k as usize) else {
         return;
     };
-    let last = toks.iter().rposition(may_start).unwrap_or(first);
+    let last = notable
+        .iter()
+        .rfind(may_start_at)
+        .map_or(first, |&k| k as usize);
     let b = text.as_bytes();
     let from = words_back(toks, b, first, WORDS_BEFORE);
     let to = words_ahead(toks, b, last, WORDS_AFTER);
@@ -261,7 +268,11 @@ pub(crate) const NUMBER_WORDS: &[&str] = &[
 
 /// Whether `w` (up to a hyphen) is one of [`NUMBER_WORDS`], in any case.
 fn is_number_word(w: &str) -> bool {
-    let head = w.split('-').next().unwrap_or(w).as_bytes();
+    let b = w.as_bytes();
+    let head = b
+        .iter()
+        .position(|&c| c == b'-')
+        .map_or(b, |k| b.get(..k).unwrap_or(b));
     let mut buf = [0u8; 9];
     let Some(lower) = buf.get_mut(..head.len()) else {
         return false;
@@ -380,6 +391,13 @@ fn push_word(b: &[u8], w: Word, number: bool, words: &mut Vec<Word>, starts: &mu
 /// Whether [`split_words`] keeps the byte at `i` inside a word (between alphanumerics).
 #[inline]
 fn joins(b: &[u8], i: usize) -> bool {
+    // Most words end at a space: settle that first.
+    if !b
+        .get(i)
+        .is_some_and(|c| matches!(c, b',' | b'.' | b'-' | b'\''))
+    {
+        return false;
+    }
     let (Some(&c), Some(&next), Some(&prev)) = (
         b.get(i),
         b.get(i + 1),
@@ -469,6 +487,7 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
+#[inline(always)]
 fn lower(text: &str, w: Word) -> Lower<'_> {
     let s = text.get(w.start..w.end).unwrap_or("");
     if !s.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -744,7 +763,8 @@ fn is_time_unit(w: &str) -> bool {
     )
 }
 
-/// What can happen to the people a number counts: `dead`, `killed`, `arrested`.
+/// What can happen to the people a number counts: `dead`, `killed`, `arrested`. Every one is
+/// a word of 4 to 10 letters ([`scan`] lowers no other word to ask).
 fn is_event(w: &str) -> bool {
     matches!(
         w,
@@ -916,6 +936,8 @@ fn scan(
             .checked_sub(1)
             .and_then(|k| words.get(k))
             .map(|x| lower(text, *x));
+        // The word after the number, lowered once for the tests below.
+        let next_lower = words.get(i + used).map(|x| lower(text, *x));
         // Dates, years, times, ordinals, clock times, money codes are not figures here.
         if first.is_ascii_digit() {
             let after = bytes.get(w.end).copied();
@@ -933,9 +955,15 @@ fn scan(
                     .split('.')
                     .next()
                     .is_some_and(|m| is_month(&m.to_ascii_lowercase()));
-            let month_after = words
-                .get(i + 1)
-                .is_some_and(|x| is_month(lower(text, *x).trim_end_matches('.')));
+            let month_after = if used == 1 {
+                next_lower
+                    .as_deref()
+                    .is_some_and(|x| is_month(x.trim_end_matches('.')))
+            } else {
+                words
+                    .get(i + 1)
+                    .is_some_and(|x| is_month(lower(text, *x).trim_end_matches('.')))
+            };
             let before = w.start.checked_sub(1).and_then(|k| bytes.get(k)).copied();
             if is_year || after_month || month_after || after == Some(b':') || before == Some(b':')
             {
@@ -963,10 +991,8 @@ fn scan(
         }
         let mut last = i + used - 1;
         // Durations (`two weeks`) belong to the time extractors.
-        if words
-            .get(last + 1)
-            .is_some_and(|x| is_time_unit(&lower(text, *x)))
-        {
+        // (`last + 1` is `i + used`: `next_lower`.)
+        if next_lower.as_deref().is_some_and(is_time_unit) {
             resume = last + 1;
             continue;
         }
@@ -1003,7 +1029,7 @@ fn scan(
         if between {
             start = words[i - 1].start;
         }
-        if let Some(link) = words.get(last + 1).map(|x| lower(text, *x)) {
+        if let Some(link) = next_lower.as_deref() {
             let is_link = link == "to" || between && link == "and";
             if is_link {
                 if let Some((hi, used2, false)) = number_at(text, words, last + 2) {
@@ -1048,7 +1074,7 @@ fn scan(
                 let u = lower(text, *uw);
                 let gap_ok = text
                     .get(words[j - 1].end..uw.start)
-                    .is_some_and(|g| g.trim().is_empty() || g.trim() == "%");
+                    .is_some_and(|g| g == " " || g.trim().is_empty() || g.trim() == "%");
                 let alpha = u.chars().all(|c| c.is_alphabetic() || c == '-');
                 if gap_ok && alpha && !is_not_unit(&u) && number_at(text, words, j).is_none() {
                     let u = match u.as_ref() {
@@ -1072,8 +1098,12 @@ fn scan(
         if unit.is_some() {
             for k in j..(j + 4).min(words.len()) {
                 let gap = text.get(words[k - 1].end..words[k].start).unwrap_or(".");
-                if gap.contains(['.', ';', '!', '?']) {
+                if gap.bytes().any(|b| matches!(b, b'.' | b';' | b'!' | b'?')) {
                     break;
+                }
+                // Events are words of 4 to 10 letters: no need to lower the others.
+                if !(4..=10).contains(&(words[k].end - words[k].start)) {
+                    continue;
                 }
                 let e = lower(text, words[k]);
                 if is_event(&e) {
@@ -1115,10 +1145,10 @@ mod tests {
     /// What the extractor does: words from the shared scan's tokens around the numbers, only
     /// likely starts tried.
     fn from_tokens(text: &str) -> Vec<Figure> {
-        let (mut toks, mut words, mut starts, mut out) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON);
-        read_paragraph(text, &toks, 7, &mut words, &mut starts, &mut out);
+        let (mut toks, mut notable, mut words, mut starts, mut out) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON, &mut notable);
+        read_paragraph(text, &toks, &notable, 7, &mut words, &mut starts, &mut out);
         out
     }
 
@@ -1128,7 +1158,12 @@ mod tests {
 
     fn token_words(text: &str) -> Vec<(usize, usize)> {
         let (mut toks, mut words, mut starts) = (Vec::new(), Vec::new(), Vec::new());
-        tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON);
+        tokenize_lazy(
+            text,
+            &mut toks,
+            &super::super::scan::LEXICON,
+            &mut Vec::new(),
+        );
         words_from_tokens(text, &toks, &mut words, &mut starts);
         spans(&words)
     }
@@ -1173,6 +1208,44 @@ mod tests {
         ];
         for &(f, w, want) in table {
             assert_eq!(f(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn events_are_words_of_four_to_ten_letters() {
+        let events = [
+            "dead",
+            "killed",
+            "died",
+            "dying",
+            "injured",
+            "wounded",
+            "hurt",
+            "arrested",
+            "detained",
+            "missing",
+            "displaced",
+            "evacuated",
+            "deaths",
+            "casualties",
+            "jailed",
+            "sentenced",
+            "executed",
+            "kidnapped",
+            "abducted",
+            "rescued",
+            "fled",
+            "infected",
+            "sanctioned",
+            "fired",
+            "laid",
+        ];
+        for w in events {
+            assert!(is_event(w) && (4..=10).contains(&w.len()), "{w}");
+        }
+        // Every word of 3 or 11 letters made of the events' letters is none.
+        for w in ["die", "led", "abductedxxx", "casualtiess"] {
+            assert!(!is_event(w), "{w}");
         }
     }
 

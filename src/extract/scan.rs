@@ -14,11 +14,16 @@ pub(crate) const LEX_NUMBER: u8 = 2;
 /// [`Token::lex`] bit: the token may be `the`.
 pub(crate) const LEX_THE: u8 = 4;
 
+/// [`Token::lex`] bit: the token may be the last word of a title (`minister`, `general`,
+/// `state`): `the minister` may refer to a person named before.
+pub(crate) const LEX_TITLE_HEAD: u8 = 8;
+
 /// The shapes the shared scan marks.
 pub(crate) static LEXICON: Lexicon = Lexicon::EMPTY
     .with(super::actors::TITLES, LEX_TITLE)
     .with(super::figures::NUMBER_WORDS, LEX_NUMBER)
-    .with(&["the"], LEX_THE);
+    .with(&["the"], LEX_THE)
+    .with_last_words(super::actors::TITLES, LEX_TITLE_HEAD);
 
 /// Where one body paragraph's tokens are.
 #[derive(Debug, Clone)]
@@ -29,12 +34,16 @@ struct ParagraphTokens {
     len: usize,
     /// Its tokens' range in [`BodyScan::tokens`].
     tokens: (usize, usize),
+    /// Its range in [`BodyScan::notable`].
+    notable: (usize, usize),
 }
 
 /// The tokens of all body paragraphs, in one buffer.
 #[derive(Debug)]
 pub(crate) struct BodyScan {
     tokens: Vec<Token>,
+    /// Each paragraph's notable tokens (see [`Token::notable`]), as indices into its tokens.
+    notable: Vec<u32>,
     paragraphs: Vec<ParagraphTokens>,
     names: OnceLock<Names>,
 }
@@ -56,6 +65,9 @@ pub(crate) struct ScannedParagraph<'s> {
     /// The paragraph's raw text.
     pub text: &'s str,
     pub tokens: &'s [Token],
+    /// The indices in `tokens` of at least every [`Token::notable`] token, ascending: the
+    /// others are plain lower-case words no list names, which loops may skip.
+    pub notable: &'s [u32],
     /// Gazetteer names, byte offsets absolute, token indices into `tokens`.
     pub matches: &'s [NameMatch],
 }
@@ -65,23 +77,28 @@ impl BodyScan {
         let src = analysis.source();
         let body: Vec<_> = analysis.article().body().map(|p| p.span).collect();
         let bytes: usize = body.iter().map(|s| s.end.saturating_sub(s.start)).sum();
-        // About one token per six bytes of prose: allocate once, not while growing.
-        let mut tokens = Vec::with_capacity(bytes / 6 + 4);
+        // A token takes at least one byte and a separator: half the bytes (and one more per
+        // paragraph) bound the count, so the buffer is allocated once and never copied while
+        // it grows (capped for huge bodies, which grow as usual past the cap).
+        let mut tokens = Vec::with_capacity((bytes / 2 + body.len() + 4).min(1 << 20));
         let mut paragraphs = Vec::with_capacity(body.len());
+        let mut notable = Vec::with_capacity(tokens.capacity() / 4);
         for span in body {
             let Some(text) = span.get(src) else {
                 continue;
             };
-            let first = tokens.len();
-            tokenize_lazy(text, &mut tokens, &LEXICON);
+            let (first, first_notable) = (tokens.len(), notable.len());
+            tokenize_lazy(text, &mut tokens, &LEXICON, &mut notable);
             paragraphs.push(ParagraphTokens {
                 offset: span.start,
                 len: text.len(),
                 tokens: (first, tokens.len()),
+                notable: (first_notable, notable.len()),
             });
         }
         BodyScan {
             tokens,
+            notable,
             paragraphs,
             names: OnceLock::new(),
         }
@@ -92,11 +109,12 @@ impl BodyScan {
         let mut ranges = Vec::with_capacity(self.paragraphs.len());
         for p in &self.paragraphs {
             let first = matches.len();
-            if let (Some(text), Some(toks)) = (
+            if let (Some(text), Some(toks), Some(notable)) = (
                 src.get(p.offset..p.offset + p.len),
                 self.tokens.get(p.tokens.0..p.tokens.1),
+                self.notable.get(p.notable.0..p.notable.1),
             ) {
-                g.find_names(text, p.offset, toks, &mut matches);
+                g.find_names(text, p.offset, toks, notable, &mut matches);
             }
             ranges.push((first, matches.len()));
         }
@@ -122,6 +140,7 @@ impl BodyScan {
                 offset: p.offset,
                 text: src.get(p.offset..p.offset + p.len).unwrap_or(""),
                 tokens: self.tokens.get(p.tokens.0..p.tokens.1).unwrap_or(&[]),
+                notable: self.notable.get(p.notable.0..p.notable.1).unwrap_or(&[]),
                 matches,
             }
         })

@@ -63,20 +63,33 @@ impl Token {
     pub fn plain(&self) -> bool {
         self.flags & F_PLAIN != 0
     }
+
+    /// Worth a closer look by an extractor: capitalized, holding a digit, not plain, or marked
+    /// by the lexicon. The others are plain lower-case words no list names. (The tokenizer
+    /// lists these as it goes; the tests check the list against this definition.)
+    #[cfg_attr(not(test), allow(dead_code))]
+    #[inline]
+    pub fn notable(&self) -> bool {
+        self.flags & (F_UPPER | F_DIGIT) != 0 || self.flags & F_PLAIN == 0 || self.lex != 0
+    }
 }
 
 /// Lexical shape bits by (first letter, last letter, length) of a lower-cased ASCII word of 2 to
 /// 15 letters: a cheap test of whether a token may be one of a few listed words (titles, number
 /// words) before comparing it with them. Built at compile time from word lists.
 pub(crate) struct Lexicon {
-    /// Indexed by `(first * 26 + last) * 16 + length`.
-    table: [u8; 26 * 26 * 16],
+    /// Indexed by `first << 9 | last << 4 | length` (letters as 0 to 25, lengths of 16 and more
+    /// as 0, which no word has): a power of two long, so a masked index needs no bounds check.
+    table: [u8; LEXICON_LEN],
 }
+
+/// Entries of a [`Lexicon`]: 32 first letters by 32 last letters by 16 lengths.
+const LEXICON_LEN: usize = 32 * 32 * 16;
 
 impl Lexicon {
     /// A lexicon that marks nothing.
     pub const EMPTY: Lexicon = Lexicon {
-        table: [0; 26 * 26 * 16],
+        table: [0; LEXICON_LEN],
     };
 
     /// Adds `bit` for every word of `words` (lower-case ASCII; a word is taken up to its first
@@ -92,25 +105,46 @@ impl Lexicon {
             if n >= 1 && n < 16 {
                 let first = (w[0] - b'a') as usize;
                 let last = (w[n - 1] - b'a') as usize;
-                self.table[(first * 26 + last) * 16 + n] |= bit;
+                self.table[first << 9 | last << 4 | n] |= bit;
             }
             k += 1;
         }
         self
     }
 
-    /// The bits of an ASCII word, by its first and last bytes and its length.
-    #[inline]
-    fn bits(&self, first: u8, last: u8, len: usize) -> u8 {
-        let f = usize::from((first | 0x20).wrapping_sub(b'a'));
-        let l = usize::from((last | 0x20).wrapping_sub(b'a'));
-        if f >= 26 || l >= 26 || len >= 16 {
-            return 0;
+    /// Adds `bit` for the last word of every entry of `words` (lower-case ASCII; the last run
+    /// of letters, so `secretary-general` marks `general` and `prime minister` `minister`).
+    pub const fn with_last_words(mut self, words: &[&str], bit: u8) -> Lexicon {
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            let mut end = w.len();
+            while end > 0 && !w[end - 1].is_ascii_lowercase() {
+                end -= 1;
+            }
+            let mut start = end;
+            while start > 0 && w[start - 1].is_ascii_lowercase() {
+                start -= 1;
+            }
+            let n = end - start;
+            if n >= 1 && n < 16 {
+                let first = (w[start] - b'a') as usize;
+                let last = (w[end - 1] - b'a') as usize;
+                self.table[first << 9 | last << 4 | n] |= bit;
+            }
+            k += 1;
         }
-        self.table
-            .get((f * 26 + l) * 16 + len)
-            .copied()
-            .unwrap_or(0)
+        self
+    }
+
+    /// The bits of a word of ASCII letters, by its first and last letters and its length.
+    #[inline(always)]
+    fn bits(&self, first: u8, last: u8, len: usize) -> u8 {
+        // Letters only: `| 0x20` lower-cases them, and `& 31` keeps any other byte in the table.
+        let f = usize::from((first | 0x20).wrapping_sub(b'a') & 31);
+        let l = usize::from((last | 0x20).wrapping_sub(b'a') & 31);
+        let n = if len < 16 { len } else { 0 };
+        self.table[(f << 9 | l << 4 | n) & (LEXICON_LEN - 1)]
     }
 }
 
@@ -166,13 +200,19 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens, hashing every token.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
-    tokenize_impl(text, out, false, &Lexicon::EMPTY);
+    tokenize_impl(text, out, false, &Lexicon::EMPTY, &mut Vec::new());
 }
 
 /// Splits `text` into tokens, hashing only the capitalized ones ([`hash_of`] hashes the
-/// others on demand) and marking their shapes in `lex`.
-pub(crate) fn tokenize_lazy(text: &str, out: &mut Vec<Token>, lex: &Lexicon) {
-    tokenize_impl(text, out, true, lex);
+/// others on demand) and marking their shapes in `lex`. Appends to `notable` the indices (from
+/// the first token appended to `out`) of at least every [`Token::notable`] token, ascending.
+pub(crate) fn tokenize_lazy(
+    text: &str,
+    out: &mut Vec<Token>,
+    lex: &Lexicon,
+    notable: &mut Vec<u32>,
+) {
+    tokenize_impl(text, out, true, lex, notable);
 }
 
 /// The hash of a token of `text` (computed now if the tokenizer left it out).
@@ -181,7 +221,7 @@ pub(crate) fn hash_of(text: &str, t: &Token) -> u64 {
     if t.hash != 0 {
         t.hash
     } else if t.plain() {
-        hash_ascii_plain(text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]))
+        hash_plain_at(text.as_bytes(), t.start(), t.end())
     } else {
         hash_slice(text.get(t.start()..t.end()).unwrap_or(""))
     }
@@ -209,15 +249,29 @@ fn hash_ascii_plain(s: &[u8]) -> u64 {
         h = mix(h, u64::from_le_bytes(w) | LOWER);
     }
     let rest = chunks.remainder();
-    let mut w = [0u8; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    let mask = if rest.is_empty() {
-        0
-    } else {
-        LOWER >> (8 * (8 - rest.len()))
-    };
-    let buf = u64::from_le_bytes(w) | mask;
+    let mut buf = 0u64;
+    for (k, &b) in rest.iter().enumerate() {
+        buf |= u64::from(b | 0x20) << (8 * k);
+    }
     mix(mix(h ^ 0xcbf2_9ce4_8422_2325, buf), s.len() as u64)
+}
+
+/// [`hash_ascii_plain`] of `bytes[start..end]`: a token shorter than eight bytes with eight
+/// bytes of text from its start is read in one load and masked to its length (most are).
+#[inline(always)]
+fn hash_plain_at(bytes: &[u8], start: usize, end: usize) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let len = end.wrapping_sub(start);
+    if (1..8).contains(&len) {
+        if let Some(w) = bytes.get(start..start + 8) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            let mask = u64::MAX >> (8 * (8 - len));
+            let buf = (u64::from_le_bytes(b) | LOWER) & mask;
+            return mix(mix(0xcbf2_9ce4_8422_2325, buf), len as u64);
+        }
+    }
+    hash_ascii_plain(bytes.get(start..end).unwrap_or(&[]))
 }
 
 /// [`hash_slice`] a byte or a char at a time.
@@ -280,7 +334,16 @@ static CLASS: [u8; 256] = {
     t
 };
 
-fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
+fn tokenize_impl(
+    text: &str,
+    out: &mut Vec<Token>,
+    lazy: bool,
+    lex: &Lexicon,
+    notable: &mut Vec<u32>,
+) {
+    let base = out.len();
+    // Token indices fit: a token takes at least one byte of at most u32::MAX.
+    let index = |out: &Vec<Token>| out.len().saturating_sub(base) as u32;
     // Offsets are u32: a text beyond 4 GiB is tokenized up to there.
     let mut limit = text.len().min(u32::MAX as usize);
     while !text.is_char_boundary(limit) {
@@ -303,6 +366,18 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
             // other than a period or an apostrophe.
             let mut seen = class;
             i += 1;
+            // Most of a word is lower-case letters: skip them eight at a time, then go on a
+            // byte at a time through whatever else the token holds.
+            while let Some(w) = bytes.get(i..i + 8) {
+                let k = lower_prefix(w);
+                i += k;
+                if k > 0 {
+                    seen |= LOWER;
+                }
+                if k < 8 {
+                    break;
+                }
+            }
             while i < n {
                 let c = CLASS[usize::from(bytes[i])];
                 if c & ALNUM == 0 {
@@ -321,16 +396,64 @@ fn tokenize_impl(text: &str, out: &mut Vec<Token>, lazy: bool, lex: &Lexicon) {
                 Some(&b) => b < 0x80,
             };
             if ends {
-                out.push(ascii_token(bytes, start, i, seen, lazy, lex));
+                let token = ascii_token(bytes, start, i, seen, lazy, lex);
+                // Plain: notable when capitalized, with a digit or marked by the lexicon.
+                if (token.flags & (F_UPPER | F_DIGIT)) | token.lex != 0 {
+                    notable.push(index(out));
+                }
+                out.push(token);
+                // The byte after the token is an ASCII separator: no token starts there.
+                i += 1;
                 continue;
             }
         } else if !char_at(text, i).is_alphanumeric() {
             i += char_at(text, i).len_utf8();
             continue;
         }
+        let before = out.len();
         i = general_token(text, start, out, lazy, lex);
+        // Rare tokens (periods, apostrophes, non-ASCII inside) are all listed.
+        if out.len() > before {
+            notable.push(index(out).saturating_sub(1));
+        }
     }
 }
+
+/// How many ASCII lower-case letters the eight bytes `w` begin with, tested all at once: for a
+/// byte `b < 0x80`, `b + 0x80 - lo` has its high bit set exactly when `b >= lo`, and no carry
+/// crosses into the next byte.
+#[inline(always)]
+fn lower_prefix(w: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut b = [0u8; 8];
+    b.copy_from_slice(w);
+    let x = u64::from_le_bytes(b);
+    let x7 = x & !HIGH;
+    let at_least_a = (x7 + ONES * u64::from(0x80 - b'a')) & HIGH;
+    let past_z = (x7 + ONES * u64::from(0x80 - b'z' - 1)) & HIGH;
+    let lower = at_least_a & !past_z & !x;
+    let stop = !lower & HIGH;
+    (stop.trailing_zeros() / 8) as usize
+}
+
+/// The flags of a plain ASCII token but [`F_UPPER`], by the classes of its bytes or-ed.
+static PLAIN_FLAGS: [u8; 8] = {
+    let mut t = [0u8; 8];
+    let mut seen = 0;
+    while seen < 8 {
+        let mut f = F_PLAIN;
+        if seen as u8 & (LOWER | UPPER) == UPPER {
+            f |= F_ALL_UPPER;
+        }
+        if seen as u8 & DIGIT != 0 {
+            f |= F_DIGIT;
+        }
+        t[seen] = f;
+        seen += 1;
+    }
+    t
+};
 
 /// The token of the plain ASCII letters and digits `bytes[start..end]`, whose classes or-ed are
 /// `seen`.
@@ -344,16 +467,9 @@ fn ascii_token(
     lex: &Lexicon,
 ) -> Token {
     let first = bytes[start];
-    let upper = CLASS[usize::from(first)] == UPPER;
-    let mut flags = F_PLAIN;
-    if upper {
-        flags |= F_UPPER;
-    }
-    if seen & (LOWER | UPPER) == UPPER {
-        flags |= F_ALL_UPPER;
-    }
+    let upper = first.is_ascii_uppercase();
+    let flags = PLAIN_FLAGS[usize::from(seen & ALNUM)] | if upper { F_UPPER } else { 0 };
     let lex_bits = if seen & DIGIT != 0 {
-        flags |= F_DIGIT;
         0
     } else {
         lex.bits(first, bytes[end - 1], end - start)
@@ -361,7 +477,7 @@ fn ascii_token(
     let hash = if lazy && !upper {
         0
     } else {
-        hash_ascii_plain(&bytes[start..end])
+        hash_plain_at(bytes, start, end)
     };
     // Both fit: the text is at most u32::MAX bytes long.
     Token {
@@ -564,6 +680,38 @@ mod tests {
             proptest::prop_assert_eq!(hash_ascii_plain(s.as_bytes()), hash_folded(&s));
         }
 
+        /// Hashing a token in place, with text after it, agrees with hashing it alone.
+        #[test]
+        fn hash_in_place_agrees(
+            before in "[a-z ]{0,9}",
+            s in "[A-Za-z0-9]{1,20}",
+            after in "[A-Za-z0-9 .,]{0,12}",
+        ) {
+            let text = format!("{before}{s}{after}");
+            let start = before.len();
+            proptest::prop_assert_eq!(
+                hash_plain_at(text.as_bytes(), start, start + s.len()),
+                hash_ascii_plain(s.as_bytes())
+            );
+        }
+
+        /// The notable tokens listed while tokenizing are every notable token, in order, each
+        /// once, with room for a few more.
+        #[test]
+        fn notable_tokens_are_listed(s in "[A-Za-z0-9.' ,éÖ’-]{0,60}") {
+            static LEX: Lexicon = Lexicon::EMPTY.with(&["the", "minister", "ten"], 1);
+            let (mut v, mut notable) = (vec![Token { hash: 0, start: 0, end: 0, flags: 0, lex: 0 }], Vec::new());
+            tokenize_lazy(&s, &mut v, &LEX, &mut notable);
+            let v = &v[1..];
+            proptest::prop_assert!(notable.windows(2).all(|w| w[0] < w[1]));
+            proptest::prop_assert!(notable.iter().all(|&k| (k as usize) < v.len()));
+            for (k, t) in v.iter().enumerate() {
+                if t.notable() {
+                    proptest::prop_assert!(notable.contains(&(k as u32)), "{k} of {v:?}");
+                }
+            }
+        }
+
         /// The byte-class tokenizer's flags agree with their definitions.
         #[test]
         fn token_flags(s in "[A-Za-z0-9.' ,éÖ’-]{0,60}") {
@@ -580,6 +728,55 @@ mod tests {
                 proptest::prop_assert_eq!(t.has_digit(), tok.bytes().any(|b| b.is_ascii_digit()));
                 proptest::prop_assert_eq!(t.plain(), tok.bytes().all(|b| b.is_ascii_alphanumeric()));
             }
+        }
+    }
+
+    #[test]
+    fn lower_prefix_table() {
+        let table: &[(&[u8; 8], usize)] = &[
+            (b"abcdefgh", 8),
+            (b"zzzzzzz{", 7),
+            (b"myanmar ", 7),
+            (b"a`bcdefg", 1),
+            (b"Abcdefgh", 0),
+            (b"abc9defg", 3),
+            (b"ab\xc3\xa9cdef", 2),
+            (b"abcdefgZ", 7),
+            (b"@abcdefg", 0),
+        ];
+        for &(w, want) in table {
+            assert_eq!(lower_prefix(w), want, "{:?}", String::from_utf8_lossy(w));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_prefix_counts_lower_case_letters(w in proptest::array::uniform8(0u8..=255)) {
+            let want = w.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            proptest::prop_assert_eq!(lower_prefix(&w), want);
+        }
+    }
+
+    #[test]
+    fn lexicon_marks_first_or_last_words() {
+        static FIRST: Lexicon = Lexicon::EMPTY.with(&["prime minister", "secretary-general"], 1);
+        static LAST: Lexicon =
+            Lexicon::EMPTY.with_last_words(&["prime minister", "secretary-general", "gen."], 2);
+        let bits = |lex: &Lexicon, w: &str| {
+            let b = w.as_bytes();
+            lex.bits(b[0], b[b.len() - 1], b.len())
+        };
+        let table: &[(&str, u8, u8)] = &[
+            ("prime", 1, 0),
+            ("Secretary", 1, 0),
+            ("minister", 0, 2),
+            ("GENERAL", 0, 2),
+            ("gen", 0, 2),
+            ("the", 0, 0),
+            ("secretarygeneral", 0, 0),
+        ];
+        for &(w, first, last) in table {
+            assert_eq!((bits(&FIRST, w), bits(&LAST, w)), (first, last), "{w}");
         }
     }
 

@@ -30,20 +30,23 @@ impl Gazetteer {
 
     /// Finds the names in `text` (leftmost-longest, starting at capitalized tokens) among its
     /// tokens `toks` (offsets relative to `text`), and appends them to `out` with offsets
-    /// shifted by `offset`.
+    /// shifted by `offset`. `notable` lists (ascending) the indices of at least every
+    /// capitalized token: names are tried only there.
     pub(crate) fn find_names(
         &self,
         text: &str,
         offset: usize,
         toks: &[Token],
+        notable: &[u32],
         out: &mut Vec<NameMatch>,
     ) {
         let bytes = text.as_bytes();
         let max = self.max_tokens();
-        let mut i = 0;
-        while i < toks.len() {
-            if !toks[i].upper() {
-                i += 1;
+        // The first token not yet part of a name.
+        let mut next = 0;
+        for &k in notable {
+            let i = k as usize;
+            if i < next || !toks.get(i).is_some_and(Token::upper) {
                 continue;
             }
             let mut key = KEY_START;
@@ -84,9 +87,9 @@ impl Gazetteer {
                         hits,
                         all_upper,
                     });
-                    i = last + 1;
+                    next = last + 1;
                 }
-                None => i += 1,
+                None => next = i + 1,
             }
         }
     }
