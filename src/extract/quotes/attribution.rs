@@ -62,6 +62,7 @@ pub(super) fn attribute(
             .iter()
             .map(|p| p.span)
             .collect(),
+        sentences,
     );
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     // The last attribution found, with the paragraph of the quotation it belongs to.
@@ -117,7 +118,7 @@ pub(super) fn attribute(
         if not_a_quotation(analysis, tk, q, found.map(|f| f.how)) {
             continue;
         }
-        let short = tk.get(q.content).len() <= score::MAX_SCORED_WORDS;
+        let short = tk.at_most(q.content, score::MAX_SCORED_WORDS);
         let context = short.then(|| {
             let sentence = |r: &Raw| sentence_at(sentences, r.open.start).map(|(i, _)| i);
             let this = sentence(q);
