@@ -300,9 +300,12 @@ fn title_case(ws: &[Word<'_>]) -> bool {
     if !first.is_capitalized() && !first.text.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let long: Vec<&Word<'_>> = ws.iter().filter(|w| w.text.chars().count() >= 4).collect();
-    let caps = long.iter().filter(|w| w.is_capitalized()).count();
-    caps * 10 >= long.len() * 7
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in ws.iter().filter(|w| w.text.chars().nth(3).is_some()) {
+        long += 1;
+        caps += usize::from(w.is_capitalized());
+    }
+    caps * 10 >= long * 7
 }
 
 /// The nearest char boundary at or before `i` (clamped to the text).

@@ -214,9 +214,13 @@ impl<'a> Tokens<'a> {
                 p
             }
         };
-        let skip = (a..b)
-            .position(|u| self.unit(u).is_none_or(|s| s.end > window.start))
-            .unwrap_or(b - a);
+        let skip = match self.sentences.get(a..b) {
+            Some(sentences) if b <= self.sentences.len() => {
+                sentences.partition_point(|s| s.span.end <= window.start)
+            }
+            // The paragraph as one unit.
+            _ => usize::from(p.end <= window.start),
+        };
         Some((p, a + skip..b))
     }
 }
@@ -247,37 +251,46 @@ fn separator_before(text: &str, i: usize) -> Option<(bool, usize)> {
 /// The chunk (a run of characters that do not separate words) that starts at `start` and
 /// runs at most to `limit`: its word, as [`words`] gives it, and its end.
 fn chunk(text: &str, start: usize, limit: usize) -> (Option<Word<'_>>, usize) {
+    let bytes = text.as_bytes();
+    let limit = limit.min(bytes.len());
     let mut i = start;
-    let mut first = None;
+    let mut first = usize::MAX;
     let mut last = start;
     while i < limit {
-        let Some((sep, len)) = separator_at(text, i) else {
-            break;
-        };
-        if sep {
-            break;
+        let b = bytes[i];
+        if b.is_ascii() {
+            if ASCII_SEPARATOR[usize::from(b)] {
+                break;
+            }
+            if b.is_ascii_alphanumeric() {
+                first = first.min(i);
+                last = i + 1;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if separates(c) {
+                break;
+            }
+            if c.is_alphanumeric() {
+                first = first.min(i);
+                last = i + c.len_utf8();
+            }
+            i += c.len_utf8();
         }
-        let alnum = match text.as_bytes().get(i) {
-            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-            _ => text
-                .get(i..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_alphanumeric),
-        };
-        if alnum {
-            first.get_or_insert(i);
-            last = i + len;
-        }
-        i += len;
     }
-    let word = first.and_then(|first| {
-        Some(Word {
-            text: text.get(first..last)?,
-            span: Span::new(first, last),
-            after: text.get(last..i)?,
-            before: text.get(start..first)?,
+    let word = (first != usize::MAX)
+        .then(|| {
+            Some(Word {
+                text: text.get(first..last)?,
+                span: Span::new(first, last),
+                after: text.get(last..i)?,
+                before: text.get(start..first)?,
+            })
         })
-    });
+        .flatten();
     (word, i)
 }
 
