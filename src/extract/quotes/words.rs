@@ -22,6 +22,8 @@ pub(super) struct Tokens<'a> {
     words: Vec<OnceCell<Vec<Word<'a>>>>,
     /// The paragraph of the last window asked for, and its units.
     last: Cell<(usize, usize, usize)>,
+    /// The last unit a window lay inside, and its span.
+    last_unit: Cell<(usize, Span)>,
 }
 
 /// The partition point of `pred` in `items` (true then false), found by galloping from the
@@ -61,6 +63,7 @@ impl<'a> Tokens<'a> {
             sentences,
             words,
             last: Cell::new((usize::MAX, 0, 0)),
+            last_unit: Cell::new((usize::MAX, Span::new(0, 0))),
         }
     }
 
@@ -68,6 +71,11 @@ impl<'a> Tokens<'a> {
     /// sentences it spans, or, for a window that is not inside one paragraph, the words of the
     /// window itself.
     pub fn get(&self, window: Span) -> Cow<'_, [Word<'a>]> {
+        // Windows come in runs inside one sentence: try the last one first.
+        let (u, span) = self.last_unit.get();
+        if span.contains(window) && u != usize::MAX {
+            return Cow::Borrowed(self.inside_unit(u, span, window));
+        }
         let Some((_, units)) = self.units_of(window) else {
             return Cow::Owned(words(self.src, window));
         };
@@ -75,10 +83,14 @@ impl<'a> Tokens<'a> {
         let Some(first) = units.next() else {
             return Cow::Borrowed(&[]);
         };
-        let head = inside(self.unit_words(first), window);
         let Some(second) = units.next() else {
-            return Cow::Borrowed(head);
+            let span = self.unit(first).unwrap_or(window);
+            if span.contains(window) {
+                self.last_unit.set((first, span));
+            }
+            return Cow::Borrowed(self.inside_unit(first, span, window));
         };
+        let head = inside(self.unit_words(first), window);
         let mut out = head.to_vec();
         for u in std::iter::once(second).chain(units) {
             out.extend_from_slice(inside(self.unit_words(u), window));
@@ -166,6 +178,25 @@ impl<'a> Tokens<'a> {
             }
         }
         None
+    }
+
+    /// The words of unit `u` (whose span is `span`) inside `window`; the whole unit without a
+    /// search when the window covers it.
+    fn inside_unit(&self, u: usize, span: Span, window: Span) -> &[Word<'a>] {
+        let ws = self.unit_words(u);
+        // A window that starts (or ends) with the unit needs no search on that side.
+        let a = if window.start <= span.start {
+            0
+        } else {
+            ws.partition_point(|w| w.span.start < window.start)
+        };
+        let rest = ws.get(a..).unwrap_or(&[]);
+        let b = if window.end >= span.end {
+            ws.len()
+        } else {
+            a + gallop(rest, |w| w.span.end <= window.end)
+        };
+        ws.get(a..b).unwrap_or(&[])
     }
 
     /// The span of unit `u`.
