@@ -249,6 +249,8 @@ const OPENERS: &[char] = &['"', '“', '\'', '‘', '(', '[', '`', '«'];
 pub(crate) fn split_article(article: &Article<'_>) -> Vec<Sentence> {
     let src = article.source();
     let mut out = Vec::with_capacity(src.len() / 128 + 1);
+    // Most articles have no `…`: one search over the article spares one per paragraph.
+    let ellipses = next_ellipsis(src.as_bytes(), 0).is_some();
     for (i, p) in article.paragraphs.iter().enumerate() {
         if p.kind != crate::ParagraphKind::Body {
             continue;
@@ -256,7 +258,7 @@ pub(crate) fn split_article(article: &Article<'_>) -> Vec<Sentence> {
         let Some(text) = p.span.get(src) else {
             continue;
         };
-        split_each(text, |s| {
+        split_each(text, ellipses, |s| {
             out.push(Sentence {
                 span: s.shift(p.span.start),
                 paragraph: i,
@@ -270,20 +272,21 @@ pub(crate) fn split_article(article: &Article<'_>) -> Vec<Sentence> {
 #[cfg(test)]
 pub(crate) fn split(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    split_each(text, |s| out.push(s));
+    split_each(text, true, |s| out.push(s));
     out
 }
 
-/// Calls `emit` with each sentence span of `text`, relative to it, in order.
+/// Calls `emit` with each sentence span of `text`, relative to it, in order. Without
+/// `ellipses`, `text` holds no `…`.
 ///
 /// Only the terminators (`.`, `!`, `?`, `…`) are looked at, found by a vectorized search;
 /// the bytes around each are read as bytes, and characters are decoded only where they are
 /// not ASCII.
-fn split_each(text: &str, mut emit: impl FnMut(Span)) {
+fn split_each(text: &str, ellipses: bool, mut emit: impl FnMut(Span)) {
     let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
     let mut from = start;
-    let mut terminators = Terminators::new(bytes);
+    let mut terminators = Terminators::new(bytes, ellipses);
     while let Some(k) = terminators.next_from(from) {
         // The run of terminators (`?!`, `...`, `…`) and closing quotes or brackets after it.
         let end = past_closers(bytes, past_terminators(bytes, k));
@@ -344,11 +347,16 @@ struct Terminators<'a> {
 }
 
 impl<'a> Terminators<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    /// The terminators of `bytes`; `ellipses` says whether it may hold a `…`.
+    fn new(bytes: &'a [u8], ellipses: bool) -> Self {
         Terminators {
             bytes,
             punct: memchr::memchr3(b'.', b'!', b'?', bytes),
-            ellipsis: next_ellipsis(bytes, 0),
+            ellipsis: if ellipses {
+                next_ellipsis(bytes, 0)
+            } else {
+                None
+            },
         }
     }
 

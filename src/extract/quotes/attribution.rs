@@ -242,7 +242,7 @@ const MAX_NAMED_TITLE_WORDS: usize = 12;
 fn not_a_quotation(analysis: &Analysis<'_>, tk: &Tokens<'_>, q: &Raw, how: Option<How>) -> bool {
     let src = analysis.source();
     let before = src.get(..q.open.start).unwrap_or("");
-    if before.ends_with('=') || src[q.content].contains(['<', '>']) {
+    if before.ends_with('=') || memchr::memchr2(b'<', b'>', src[q.content].as_bytes()).is_some() {
         return true;
     }
     let Some(p) = analysis.article().paragraphs.get(q.first_paragraph) else {

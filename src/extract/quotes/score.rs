@@ -755,18 +755,46 @@ impl Shape {
                 exclamation_or_question: content.contains(['!', '?']),
             };
         }
+        // One pass: each byte's flags (upper case, digit, `!` or `?`) by table.
         let bytes = content.as_bytes();
+        let flags = bytes
+            .iter()
+            .fold(0u8, |acc, &b| acc | SHAPE_FLAGS[usize::from(b)]);
         Shape {
             opens_with_capital: bytes
                 .iter()
                 .find(|b| b.is_ascii_alphanumeric())
                 .is_some_and(u8::is_ascii_uppercase),
-            capital: bytes.iter().any(u8::is_ascii_uppercase),
-            digit: bytes.iter().any(u8::is_ascii_digit),
-            exclamation_or_question: bytes.iter().any(|&b| b == b'!' || b == b'?'),
+            capital: flags & UPPER != 0,
+            digit: flags & DIGIT != 0,
+            exclamation_or_question: flags & EXCLAMATION_OR_QUESTION != 0,
         }
     }
 }
+
+const UPPER: u8 = 1;
+const DIGIT: u8 = 2;
+const EXCLAMATION_OR_QUESTION: u8 = 4;
+
+/// The [`Shape`] flags of each ASCII byte.
+static SHAPE_FLAGS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'!' || c == b'?' {
+            EXCLAMATION_OR_QUESTION
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// All features but the [`COUNTED`] ones, which are left at zero.
 fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
