@@ -117,9 +117,17 @@ impl<'a> Tokens<'a> {
     /// The last of the words [`get`](Tokens::get) gives for `window`: the chunks of text
     /// before its end are read backwards, one at a time, without tokenizing the rest.
     pub fn last_in(&self, window: Span) -> Option<Word<'a>> {
-        let Some((p, _)) = self.units_of(window) else {
+        let Some((p, units)) = self.units_of(window) else {
             return self.get(window).last().copied();
         };
+        // In a sentence already tokenized, the words are at hand.
+        let before_end = units.take_while(|&u| self.unit(u).is_some_and(|s| s.start < window.end));
+        if let Some(ws) = before_end.last().and_then(|u| self.words.get(u)?.get()) {
+            let b = ws.partition_point(|w| w.span.end <= window.end);
+            if let Some(&w) = b.checked_sub(1).and_then(|b| ws.get(b)) {
+                return (w.span.start >= window.start).then_some(w);
+            }
+        }
         let text = self.src;
         let mut e = window.end;
         loop {
@@ -150,9 +158,16 @@ impl<'a> Tokens<'a> {
     /// The first of the words [`get`](Tokens::get) gives for `window`: the chunks of text
     /// from its start are read one at a time, without tokenizing the rest.
     pub fn first_in(&self, window: Span) -> Option<Word<'a>> {
-        let Some((p, _)) = self.units_of(window) else {
+        let Some((p, mut units)) = self.units_of(window) else {
             return self.get(window).first().copied();
         };
+        // In a sentence already tokenized, the words are at hand.
+        if let Some(ws) = units.next().and_then(|u| self.words.get(u)?.get()) {
+            let a = ws.partition_point(|w| w.span.start < window.start);
+            if let Some(&w) = ws.get(a) {
+                return (w.span.end <= window.end).then_some(w);
+            }
+        }
         let text = self.src;
         // From the start of the chunk that holds the window's start.
         let mut start = window.start;
