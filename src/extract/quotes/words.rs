@@ -90,12 +90,15 @@ impl<'a> Tokens<'a> {
             }
             return Cow::Borrowed(self.inside_unit(first, span, window));
         };
-        let head = inside(self.unit_words(first), window);
-        let mut out = head.to_vec();
-        for u in std::iter::once(second).chain(units) {
-            out.extend_from_slice(inside(self.unit_words(u), window));
+        if units.next().is_none() {
+            let mut out = inside(self.unit_words(first), window).to_vec();
+            out.extend_from_slice(inside(self.unit_words(second), window));
+            return Cow::Owned(out);
         }
-        Cow::Owned(out)
+        // A window over three sentences or more (short ones, or a long window) is looked up in
+        // the words of the whole paragraph, tokenized once for all such windows: the same words.
+        let (paragraph, _, _) = self.last.get();
+        Cow::Borrowed(inside(self.paragraph_words(paragraph), window))
     }
 
     /// Whether at most `max` words lie inside `window` (as [`get`](Tokens::get) gives them),
@@ -121,8 +124,10 @@ impl<'a> Tokens<'a> {
             return self.get(window).last().copied();
         };
         // In a sentence already tokenized, the words are at hand.
-        let before_end = units.take_while(|&u| self.unit(u).is_some_and(|s| s.start < window.end));
-        if let Some(ws) = before_end.last().and_then(|u| self.words.get(u)?.get()) {
+        if let Some(ws) = self
+            .last_unit_before(units, window.end)
+            .and_then(|u| self.words.get(u)?.get())
+        {
             let b = ws.partition_point(|w| w.span.end <= window.end);
             if let Some(&w) = b.checked_sub(1).and_then(|b| ws.get(b)) {
                 return (w.span.start >= window.start).then_some(w);
@@ -212,6 +217,36 @@ impl<'a> Tokens<'a> {
             a + gallop(rest, |w| w.span.end <= window.end)
         };
         ws.get(a..b).unwrap_or(&[])
+    }
+
+    /// The last of `units` (units of one paragraph) that starts before `at`, found by binary
+    /// search.
+    fn last_unit_before(&self, units: std::ops::Range<usize>, at: usize) -> Option<usize> {
+        if units.is_empty() {
+            return None;
+        }
+        let n = match self.sentences.get(units.clone()) {
+            Some(sentences) if units.end <= self.sentences.len() => {
+                sentences.partition_point(|s| s.span.start < at)
+            }
+            // The paragraph as one unit.
+            _ => usize::from(self.unit(units.start).is_some_and(|s| s.start < at)),
+        };
+        units
+            .start
+            .checked_add(n)?
+            .checked_sub(1)
+            .filter(|&u| u >= units.start)
+    }
+
+    /// All the words of paragraph `i`, tokenized on first use.
+    fn paragraph_words(&self, i: usize) -> &[Word<'a>] {
+        // A paragraph's own unit: the words of the paragraph as a whole.
+        let u = self.sentences.len().saturating_add(i);
+        match (self.paragraphs.get(i), self.words.get(u)) {
+            (Some(&span), Some(cell)) => cell.get_or_init(|| words(self.src, span)),
+            _ => &[],
+        }
     }
 
     /// The span of unit `u`.
