@@ -62,6 +62,7 @@ pub(super) fn attribute(
             .iter()
             .map(|p| p.span)
             .collect(),
+        sentences,
     );
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     // The last attribution found, with the paragraph of the quotation it belongs to.
@@ -117,7 +118,7 @@ pub(super) fn attribute(
         if not_a_quotation(analysis, tk, q, found.map(|f| f.how)) {
             continue;
         }
-        let short = tk.get(q.content).len() <= score::MAX_SCORED_WORDS;
+        let short = tk.at_most(q.content, score::MAX_SCORED_WORDS);
         let context = short.then(|| {
             let sentence = |r: &Raw| sentence_at(sentences, r.open.start).map(|(i, _)| i);
             let this = sentence(q);
@@ -241,7 +242,7 @@ const MAX_NAMED_TITLE_WORDS: usize = 12;
 fn not_a_quotation(analysis: &Analysis<'_>, tk: &Tokens<'_>, q: &Raw, how: Option<How>) -> bool {
     let src = analysis.source();
     let before = src.get(..q.open.start).unwrap_or("");
-    if before.ends_with('=') || src[q.content].contains(['<', '>']) {
+    if before.ends_with('=') || memchr::memchr2(b'<', b'>', src[q.content].as_bytes()).is_some() {
         return true;
     }
     let Some(p) = analysis.article().paragraphs.get(q.first_paragraph) else {
@@ -299,9 +300,12 @@ fn title_case(ws: &[Word<'_>]) -> bool {
     if !first.is_capitalized() && !first.text.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let long: Vec<&Word<'_>> = ws.iter().filter(|w| w.text.chars().count() >= 4).collect();
-    let caps = long.iter().filter(|w| w.is_capitalized()).count();
-    caps * 10 >= long.len() * 7
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in ws.iter().filter(|w| w.text.chars().nth(3).is_some()) {
+        long += 1;
+        caps += usize::from(w.is_capitalized());
+    }
+    caps * 10 >= long * 7
 }
 
 /// The nearest char boundary at or before `i` (clamped to the text).

@@ -137,25 +137,35 @@ fn is_apostrophe(src: &str, span: Span) -> bool {
     false
 }
 
-/// All quote marks in `src[range]`, in order.
-pub(super) fn scan(src: &str, range: Span) -> Vec<Mark> {
+/// The positions of the bytes that can begin a quote mark (`"`, `'`, `` ` ``, and 0xE2, the
+/// first byte of the curly marks) in `src`, in order, found by a vectorized search over the
+/// whole text at once.
+pub(super) fn candidates(src: &str) -> Vec<usize> {
+    let bytes = src.as_bytes();
+    let mut out: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
+    if memchr::memchr(b'`', bytes).is_some() {
+        out.extend(memchr::memchr_iter(b'`', bytes));
+        out.sort_unstable();
+    }
+    out
+}
+
+/// All quote marks in `src[range]`, in order, into `out` (cleared first). `candidates` are
+/// the positions [`candidates`] gives for `src`.
+pub(super) fn scan(src: &str, range: Span, candidates: &[usize], out: &mut Vec<Mark>) {
     let bytes = src.as_bytes();
     let end = range.end.min(bytes.len());
-    let mut out = Vec::new();
+    out.clear();
     let mut i = range.start;
-    let ticks = memchr::memchr(b'`', &bytes[range.start.min(end)..end]).is_some();
+    let mut next = candidates.partition_point(|&c| c < i);
     while i < end {
         // Jump to the next byte that can begin a mark.
-        let next = if ticks {
-            bytes[i..end]
-                .iter()
-                .position(|&c| matches!(c, b'"' | b'\'' | b'`' | 0xE2))
-        } else {
-            memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..end])
-        };
-        match next {
-            Some(k) => i += k,
-            None => break,
+        while candidates.get(next).is_some_and(|&c| c < i) {
+            next += 1;
+        }
+        match candidates.get(next) {
+            Some(&c) if c < end => i = c,
+            _ => break,
         }
         let b = bytes[i];
         match b {
@@ -179,7 +189,7 @@ pub(super) fn scan(src: &str, range: Span) -> Vec<Mark> {
             }
             b'\'' => {
                 let run = bytes[i..end].iter().take_while(|&&c| c == b'\'').count();
-                push_run(src, Span::new(i, i + run), b'\'', &mut out);
+                push_run(src, Span::new(i, i + run), b'\'', out);
                 i += run;
             }
             b'`' => {
@@ -251,7 +261,7 @@ pub(super) fn scan(src: &str, range: Span) -> Vec<Mark> {
                             run += 1;
                         }
                         if run >= 2 {
-                            push_run(src, Span::new(i, i + 3 * run), b'\'', &mut out);
+                            push_run(src, Span::new(i, i + 3 * run), b'\'', out);
                             i += 3 * run;
                             continue;
                         }
@@ -272,7 +282,6 @@ pub(super) fn scan(src: &str, range: Span) -> Vec<Mark> {
             _ => i += 1,
         }
     }
-    out
 }
 
 /// Pushes the marks of a run of straight (or right) single quotes: `'` is a single mark, `''`
@@ -340,5 +349,29 @@ fn push_run(src: &str, span: Span, _unit: u8, out: &mut Vec<Mark>) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_are_every_byte_that_can_begin_a_mark() {
+        for src in [
+            "",
+            "plain text",
+            "\"We,\" he said. ``It's'' ‘x’ “y” — done",
+            "no ticks but 'single' and \"double\"",
+            "`` ` `",
+        ] {
+            let want: Vec<usize> = src
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(candidates(src), want, "{src:?}");
+        }
     }
 }

@@ -154,6 +154,9 @@ impl Extractor for Quotes {
 
     fn extract(&self, analysis: &Analysis<'_>) -> Vec<Quote> {
         let raw = pair(analysis);
+        if raw.is_empty() {
+            return Vec::new();
+        }
         attribution::attribute(analysis, &raw, None)
     }
 }
@@ -208,19 +211,23 @@ struct Open {
 fn pair(analysis: &Analysis<'_>) -> Vec<Raw> {
     let src = analysis.source();
     let article = analysis.article();
-    let body: Vec<(usize, Span)> = article
+    let body = article
         .paragraphs
         .iter()
         .enumerate()
         .filter(|(_, p)| p.kind == crate::ParagraphKind::Body)
-        .map(|(i, p)| (i, p.span))
-        .collect();
+        .map(|(i, p)| (i, p.span));
 
     let mut out = Vec::new();
+    let candidates = marks::candidates(src);
+    if candidates.is_empty() {
+        return out;
+    }
+    let mut marks = Vec::new();
     let mut open: Option<Open> = None;
     let mut prev_end: Option<(usize, usize)> = None; // (paragraph index, end offset)
-    for &(pi, span) in &body {
-        let marks = marks::scan(src, span);
+    for (pi, span) in body {
+        marks::scan(src, span, &candidates, &mut marks);
         let mut rest: &[Mark] = &marks;
         if let Some(o) = open.take() {
             // A quotation left open continues only if this paragraph opens with a quote mark.

@@ -729,6 +729,73 @@ fn add_counted(cx: &Context<'_, '_>, counts: &mut Counts, f: &mut [f32; FEATURES
     }));
 }
 
+/// What the scorer reads from the characters of a quotation, found in one pass.
+#[derive(Debug, PartialEq, Eq)]
+struct Shape {
+    /// The first letter or digit is upper case.
+    opens_with_capital: bool,
+    /// Some character is upper case.
+    capital: bool,
+    /// Some character is an ASCII digit.
+    digit: bool,
+    /// Some character is `!` or `?`.
+    exclamation_or_question: bool,
+}
+
+impl Shape {
+    fn of(content: &str) -> Shape {
+        if !content.is_ascii() {
+            return Shape {
+                opens_with_capital: content
+                    .chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(char::is_uppercase),
+                capital: content.chars().any(char::is_uppercase),
+                digit: content.chars().any(|c| c.is_ascii_digit()),
+                exclamation_or_question: content.contains(['!', '?']),
+            };
+        }
+        // One pass: each byte's flags (upper case, digit, `!` or `?`) by table.
+        let bytes = content.as_bytes();
+        let flags = bytes
+            .iter()
+            .fold(0u8, |acc, &b| acc | SHAPE_FLAGS[usize::from(b)]);
+        Shape {
+            opens_with_capital: bytes
+                .iter()
+                .find(|b| b.is_ascii_alphanumeric())
+                .is_some_and(u8::is_ascii_uppercase),
+            capital: flags & UPPER != 0,
+            digit: flags & DIGIT != 0,
+            exclamation_or_question: flags & EXCLAMATION_OR_QUESTION != 0,
+        }
+    }
+}
+
+const UPPER: u8 = 1;
+const DIGIT: u8 = 2;
+const EXCLAMATION_OR_QUESTION: u8 = 4;
+
+/// The [`Shape`] flags of each ASCII byte.
+static SHAPE_FLAGS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'!' || c == b'?' {
+            EXCLAMATION_OR_QUESTION
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// All features but the [`COUNTED`] ones, which are left at zero.
 fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
     let mut f = [0.0f32; FEATURES];
@@ -769,10 +836,8 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         f[26] = b(opens);
     }
     let content = src.get(cx.content.range()).unwrap_or("");
-    f[12] = b(content
-        .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_uppercase));
+    let shape = Shape::of(content);
+    f[12] = b(shape.opens_with_capital);
     f[13] = b(content.ends_with(['.', ',', '?', '!']));
     let last = cx
         .tk
@@ -819,8 +884,8 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
             src.get(c.end..cx.paragraph.end.max(c.end))
                 .is_some_and(|t| t.trim().is_empty())
         }));
-    f[27] = b(content.chars().any(|c| c.is_ascii_digit()));
-    f[28] = b(!content.chars().any(char::is_uppercase));
+    f[27] = b(shape.digit);
+    f[28] = b(!shape.capital);
     // Reporting verbs outside the quotation in its paragraph.
     if let Some(c) = cx.close {
         let next = cx
@@ -851,7 +916,7 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         && (last_lower.is_some_and(|w| {
             is_work_verb(w) || words::is_preposition(w) || words::is_title_noun(w)
         }) || last.is_some_and(|w| w.text.ends_with("'s") || w.text.ends_with("’s"))));
-    f[42] = b(content.contains(['!', '?']));
+    f[42] = b(shape.exclamation_or_question);
     if let Some(sp) = cx.speaker {
         let sw = cx.tk.get(sp);
         let first = sw.first().map_or("", |w| w.text);
@@ -1027,6 +1092,32 @@ mod tests {
         assert!(opens("That, Price added, is final."));
         assert!(!opens("The plan failed."));
         assert!(!opens("It was later that evening that Price said so."));
+    }
+
+    #[test]
+    fn shape_reads_ascii_and_other_text_alike() {
+        let general = |s: &str| Shape {
+            opens_with_capital: s
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_uppercase),
+            capital: s.chars().any(char::is_uppercase),
+            digit: s.chars().any(|c| c.is_ascii_digit()),
+            exclamation_or_question: s.contains(['!', '?']),
+        };
+        for s in [
+            "",
+            "a disaster",
+            "We agree!",
+            "... Why 2?",
+            "(not) Great",
+            "élan Vital",
+            "Élan",
+            "über 3",
+            "¿qué?",
+        ] {
+            assert_eq!(Shape::of(s), general(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -1,17 +1,29 @@
 //! Words around a quotation and the small lexicons attribution needs.
 
+use crate::extract::Sentence;
 use crate::span::Span;
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
-/// The words of an article's paragraphs, each paragraph tokenized once, on first use, so that
-/// looking at the words around many quotations costs one pass over the text.
+/// The words of an article's paragraphs, tokenized on first use a sentence at a time (a
+/// paragraph at a time where it has no sentences), so that looking at the words around many
+/// quotations costs at most one pass over the sentences they touch.
+///
+/// Sentences are separated by white space, which separates words too, so the words of a
+/// paragraph are the words of its sentences one after the other: a window gives the same
+/// words whichever way its paragraph is cut.
 pub(super) struct Tokens<'a> {
     src: &'a str,
     paragraphs: Vec<Span>,
+    /// The sentences (sorted, each inside the paragraph it names).
+    sentences: &'a [Sentence],
+    /// The words of each sentence, then of each paragraph as a whole (for paragraphs without
+    /// sentences): the "units" tokenized one at a time.
     words: Vec<OnceCell<Vec<Word<'a>>>>,
-    /// The paragraph of the last window asked for.
-    last: Cell<usize>,
+    /// The paragraph of the last window asked for, and its units.
+    last: Cell<(usize, usize, usize)>,
+    /// The last unit a window lay inside, and its span.
+    last_unit: Cell<(usize, Span)>,
 }
 
 /// The partition point of `pred` in `items` (true then false), found by galloping from the
@@ -29,79 +41,356 @@ fn gallop<T>(items: &[T], pred: impl Fn(&T) -> bool) -> usize {
     lo + items.get(lo..hi).map_or(0, |s| s.partition_point(&pred))
 }
 
+/// The words of `ws` (sorted) that lie inside `window`.
+fn inside<'w, 'a>(ws: &'w [Word<'a>], window: Span) -> &'w [Word<'a>] {
+    let a = ws.partition_point(|w| w.span.start < window.start);
+    let rest = ws.get(a..).unwrap_or(&[]);
+    let b = a + gallop(rest, |w| w.span.end <= window.end);
+    ws.get(a..b).unwrap_or(&[])
+}
+
 impl<'a> Tokens<'a> {
-    /// Tokens for the paragraphs (sorted, non-overlapping spans) of `src`.
-    pub fn new(src: &'a str, paragraphs: Vec<Span>) -> Self {
-        let words = paragraphs.iter().map(|_| OnceCell::new()).collect();
+    /// Tokens for the paragraphs (sorted, non-overlapping spans) of `src`, cut into
+    /// `sentences` (sorted; each inside the paragraph it names; separated from the next
+    /// sentence of its paragraph by white space only, as the sentence splitter makes them).
+    pub fn new(src: &'a str, paragraphs: Vec<Span>, sentences: &'a [Sentence]) -> Self {
+        let words = (0..sentences.len() + paragraphs.len())
+            .map(|_| OnceCell::new())
+            .collect();
         Tokens {
             src,
             paragraphs,
+            sentences,
             words,
-            last: Cell::new(0),
+            last: Cell::new((usize::MAX, 0, 0)),
+            last_unit: Cell::new((usize::MAX, Span::new(0, 0))),
         }
     }
 
-    /// The words that lie inside `window`: a slice of its paragraph's words, or, for a window
-    /// that is not inside one paragraph, the words of the window itself.
+    /// The words that lie inside `window`: a slice of its sentence's words, the words of the
+    /// sentences it spans, or, for a window that is not inside one paragraph, the words of the
+    /// window itself.
     pub fn get(&self, window: Span) -> Cow<'_, [Word<'a>]> {
-        match self.paragraph_words(window) {
-            Some(ws) => {
-                let a = ws.partition_point(|w| w.span.start < window.start);
-                let rest = ws.get(a..).unwrap_or(&[]);
-                let b = a + gallop(rest, |w| w.span.end <= window.end);
-                Cow::Borrowed(ws.get(a..b).unwrap_or(&[]))
-            }
-            None => Cow::Owned(words(self.src, window)),
+        // Windows come in runs inside one sentence: try the last one first.
+        let (u, span) = self.last_unit.get();
+        if span.contains(window) && u != usize::MAX {
+            return Cow::Borrowed(self.inside_unit(u, span, window));
         }
-    }
-
-    /// The last of the words [`get`](Tokens::get) gives for `window`, with one search.
-    pub fn last_in(&self, window: Span) -> Option<Word<'a>> {
-        match self.paragraph_words(window) {
-            Some(ws) => {
-                let b = ws.partition_point(|w| w.span.end <= window.end);
-                let w = *ws.get(b.checked_sub(1)?)?;
-                (w.span.start >= window.start).then_some(w)
-            }
-            None => self.get(window).last().copied(),
-        }
-    }
-
-    /// The first of the words [`get`](Tokens::get) gives for `window`, with one search.
-    pub fn first_in(&self, window: Span) -> Option<Word<'a>> {
-        match self.paragraph_words(window) {
-            Some(ws) => {
-                let a = ws.partition_point(|w| w.span.start < window.start);
-                let w = *ws.get(a)?;
-                (w.span.end <= window.end).then_some(w)
-            }
-            None => self.get(window).first().copied(),
-        }
-    }
-
-    /// All the words of the paragraph holding `window`, if one does.
-    fn paragraph_words(&self, window: Span) -> Option<&[Word<'a>]> {
-        // Windows come in runs inside one paragraph: try the last one first.
-        let last = self.last.get();
-        let i = if self
-            .paragraphs
-            .get(last)
-            .is_some_and(|p| p.contains(window))
-        {
-            last
-        } else {
-            self.paragraphs
-                .partition_point(|p| p.start <= window.start)
-                .checked_sub(1)?
+        let Some((_, units)) = self.units_of(window) else {
+            return Cow::Owned(words(self.src, window));
         };
-        let (&p, cell) = (self.paragraphs.get(i)?, self.words.get(i)?);
-        if !p.contains(window) {
+        let mut units = units.take_while(|&u| self.unit(u).is_some_and(|s| s.start < window.end));
+        let Some(first) = units.next() else {
+            return Cow::Borrowed(&[]);
+        };
+        let Some(second) = units.next() else {
+            let span = self.unit(first).unwrap_or(window);
+            if span.contains(window) {
+                self.last_unit.set((first, span));
+            }
+            return Cow::Borrowed(self.inside_unit(first, span, window));
+        };
+        if units.next().is_none() {
+            let mut out = inside(self.unit_words(first), window).to_vec();
+            out.extend_from_slice(inside(self.unit_words(second), window));
+            return Cow::Owned(out);
+        }
+        // A window over three sentences or more (short ones, or a long window) is looked up in
+        // the words of the whole paragraph, tokenized once for all such windows: the same words.
+        let (paragraph, _, _) = self.last.get();
+        Cow::Borrowed(inside(self.paragraph_words(paragraph), window))
+    }
+
+    /// Whether at most `max` words lie inside `window` (as [`get`](Tokens::get) gives them),
+    /// tokenizing no further than it takes to tell.
+    pub fn at_most(&self, window: Span, max: usize) -> bool {
+        let Some((_, units)) = self.units_of(window) else {
+            return words(self.src, window).len() <= max;
+        };
+        let mut n = 0usize;
+        for u in units.take_while(|&u| self.unit(u).is_some_and(|s| s.start < window.end)) {
+            n = n.saturating_add(inside(self.unit_words(u), window).len());
+            if n > max {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The last of the words [`get`](Tokens::get) gives for `window`: the chunks of text
+    /// before its end are read backwards, one at a time, without tokenizing the rest.
+    pub fn last_in(&self, window: Span) -> Option<Word<'a>> {
+        let Some((p, units)) = self.units_of(window) else {
+            return self.get(window).last().copied();
+        };
+        // In a sentence already tokenized, the words are at hand.
+        if let Some(ws) = self
+            .last_unit_before(units, window.end)
+            .and_then(|u| self.words.get(u)?.get())
+        {
+            let b = ws.partition_point(|w| w.span.end <= window.end);
+            if let Some(&w) = b.checked_sub(1).and_then(|b| ws.get(b)) {
+                return (w.span.start >= window.start).then_some(w);
+            }
+        }
+        let text = self.src;
+        let mut e = window.end;
+        loop {
+            // The last chunk that starts before `e`.
+            let mut j = e;
+            while j > p.start && separator_before(text, j).is_some_and(|(sep, _)| sep) {
+                j -= separator_before(text, j).map_or(1, |(_, len)| len);
+            }
+            if j <= window.start {
+                return None;
+            }
+            let mut start = j;
+            while start > p.start {
+                match separator_before(text, start) {
+                    Some((false, len)) => start -= len,
+                    _ => break,
+                }
+            }
+            if let (Some(w), _) = chunk(text, start, p.end) {
+                if w.span.end <= window.end {
+                    return (w.span.start >= window.start).then_some(w);
+                }
+            }
+            e = start;
+        }
+    }
+
+    /// The first of the words [`get`](Tokens::get) gives for `window`: the chunks of text
+    /// from its start are read one at a time, without tokenizing the rest.
+    pub fn first_in(&self, window: Span) -> Option<Word<'a>> {
+        let Some((p, mut units)) = self.units_of(window) else {
+            return self.get(window).first().copied();
+        };
+        // In a sentence already tokenized, the words are at hand.
+        if let Some(ws) = units.next().and_then(|u| self.words.get(u)?.get()) {
+            let a = ws.partition_point(|w| w.span.start < window.start);
+            if let Some(&w) = ws.get(a) {
+                return (w.span.end <= window.end).then_some(w);
+            }
+        }
+        let text = self.src;
+        // From the start of the chunk that holds the window's start.
+        let mut start = window.start;
+        while start > p.start {
+            match separator_before(text, start) {
+                Some((false, len)) => start -= len,
+                _ => break,
+            }
+        }
+        while start < p.end && start < window.end {
+            match separator_at(text, start) {
+                Some((true, len)) => start += len,
+                Some((false, _)) => {
+                    let (word, end) = chunk(text, start, p.end);
+                    if let Some(w) = word {
+                        if w.span.start >= window.start {
+                            return (w.span.end <= window.end).then_some(w);
+                        }
+                    }
+                    start = end;
+                }
+                None => return None,
+            }
+        }
+        None
+    }
+
+    /// The words of unit `u` (whose span is `span`) inside `window`; the whole unit without a
+    /// search when the window covers it.
+    fn inside_unit(&self, u: usize, span: Span, window: Span) -> &[Word<'a>] {
+        let ws = self.unit_words(u);
+        // A window that starts (or ends) with the unit needs no search on that side.
+        let a = if window.start <= span.start {
+            0
+        } else {
+            ws.partition_point(|w| w.span.start < window.start)
+        };
+        let rest = ws.get(a..).unwrap_or(&[]);
+        let b = if window.end >= span.end {
+            ws.len()
+        } else {
+            a + gallop(rest, |w| w.span.end <= window.end)
+        };
+        ws.get(a..b).unwrap_or(&[])
+    }
+
+    /// The last of `units` (units of one paragraph) that starts before `at`, found by binary
+    /// search.
+    fn last_unit_before(&self, units: std::ops::Range<usize>, at: usize) -> Option<usize> {
+        if units.is_empty() {
             return None;
         }
-        self.last.set(i);
-        Some(cell.get_or_init(|| words(self.src, p)))
+        let n = match self.sentences.get(units.clone()) {
+            Some(sentences) if units.end <= self.sentences.len() => {
+                sentences.partition_point(|s| s.span.start < at)
+            }
+            // The paragraph as one unit.
+            _ => usize::from(self.unit(units.start).is_some_and(|s| s.start < at)),
+        };
+        units
+            .start
+            .checked_add(n)?
+            .checked_sub(1)
+            .filter(|&u| u >= units.start)
+    }
+
+    /// All the words of paragraph `i`, tokenized on first use.
+    fn paragraph_words(&self, i: usize) -> &[Word<'a>] {
+        // A paragraph's own unit: the words of the paragraph as a whole.
+        let u = self.sentences.len().saturating_add(i);
+        match (self.paragraphs.get(i), self.words.get(u)) {
+            (Some(&span), Some(cell)) => cell.get_or_init(|| words(self.src, span)),
+            _ => &[],
+        }
+    }
+
+    /// The span of unit `u`.
+    fn unit(&self, u: usize) -> Option<Span> {
+        match u.checked_sub(self.sentences.len()) {
+            None => self.sentences.get(u).map(|s| s.span),
+            Some(p) => self.paragraphs.get(p).copied(),
+        }
+    }
+
+    /// The words of unit `u`, tokenized on first use.
+    fn unit_words(&self, u: usize) -> &[Word<'a>] {
+        match (self.unit(u), self.words.get(u)) {
+            (Some(span), Some(cell)) => cell.get_or_init(|| words(self.src, span)),
+            _ => &[],
+        }
+    }
+
+    /// The paragraph holding `window`, if one does, and its units from the first that ends
+    /// after the window's start.
+    fn units_of(&self, window: Span) -> Option<(Span, std::ops::Range<usize>)> {
+        // Windows come in runs inside one paragraph: try the last one first.
+        let (last, mut a, mut b) = self.last.get();
+        let p = match self.paragraphs.get(last) {
+            Some(&p) if p.contains(window) => p,
+            _ => {
+                let i = self
+                    .paragraphs
+                    .partition_point(|p| p.start <= window.start)
+                    .checked_sub(1)?;
+                let p = *self.paragraphs.get(i)?;
+                if !p.contains(window) {
+                    return None;
+                }
+                a = self.sentences.partition_point(|s| s.paragraph < i);
+                b = a + self
+                    .sentences
+                    .get(a..)?
+                    .partition_point(|s| s.paragraph == i);
+                if a == b {
+                    // No sentences: the paragraph is its own unit.
+                    a = self.sentences.len() + i;
+                    b = a + 1;
+                }
+                self.last.set((i, a, b));
+                p
+            }
+        };
+        let skip = match self.sentences.get(a..b) {
+            Some(sentences) if b <= self.sentences.len() => {
+                sentences.partition_point(|s| s.span.end <= window.start)
+            }
+            // The paragraph as one unit.
+            _ => usize::from(p.end <= window.start),
+        };
+        Some((p, a + skip..b))
     }
 }
+
+/// Whether the character at byte `i` of `text` separates words, and its length; `None` at the
+/// end or off a character boundary.
+#[inline]
+fn separator_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let &b = text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((ASCII_SEPARATOR[usize::from(b)], 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((separates(c), c.len_utf8()))
+}
+
+/// Whether the character that ends at byte `i` of `text` separates words, and its length.
+#[inline]
+fn separator_before(text: &str, i: usize) -> Option<(bool, usize)> {
+    let &b = text.as_bytes().get(i.checked_sub(1)?)?;
+    if b < 0x80 {
+        return Some((ASCII_SEPARATOR[usize::from(b)], 1));
+    }
+    let c = text.get(..i)?.chars().next_back()?;
+    Some((separates(c), c.len_utf8()))
+}
+
+/// The chunk (a run of characters that do not separate words) that starts at `start` and
+/// runs at most to `limit`: its word, as [`words`] gives it, and its end.
+fn chunk(text: &str, start: usize, limit: usize) -> (Option<Word<'_>>, usize) {
+    let bytes = text.as_bytes();
+    let limit = limit.min(bytes.len());
+    let mut i = start;
+    let mut first = usize::MAX;
+    let mut last = start;
+    while i < limit {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if ASCII_SEPARATOR[usize::from(b)] {
+                break;
+            }
+            if b.is_ascii_alphanumeric() {
+                first = first.min(i);
+                last = i + 1;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if separates(c) {
+                break;
+            }
+            if c.is_alphanumeric() {
+                first = first.min(i);
+                last = i + c.len_utf8();
+            }
+            i += c.len_utf8();
+        }
+    }
+    let word = (first != usize::MAX)
+        .then(|| {
+            Some(Word {
+                text: text.get(first..last)?,
+                span: Span::new(first, last),
+                after: text.get(last..i)?,
+                before: text.get(start..first)?,
+            })
+        })
+        .flatten();
+    (word, i)
+}
+
+/// Whether a non-ASCII character separates words (white space and double quote marks).
+fn separates(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '“' | '”' | '„')
+}
+
+/// Whether an ASCII byte separates words: white space, `"` and `` ` ``.
+static ASCII_SEPARATOR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_whitespace() || c == 0x0B || c == b'"' || c == b'`';
+        b += 1;
+    }
+    t
+};
 
 /// A word of the text with the punctuation glued to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -865,6 +1154,214 @@ pub(super) fn is_title_noun(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer written plainly, char by char: chunks between separators (white space,
+    /// `"`, `` ` ``, `“`, `”`, `„`), each a word from its first to its last letter or digit.
+    fn words_reference(src: &str, range: Span) -> Vec<Word<'_>> {
+        let text = &src[range.range()];
+        let separates = |c: char| c.is_whitespace() || matches!(c, '"' | '`' | '“' | '”' | '„');
+        let mut out = Vec::new();
+        let mut chunks = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (separates(c), start) {
+                (true, Some(s)) => {
+                    chunks.push((s, i));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            chunks.push((s, text.len()));
+        }
+        for (s, e) in chunks {
+            let chunk = &text[s..e];
+            let alnum: Vec<(usize, char)> = chunk
+                .char_indices()
+                .filter(|(_, c)| c.is_alphanumeric())
+                .collect();
+            let (Some(&(a, _)), Some(&(b, c))) = (alnum.first(), alnum.last()) else {
+                continue;
+            };
+            let (first, last) = (s + a, s + b + c.len_utf8());
+            out.push(Word {
+                text: &text[first..last],
+                span: Span::new(range.start + first, range.start + last),
+                after: &text[last..e],
+                before: &text[s..first],
+            });
+        }
+        out
+    }
+
+    /// Text made of pieces that exercise every branch of the tokenizer: ASCII and non-ASCII
+    /// letters, digits, punctuation, white space and quote marks of every kind.
+    fn token_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u{0B}",
+            "\u{0C}",
+            "\r",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "\"",
+            "`",
+            "``",
+            "“",
+            "”",
+            "„",
+            "‘",
+            "’",
+            "'",
+            ",",
+            ".",
+            "(",
+            ")",
+            "—",
+            "-",
+            "U.S.",
+            "said",
+            "Price",
+            "é",
+            "Ünal",
+            "日本",
+            "x",
+            "42",
+            "1.2",
+            "don't",
+            "O’Brien",
+            "’90s",
+            "…",
+            "?!",
+            ":",
+            "@",
+            "#",
+            "\u{1F600}",
+            "٣",
+            "ǅ",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokenizer_agrees_with_the_plain_one(text in token_text(), a in 0usize..400, b in 0usize..400) {
+            let full = Span::new(0, text.len());
+            proptest::prop_assert_eq!(words(&text, full), words_reference(&text, full));
+            // Any window on char boundaries, shifted into a larger source.
+            let (a, b) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            if text.is_char_boundary(a) && text.is_char_boundary(b) {
+                let span = Span::new(a, b);
+                proptest::prop_assert_eq!(words(&text, span), words_reference(&text, span));
+            }
+        }
+    }
+
+    /// Article text with several paragraphs and sentences, quotations and odd white space.
+    fn article_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            " ",
+            " ",
+            "\n\n",
+            "\n",
+            "\u{a0}",
+            "\u{2003}",
+            ". ",
+            "? ",
+            "! ",
+            ".\" ",
+            "…” ",
+            "said",
+            "Price",
+            "U.S.",
+            "Mr.",
+            "“We",
+            "agree,”",
+            "\"Yes,\"",
+            "‘no’",
+            "'90s",
+            "—",
+            "(AP)",
+            "é",
+            "Ünal",
+            "42.",
+            "x",
+            ":",
+            "``It",
+            "works,''",
+            "-- ",
+        ]);
+        prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_tokens_agree_with_whole_paragraphs(
+            text in article_text(),
+            windows in proptest::collection::vec((0usize..500, 0usize..500), 1..24),
+        ) {
+            let article = crate::parse(&text).expect("lenient parsing accepts any text");
+            let analysis = crate::extract::Analysis::new(&article);
+            let src = article.source();
+            let paragraphs: Vec<Span> = article.paragraphs.iter().map(|p| p.span).collect();
+            let tk = Tokens::new(src, paragraphs.clone(), analysis.sentences());
+            for (a, b) in windows {
+                let floor = |mut i: usize| {
+                    i = i.min(src.len());
+                    while !src.is_char_boundary(i) {
+                        i -= 1;
+                    }
+                    i
+                };
+                let window = Span::new(floor(a.min(b)), floor(a.max(b)));
+                // Tokenizing the whole paragraph, as before sentences were units.
+                let want: Vec<Word<'_>> = match paragraphs.iter().find(|p| p.contains(window)) {
+                    Some(&p) => words(src, p)
+                        .into_iter()
+                        .filter(|w| w.span.start >= window.start && w.span.end <= window.end)
+                        .collect(),
+                    None => words(src, window),
+                };
+                proptest::prop_assert_eq!(tk.get(window).to_vec(), want.clone(), "{:?}", window);
+                proptest::prop_assert_eq!(tk.last_in(window), want.last().copied());
+                proptest::prop_assert_eq!(tk.first_in(window), want.first().copied());
+                for max in [0, 1, 3, 10] {
+                    proptest::prop_assert_eq!(tk.at_most(window, max), want.len() <= max);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tokenizer_keeps_punctuation_beside_words() {
+        let text = "“We agree,” said (AP) U.S. envoys—twice. ’90s \u{a0}ok… -";
+        let got: Vec<(&str, &str, &str)> = words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|w| (w.before, w.text, w.after))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("", "We", ""),
+                ("", "agree", ","),
+                ("", "said", ""),
+                ("(", "AP", ")"),
+                ("", "U.S", "."),
+                ("", "envoys—twice", "."),
+                ("’", "90s", ""),
+                ("", "ok", "…"),
+            ]
+        );
+        assert_eq!(words(text, Span::new(3, 1_000)), Vec::new());
+    }
 
     #[test]
     fn every_listed_cue_passes_the_prefilter() {
