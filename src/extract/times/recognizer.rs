@@ -86,6 +86,10 @@ pub(crate) enum Core {
     ThatYear(i32),
     /// The reporting period under discussion: `the quarter`, `the latest quarter`.
     CurrentPeriod,
+    /// A quarter named by the day it ended: `the quarter ended Sept. 30`. The quarter under
+    /// discussion if one was named by its number (a fiscal quarter), else the calendar quarter
+    /// most of it lies in.
+    QuarterEnded { month: u8, day: u8 },
     /// `today`, `yesterday`, `tomorrow`, `tonight`.
     Day(i32),
     /// A present/past/future reference.
@@ -810,6 +814,17 @@ impl<'t> Grammar<'t> {
                     Unit::Quarter => Some(Core::CurrentPeriod),
                     _ => None,
                 };
+                // "the quarter ended Sept. 30": the calendar quarter most of it lies in.
+                if u == Unit::Quarter && ended(j + 1) {
+                    if let Some((e, m)) = self.month(j + 2) {
+                        let day = self
+                            .num(e)
+                            .and_then(|(d, _)| u8::try_from(d).ok())
+                            .filter(|d| (1..=31).contains(d))
+                            .unwrap_or(31);
+                        return Some((j + 1, Parsed::new(Core::QuarterEnded { month: m, day })));
+                    }
+                }
                 // "the quarter a year ago": the same quarter of the year before.
                 if u == Unit::Quarter
                     && self.w(j + 1, Word::A)
@@ -849,6 +864,7 @@ impl<'t> Grammar<'t> {
                 ..
             }
             | Core::CurrentPeriod
+            | Core::QuarterEnded { .. }
             | Core::Century(_)
             | Core::Decade { .. }
             | Core::ThatYear(_) => true,

@@ -742,6 +742,105 @@ fn references() {
 #[test]
 fn quarters_decades_and_modifiers() {
     check(&[
+        // A quarter named by the day it ended: the calendar quarter most of it lies in.
+        (
+            Some("2021-10-20"),
+            "The company earned $5 million for the quarter ended Sept. 30.",
+            "the quarter",
+            "DATE",
+            "2021-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-20"),
+            "Sales rose in the quarter ended July 31, the chain said.",
+            "the quarter",
+            "DATE",
+            "2021-Q2",
+            None,
+        ),
+        (
+            Some("2021-10-20"),
+            "Its quarter ended Oct. 1, and the quarter ended Oct. 1 was strong.",
+            "the quarter",
+            "DATE",
+            "2021-Q3",
+            None,
+        ),
+        // Ended in January: the last quarter of the year before.
+        (
+            Some("2022-02-20"),
+            "Profit fell in the quarter ended Jan. 31.",
+            "the quarter",
+            "DATE",
+            "2021-Q4",
+            None,
+        ),
+        // Ended later in the year than the anchor: last year's.
+        (
+            Some("2022-02-20"),
+            "Profit fell in the quarter ended Nov. 30.",
+            "the quarter",
+            "DATE",
+            "2021-Q4",
+            None,
+        ),
+        // A quarter named by its (fiscal) number just before is the one that ended.
+        (
+            Some("2021-10-20"),
+            "The fiscal first quarter was strong. Sales for the quarter ended Sept. 30 rose.",
+            "the quarter",
+            "DATE",
+            "2021-Q1",
+            None,
+        ),
+        // `a year earlier` then goes back to it.
+        (
+            Some("2021-10-20"),
+            "Sales for the quarter ended Sept. 30 rose 9% from a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        // A passing mention of an earlier quarter, or of one not yet over, does not displace
+        // the quarter reported on.
+        (
+            Some("2021-11-01"),
+            "Third-quarter profit rose. After a flat second quarter, sales picked up. \
+             Costs were lower than a year ago.",
+            "a year ago",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-11-02"),
+            "Third-quarter net income rose. The storm will bring a fourth-quarter charge. \
+             Earnings fell 5% from a year ago.",
+            "a year ago",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-11-02"),
+            "Third-quarter net income rose. The storm will bring a fourth-quarter charge. \
+             Losses narrowed in the latest quarter.",
+            "the latest quarter",
+            "DATE",
+            "2021-Q3",
+            None,
+        ),
+        // The story moves on to a later quarter: that one is reported on.
+        (
+            Some("2021-11-02"),
+            "In the 2019 third quarter it lost money. Third-quarter profit rose from a year ago.",
+            "a year ago",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
         // The first two quarters are the first half.
         (
             FRI,
