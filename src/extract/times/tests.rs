@@ -178,6 +178,31 @@ fn weekdays_follow_the_tense() {
 #[test]
 fn month_days_and_years() {
     check(&[
+        // A bare later day joined to a month-day is a date of the same month.
+        (
+            Some("1999-02-10"),
+            "Leaders meet at the summit on April 24 and 25.",
+            "25",
+            "DATE",
+            "1999-04-25",
+            None,
+        ),
+        (
+            Some("1999-02-10"),
+            "The fair runs from March 1 to 5 in the capital.",
+            "5",
+            "DATE",
+            "1999-03-05",
+            None,
+        ),
+        (
+            Some("1999-02-10"),
+            "Polls will open on May 3 or 4.",
+            "4",
+            "DATE",
+            "1999-05-04",
+            None,
+        ),
         // "would" and "effective" look ahead; "be paid" is not a past tense.
         (
             Some("2021-11-20"),
@@ -1316,6 +1341,19 @@ fn words_that_are_not_times() {
         let (src, found) = run(FRI, text);
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
         let allowed = text.contains("current") && texts == ["current"];
+        assert!(texts.is_empty() || allowed, "{text:?}: found {texts:?}");
+    }
+    // After a month-day, a number that is an amount, or an earlier day, is no date.
+    for text in [
+        "On March 3 and 25 people were hurt.",
+        "Prices on April 4 rose to 5.5 percent.",
+        "By June 12 and 3% of the vote was counted.",
+        "From June 12 to 9 the office stays shut.",
+        "The count on May 2 to 10:30 was slow.",
+    ] {
+        let (src, found) = run(FRI, text);
+        let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
+        let allowed = texts.len() == 1;
         assert!(texts.is_empty() || allowed, "{text:?}: found {texts:?}");
     }
 }
