@@ -263,11 +263,20 @@ impl Discourse {
                 // Near the quarter under discussion, an earlier quarter (`after a flat second
                 // quarter`) or one not yet over (`a fourth-quarter charge`) is a passing
                 // mention, not the one reported on.
-                let ended = anchor.is_none_or(|a| {
-                    NaiveDate::from_ymd_opt(y, u32::from(q) * 3, 28).is_some_and(|e| e < a)
-                });
-                let passing = self.last_quarter.is_some_and(|l| (y, q) < l || !ended)
-                    && self.at.saturating_sub(self.last_quarter_at) < 800;
+                // One over is reported on before one under way, wherever they are named.
+                let ended = |(y, q): (i32, u8)| {
+                    anchor.is_none_or(|a| {
+                        NaiveDate::from_ymd_opt(y, u32::from(q) * 3, 28).is_some_and(|e| e < a)
+                    })
+                };
+                let near = self.at.saturating_sub(self.last_quarter_at) < 800;
+                let passing = self
+                    .last_quarter
+                    .is_some_and(|l| match (ended(l), ended((y, q))) {
+                        (true, false) => true,
+                        (false, true) => false,
+                        _ => (y, q) < l && near,
+                    });
                 if passing {
                     self.last_quarter_at = self.at;
                 } else if begun {

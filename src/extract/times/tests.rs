@@ -764,6 +764,29 @@ fn references() {
     ]);
 }
 
+/// A quarter not yet over, named far from the one reported on, does not displace it either.
+#[test]
+fn a_quarter_under_way_never_displaces_the_one_reported() {
+    let filler = "Analysts said steel demand was weak across the region. ".repeat(20);
+    let text = format!(
+        "Third-quarter profit fell. {filler}Analysts expect a decline in the fourth quarter. \
+         Net income dropped from the year-ago quarter."
+    );
+    let (src, found) = run(Some("2021-10-26"), &text);
+    let got: Vec<(&str, String)> = found
+        .iter()
+        .map(|t| (&src.as_str()[t.span], t.value.to_timex3()))
+        .collect();
+    assert!(
+        got.contains(&("the year-ago quarter", "2020-Q3".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("the fourth quarter", "2021-Q4".to_string())),
+        "{got:?}"
+    );
+}
+
 #[test]
 fn quarters_decades_and_modifiers() {
     check(&[
