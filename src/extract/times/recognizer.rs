@@ -188,9 +188,11 @@ impl<'t> Grammar<'t> {
                 });
                 i = end.max(i + 1);
                 // "April 24 and 25", "March 1 to 5": the second day of the same month.
-                if let Some(m) = self.second_day(end, &parsed) {
-                    i = m.end;
-                    out.push(m);
+                if matches!(parsed.core, Core::Calendar { day: Some(_), .. }) {
+                    if let Some(m) = self.second_day(end, &parsed) {
+                        i = m.end;
+                        out.push(m);
+                    }
                 }
             } else {
                 i += 1;
@@ -201,6 +203,8 @@ impl<'t> Grammar<'t> {
     /// The bare day number after a month-day that ended at `end` (`April 24 and 25`, `March 1
     /// to 5`), as a date of the same month: a later day, joined by `and`, `or`, `to`, `through`
     /// or a dash, and not itself the amount of something (`and 25 people`).
+    #[cold]
+    #[inline(never)]
     fn second_day(&self, end: usize, first: &Parsed) -> Option<Match> {
         let Core::Calendar {
             year,
