@@ -311,9 +311,9 @@ fn timebank_tempeval3_measures() {
         c.gold, c.system
     );
     // Floors just below the figures measured (strict 0.897, relaxed 0.947, type 0.969,
-    // value accuracy 0.875, value F1 0.828; TimeBank strict 0.910 and value F1 0.846, AQUAINT
-    // strict 0.868 and value F1 0.792), so that they cannot fall unnoticed.
-    for (name, strict_floor, value_floor) in [("TimeBank", 0.908, 0.844), ("AQUAINT", 0.866, 0.790)]
+    // value accuracy 0.878, value F1 0.831; TimeBank strict 0.910 and value F1 0.850, AQUAINT
+    // strict 0.868 and value F1 0.793), so that they cannot fall unnoticed.
+    for (name, strict_floor, value_floor) in [("TimeBank", 0.908, 0.848), ("AQUAINT", 0.866, 0.791)]
     {
         let s = per.get(name).expect("both subcorpora are in the corpus");
         let (_, _, sf) = f1(s.strict, s.system, s.gold);
@@ -324,6 +324,6 @@ fn timebank_tempeval3_measures() {
     assert!(sf >= 0.895, "strict F1 {sf:.3}");
     assert!(rf >= 0.945, "relaxed F1 {rf:.3}");
     assert!(type_acc >= 0.967, "type accuracy {type_acc:.3}");
-    assert!(value_acc >= 0.873, "value accuracy {value_acc:.3}");
-    assert!(vf >= 0.826, "value F1 {vf:.3}");
+    assert!(value_acc >= 0.876, "value accuracy {value_acc:.3}");
+    assert!(vf >= 0.829, "value F1 {vf:.3}");
 }

@@ -54,6 +54,15 @@ fn quarter_of(d: NaiveDate) -> u8 {
     ((d.month() - 1) / 3 + 1) as u8
 }
 
+/// The calendar quarter (1-4) that most of a three-month period ending in month `m` (1-12) on
+/// day `day` lies in: the quarter of its middle month, one month further back when it ends in
+/// the first days of a month (`ended Oct. 1` closes July to September).
+fn quarter_ended(m: u8, day: u8) -> u8 {
+    let back = if day <= 7 { 2 } else { 1 };
+    let middle = (u32::from(m.clamp(1, 12)) + 12 - back - 1) % 12; // 0-based
+    (middle / 3 + 1) as u8
+}
+
 /// Season index (spring 0 .. winter 3) and its year for a date; January and February belong
 /// to the winter of the year before.
 fn season_of(d: NaiveDate) -> (i32, u8) {
@@ -251,7 +260,26 @@ impl Discourse {
                         .and_then(|m| NaiveDate::from_ymd_opt(y, m, 1))
                         .is_some_and(|s| s <= a)
                 });
-                if begun {
+                // Near the quarter under discussion, an earlier quarter (`after a flat second
+                // quarter`) or one not yet over (`a fourth-quarter charge`) is a passing
+                // mention, not the one reported on.
+                // One over is reported on before one under way, wherever they are named.
+                let ended = |(y, q): (i32, u8)| {
+                    anchor.is_none_or(|a| {
+                        NaiveDate::from_ymd_opt(y, u32::from(q) * 3, 28).is_some_and(|e| e < a)
+                    })
+                };
+                let near = self.at.saturating_sub(self.last_quarter_at) < 800;
+                let passing = self
+                    .last_quarter
+                    .is_some_and(|l| match (ended(l), ended((y, q))) {
+                        (true, false) => true,
+                        (false, true) => false,
+                        _ => (y, q) < l && near,
+                    });
+                if passing {
+                    self.last_quarter_at = self.at;
+                } else if begun {
                     self.last_quarter = Some((y, q));
                     self.last_quarter_at = self.at;
                 }
@@ -610,6 +638,32 @@ impl Discourse {
                         Some(d.year()),
                         Some(u32::from(quarter_of(d))),
                     ))
+                }
+            },
+            Core::QuarterEnded { month, day } => match (
+                self.last_quarter
+                    .filter(|_| self.at.saturating_sub(self.last_quarter_at) < 800),
+                anchor,
+            ) {
+                // A quarter named by number just before (`its fiscal first quarter`) is the one.
+                (Some((y, q)), _) => point(CalendarPoint::quarter(Some(y), Some(u32::from(q)))),
+                (None, a) => {
+                    let q = quarter_ended(month, day);
+                    // The latest such quarter to have ended by the anchor.
+                    let y = a.map(|a| {
+                        let end = NaiveDate::from_ymd_opt(a.year(), u32::from(month), 1);
+                        if end.is_some_and(|e| e > a) {
+                            a.year() - 1
+                        } else {
+                            a.year()
+                        }
+                    });
+                    let y = match (y, q, month) {
+                        // A quarter ended in January lies mostly in the year before.
+                        (Some(y), 4, 1..=2) => Some(y - 1),
+                        _ => y,
+                    };
+                    point(CalendarPoint::quarter(y, Some(u32::from(q))))
                 }
             },
             // A time of day with no day of its own: the day named just before, if any.

@@ -86,6 +86,10 @@ pub(crate) enum Core {
     ThatYear(i32),
     /// The reporting period under discussion: `the quarter`, `the latest quarter`.
     CurrentPeriod,
+    /// A quarter named by the day it ended: `the quarter ended Sept. 30`. The quarter under
+    /// discussion if one was named by its number (a fiscal quarter), else the calendar quarter
+    /// most of it lies in.
+    QuarterEnded { month: u8, day: u8 },
     /// `today`, `yesterday`, `tomorrow`, `tonight`.
     Day(i32),
     /// A present/past/future reference.
@@ -183,10 +187,75 @@ impl<'t> Grammar<'t> {
                     parsed,
                 });
                 i = end.max(i + 1);
+                // "April 24 and 25", "March 1 to 5": the second day of the same month.
+                if matches!(parsed.core, Core::Calendar { day: Some(_), .. }) {
+                    if let Some(m) = self.second_day(end, &parsed) {
+                        i = m.end;
+                        out.push(m);
+                    }
+                }
             } else {
                 i += 1;
             }
         }
+    }
+
+    /// The bare day number after a month-day that ended at `end` (`April 24 and 25`, `March 1
+    /// to 5`), as a date of the same month: a later day, joined by `and`, `or`, `to`, `through`
+    /// or a dash, and not itself the amount of something (`and 25 people`).
+    #[cold]
+    #[inline(never)]
+    fn second_day(&self, end: usize, first: &Parsed) -> Option<Match> {
+        let Core::Calendar {
+            year,
+            month,
+            day: Some(d1),
+        } = first.core
+        else {
+            return None;
+        };
+        if first.time.is_some() || first.part_of_day.is_some() {
+            return None;
+        }
+        let joined = matches!(
+            self.lex(end),
+            Some(Lex::Word(Word::And | Word::Or | Word::To | Word::Through))
+        ) || self.p(end, b'-');
+        let k = end + 1;
+        let (n, len) = self.num(k)?;
+        let d2 = u8::try_from(n)
+            .ok()
+            .filter(|d| len <= 2 && *d > d1 && *d <= 31)?;
+        let after_ok = match self.t.get(k + 1) {
+            None => true,
+            Some(t) if t.kind == Kind::Word => matches!(
+                self.lex(k + 1),
+                Some(Lex::Word(
+                    Word::And | Word::Or | Word::In | Word::At | Word::On | Word::By | Word::During
+                ))
+            ),
+            Some(_) => {
+                // Not a percentage, a decimal, a clock time, a range of amounts, a fraction, nor
+                // the day of a date with its own year (`25, 1999` is taken whole elsewhere).
+                let glued_num = self.glued(k + 2) && self.num(k + 2).is_some();
+                !self.p(k + 1, b'%')
+                    && !((self.p(k + 1, b'.')
+                        || self.p(k + 1, b':')
+                        || self.p(k + 1, b'-')
+                        || self.p(k + 1, b'/'))
+                        && glued_num)
+                    && !(self.p(k + 1, b',') && self.num(k + 2).is_some())
+            }
+        };
+        (joined && after_ok).then(|| Match {
+            start: k,
+            end: k + 1,
+            parsed: Parsed::new(Core::Calendar {
+                year,
+                month,
+                day: Some(d2),
+            }),
+        })
     }
 
     // ---- token helpers ----
@@ -810,6 +879,17 @@ impl<'t> Grammar<'t> {
                     Unit::Quarter => Some(Core::CurrentPeriod),
                     _ => None,
                 };
+                // "the quarter ended Sept. 30": the calendar quarter most of it lies in.
+                if u == Unit::Quarter && ended(j + 1) {
+                    if let Some((e, m)) = self.month(j + 2) {
+                        let day = self
+                            .num(e)
+                            .and_then(|(d, _)| u8::try_from(d).ok())
+                            .filter(|d| (1..=31).contains(d))
+                            .unwrap_or(31);
+                        return Some((j + 1, Parsed::new(Core::QuarterEnded { month: m, day })));
+                    }
+                }
                 // "the quarter a year ago": the same quarter of the year before.
                 if u == Unit::Quarter
                     && self.w(j + 1, Word::A)
@@ -849,6 +929,7 @@ impl<'t> Grammar<'t> {
                 ..
             }
             | Core::CurrentPeriod
+            | Core::QuarterEnded { .. }
             | Core::Century(_)
             | Core::Decade { .. }
             | Core::ThatYear(_) => true,

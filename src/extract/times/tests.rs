@@ -178,6 +178,31 @@ fn weekdays_follow_the_tense() {
 #[test]
 fn month_days_and_years() {
     check(&[
+        // A bare later day joined to a month-day is a date of the same month.
+        (
+            Some("1999-02-10"),
+            "Leaders meet at the summit on April 24 and 25.",
+            "25",
+            "DATE",
+            "1999-04-25",
+            None,
+        ),
+        (
+            Some("1999-02-10"),
+            "The fair runs from March 1 to 5 in the capital.",
+            "5",
+            "DATE",
+            "1999-03-05",
+            None,
+        ),
+        (
+            Some("1999-02-10"),
+            "Polls will open on May 3 or 4.",
+            "4",
+            "DATE",
+            "1999-05-04",
+            None,
+        ),
         // "would" and "effective" look ahead; "be paid" is not a past tense.
         (
             Some("2021-11-20"),
@@ -739,9 +764,131 @@ fn references() {
     ]);
 }
 
+/// A quarter not yet over, named far from the one reported on, does not displace it either.
+#[test]
+fn a_quarter_under_way_never_displaces_the_one_reported() {
+    let filler = "Analysts said steel demand was weak across the region. ".repeat(20);
+    let text = format!(
+        "Third-quarter profit fell. {filler}Analysts expect a decline in the fourth quarter. \
+         Net income dropped from the year-ago quarter."
+    );
+    let (src, found) = run(Some("2021-10-26"), &text);
+    let got: Vec<(&str, String)> = found
+        .iter()
+        .map(|t| (&src.as_str()[t.span], t.value.to_timex3()))
+        .collect();
+    assert!(
+        got.contains(&("the year-ago quarter", "2020-Q3".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("the fourth quarter", "2021-Q4".to_string())),
+        "{got:?}"
+    );
+}
+
 #[test]
 fn quarters_decades_and_modifiers() {
     check(&[
+        // A quarter named by the day it ended: the calendar quarter most of it lies in.
+        (
+            Some("2021-10-20"),
+            "The company earned $5 million for the quarter ended Sept. 30.",
+            "the quarter",
+            "DATE",
+            "2021-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-20"),
+            "Sales rose in the quarter ended July 31, the chain said.",
+            "the quarter",
+            "DATE",
+            "2021-Q2",
+            None,
+        ),
+        (
+            Some("2021-10-20"),
+            "Its quarter ended Oct. 1, and the quarter ended Oct. 1 was strong.",
+            "the quarter",
+            "DATE",
+            "2021-Q3",
+            None,
+        ),
+        // Ended in January: the last quarter of the year before.
+        (
+            Some("2022-02-20"),
+            "Profit fell in the quarter ended Jan. 31.",
+            "the quarter",
+            "DATE",
+            "2021-Q4",
+            None,
+        ),
+        // Ended later in the year than the anchor: last year's.
+        (
+            Some("2022-02-20"),
+            "Profit fell in the quarter ended Nov. 30.",
+            "the quarter",
+            "DATE",
+            "2021-Q4",
+            None,
+        ),
+        // A quarter named by its (fiscal) number just before is the one that ended.
+        (
+            Some("2021-10-20"),
+            "The fiscal first quarter was strong. Sales for the quarter ended Sept. 30 rose.",
+            "the quarter",
+            "DATE",
+            "2021-Q1",
+            None,
+        ),
+        // `a year earlier` then goes back to it.
+        (
+            Some("2021-10-20"),
+            "Sales for the quarter ended Sept. 30 rose 9% from a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        // A passing mention of an earlier quarter, or of one not yet over, does not displace
+        // the quarter reported on.
+        (
+            Some("2021-11-01"),
+            "Third-quarter profit rose. After a flat second quarter, sales picked up. \
+             Costs were lower than a year ago.",
+            "a year ago",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-11-02"),
+            "Third-quarter net income rose. The storm will bring a fourth-quarter charge. \
+             Earnings fell 5% from a year ago.",
+            "a year ago",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-11-02"),
+            "Third-quarter net income rose. The storm will bring a fourth-quarter charge. \
+             Losses narrowed in the latest quarter.",
+            "the latest quarter",
+            "DATE",
+            "2021-Q3",
+            None,
+        ),
+        // The story moves on to a later quarter: that one is reported on.
+        (
+            Some("2021-11-02"),
+            "In the 2019 third quarter it lost money. Third-quarter profit rose from a year ago.",
+            "a year ago",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
         // The first two quarters are the first half.
         (
             FRI,
@@ -1217,6 +1364,19 @@ fn words_that_are_not_times() {
         let (src, found) = run(FRI, text);
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
         let allowed = text.contains("current") && texts == ["current"];
+        assert!(texts.is_empty() || allowed, "{text:?}: found {texts:?}");
+    }
+    // After a month-day, a number that is an amount, or an earlier day, is no date.
+    for text in [
+        "On March 3 and 25 people were hurt.",
+        "Prices on April 4 rose to 5.5 percent.",
+        "By June 12 and 3% of the vote was counted.",
+        "From June 12 to 9 the office stays shut.",
+        "The count on May 2 to 10:30 was slow.",
+    ] {
+        let (src, found) = run(FRI, text);
+        let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
+        let allowed = texts.len() == 1;
         assert!(texts.is_empty() || allowed, "{text:?}: found {texts:?}");
     }
 }
