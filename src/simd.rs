@@ -31,6 +31,35 @@ pub(crate) fn scalar_eq_mask64(block: &[u8; 64], byte: u8) -> u64 {
         .fold(0, |mask, (i, &b)| mask | (u64::from(b == byte) << i))
 }
 
+/// Two bit masks of `block`: bit `i` of the first set where `block[i]` is an ASCII letter (either
+/// case), of the second where it is an ASCII digit.
+#[inline]
+pub(crate) fn alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { sse2::alnum_masks64(block) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        scalar_alnum_masks64(block)
+    }
+}
+
+/// [`alnum_masks64`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+pub(crate) fn scalar_alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
+    block
+        .iter()
+        .enumerate()
+        .fold((0, 0), |(letters, digits), (i, &b)| {
+            (
+                letters | (u64::from(b.is_ascii_alphabetic()) << i),
+                digits | (u64::from(b.is_ascii_digit()) << i),
+            )
+        })
+}
+
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use std::arch::x86_64::{
@@ -48,6 +77,30 @@ mod sse2 {
     #[target_feature(enable = "sse2")]
     fn lanes(block: &[u8; 64]) -> [__m128i; 4] {
         bytemuck::cast::<[u8; 64], [__m128i; 4]>(*block)
+    }
+
+    /// Letters and digits of a 64-byte block. A byte range `lo..lo + n` becomes a signed
+    /// compare: adding `0x80 - lo` (wrapping) moves exactly that range to `-128..-128 + n`.
+    #[target_feature(enable = "sse2")]
+    pub(super) fn alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
+        use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8};
+        let case = _mm_set1_epi8(0x20);
+        let to_letters = _mm_set1_epi8((0x80u8 - b'a') as i8);
+        let letters_end = _mm_set1_epi8((0x80u8 + 26) as i8);
+        let to_digits = _mm_set1_epi8((0x80u8 - b'0') as i8);
+        let digits_end = _mm_set1_epi8((0x80u8 + 10) as i8);
+        let mut letters = 0u64;
+        let mut digits = 0u64;
+        for (k, lane) in lanes(block).into_iter().enumerate() {
+            // Setting 0x20 folds `A..=Z` onto `a..=z` and moves no other byte there.
+            let folded = _mm_or_si128(lane, case);
+            let l = _mm_cmplt_epi8(_mm_add_epi8(folded, to_letters), letters_end);
+            let d = _mm_cmplt_epi8(_mm_add_epi8(lane, to_digits), digits_end);
+            // Each mask holds 16 bits: the casts lose nothing.
+            letters |= u64::from(_mm_movemask_epi8(l) as u32 as u16) << (16 * k);
+            digits |= u64::from(_mm_movemask_epi8(d) as u32 as u16) << (16 * k);
+        }
+        (letters, digits)
     }
 
     #[target_feature(enable = "sse2")]
@@ -301,6 +354,17 @@ mod tests {
             }
         }
 
+        /// The vector letter and digit masks equal the scalar ones on any bytes.
+        #[test]
+        fn vector_and_scalar_alnum_masks_agree(
+            any_bytes in prop::collection::vec(any::<u8>(), 64),
+            text in prop::collection::vec(prop::sample::select(b"@AZ[`az{/09:\x80\xc1\xe1\xfa \n".to_vec()), 64),
+        ) {
+            for b in [block(&any_bytes), block(&text)] {
+                prop_assert_eq!(alnum_masks64(&b), scalar_alnum_masks64(&b));
+            }
+        }
+
         /// `Newlines` finds what memchr finds, and `contains3` what a plain search finds.
         #[test]
         fn newlines_and_contains3_agree_with_plain_searches(
@@ -325,6 +389,24 @@ mod tests {
             let std = String::from_utf8(bytes.clone()).map_err(|e| e.utf8_error());
             prop_assert_eq!(ours, std);
             prop_assert_eq!(str_from_utf8(&bytes), std::str::from_utf8(&bytes));
+        }
+    }
+
+    #[test]
+    fn alnum_masks_of_every_byte_value() {
+        for b in 0..=255u8 {
+            let mut block = [b' '; 64];
+            block[5] = b;
+            block[63] = b;
+            let want = if b.is_ascii_alphabetic() {
+                (1 << 5 | 1 << 63, 0)
+            } else if b.is_ascii_digit() {
+                (0, 1 << 5 | 1 << 63)
+            } else {
+                (0, 0)
+            };
+            assert_eq!(alnum_masks64(&block), want, "byte {b:#x}");
+            assert_eq!(scalar_alnum_masks64(&block), want, "byte {b:#x}");
         }
     }
 

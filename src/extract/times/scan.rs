@@ -427,48 +427,19 @@ fn number_is_timelike(bytes: &[u8], s: usize, i: usize) -> bool {
 /// it is an ASCII digit, for the 64 bytes from `base` (bytes past the end count as neither).
 #[inline]
 fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
-    let mut padded = [0u8; 64];
-    let block: &[u8] = match base.checked_add(64).and_then(|e| bytes.get(base..e)) {
-        Some(b) => b,
+    let block = base
+        .checked_add(64)
+        .and_then(|e| bytes.get(base..e))
+        .and_then(|b| <&[u8; 64]>::try_from(b).ok());
+    match block {
+        Some(block) => crate::simd::alnum_masks64(block),
         None => {
+            let mut padded = [0u8; 64];
             let rest = bytes.get(base..).unwrap_or_default();
             padded[..rest.len()].copy_from_slice(rest);
-            &padded
+            crate::simd::alnum_masks64(&padded)
         }
-    };
-    let mut letters = 0u64;
-    let mut digits = 0u64;
-    for (c, chunk) in block.chunks_exact(8).enumerate() {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(chunk);
-        let (l, d) = chunk_masks(u64::from_le_bytes(b));
-        letters |= l << (8 * c);
-        digits |= d << (8 * c);
     }
-    (letters, digits)
-}
-
-/// For eight bytes read little-endian: bit `k` set when byte `k` is an ASCII letter, and the
-/// same for ASCII digits.
-#[inline]
-fn chunk_masks(w: u64) -> (u64, u64) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // As in `letter_run`: per byte, no carries between bytes.
-    let x = (w | 0x2020_2020_2020_2020) & !HIGH;
-    let letters =
-        x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & !x.wrapping_add(0x0505_0505_0505_0505) & !w & HIGH;
-    // 0x30..=0x39: x + 0x50 reaches 0x80, x + 0x46 does not.
-    let y = w & !HIGH;
-    let digits =
-        y.wrapping_add(0x5050_5050_5050_5050) & !y.wrapping_add(0x4646_4646_4646_4646) & !w & HIGH;
-    (gather(letters), gather(digits))
-}
-
-/// The high bits of the eight bytes of `h` (all other bits clear) as the low eight bits. The
-/// product puts the high bit of byte `k` at bit `56 + k`, and no two partial products meet.
-#[inline]
-fn gather(h: u64) -> u64 {
-    (h >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// The byte-at-a-time scan that [`windows_into`] replaces, kept to check it against.
@@ -664,22 +635,6 @@ mod tests {
         assert!(text[s..e].contains("Tuesday"));
         assert!(!text[s..e].contains("4.5%"));
         assert!(windows("No dates here at all, only words.", 28, 20).is_empty());
-    }
-
-    #[test]
-    fn chunk_masks_mark_letters_and_digits() {
-        for b in 0..=255u8 {
-            for pos in 0..8 {
-                let mut v = [b' '; 8];
-                v[pos] = b;
-                let (l, d) = chunk_masks(u64::from_le_bytes(v));
-                let want_l = if b.is_ascii_alphabetic() { 1 << pos } else { 0 };
-                let want_d = if b.is_ascii_digit() { 1 << pos } else { 0 };
-                assert_eq!((l, d), (want_l, want_d), "byte {b:#x} at {pos}");
-            }
-        }
-        let (l, d) = chunk_masks(u64::from_le_bytes(*b"a1 Z9-zq"));
-        assert_eq!((l, d), (0b1100_1001, 0b0001_0010));
     }
 
     /// Text made of pieces that exercise every branch of the scan: triggers, near-triggers,
