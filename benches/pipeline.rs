@@ -33,22 +33,19 @@ fn stream() -> Arc<[u8]> {
     out.into()
 }
 
+fn documents(bytes: &Arc<[u8]>) -> newswire::Documents {
+    Corpus::new()
+        .stream_reader(None, Cursor::new(Arc::clone(bytes)))
+        .documents()
+}
+
+/// Runs `extractor` over the stream as checked documents (UTF-8 checked on the reading thread).
 fn run<E>(extractor: E, jobs: usize, bytes: &Arc<[u8]>) -> usize
 where
     E: Extractor + Sync,
     E::Output: Send,
 {
-    let documents = Corpus::new()
-        .stream_reader(None, Cursor::new(Arc::clone(bytes)))
-        .documents();
-    let summary = Pipeline::new(extractor)
-        .jobs(jobs)
-        .run(documents, |outcome| {
-            black_box(outcome.map(|done| done.output).ok());
-            Ok::<(), ()>(())
-        })
-        .unwrap();
-    summary.articles
+    run_over(extractor, jobs, documents(bytes))
 }
 
 /// [`run`] reading raw documents, as `examples/extract.rs` does: the UTF-8 check runs on the
@@ -58,10 +55,16 @@ where
     E: Extractor + Sync,
     E::Output: Send,
 {
-    let documents = Corpus::new()
-        .stream_reader(None, Cursor::new(Arc::clone(bytes)))
-        .documents()
-        .raw();
+    run_over(extractor, jobs, documents(bytes).raw())
+}
+
+fn run_over<E, I, D>(extractor: E, jobs: usize, documents: I) -> usize
+where
+    E: Extractor + Sync,
+    E::Output: Send,
+    I: IntoIterator<Item = Result<D, newswire::Error>>,
+    D: newswire::IntoDocument,
+{
     let summary = Pipeline::new(extractor)
         .jobs(jobs)
         .run(documents, |outcome| {

@@ -534,7 +534,9 @@ mod tests {
     /// The splitter as first written, char by char with general string searches: the
     /// reference the byte-level splitter must agree with.
     mod reference {
-        use super::super::{CLOSERS, OPENERS, is_abbreviation, is_sentence_starter, is_title};
+        use super::super::{
+            CLOSERS, OPENERS, is_abbreviation, is_sentence_starter, is_title, skip_ws,
+        };
         use crate::span::Span;
 
         pub fn split(text: &str) -> Vec<Span> {
@@ -546,7 +548,7 @@ mod tests {
         /// Calls `emit` with each sentence span of `text`, relative to it, in order.
         fn split_each_reference(text: &str, mut emit: impl FnMut(Span)) {
             let bytes = text.as_bytes();
-            let mut start = skip_ws_reference(text, 0);
+            let mut start = skip_ws(text, 0);
             let mut from = start;
             let mut terminators = TerminatorsReference::new(bytes);
             while let Some(k) = terminators.next_from(from) {
@@ -566,7 +568,7 @@ mod tests {
                         break;
                     }
                 }
-                let next = skip_ws_reference(text, end);
+                let next = skip_ws(text, end);
                 if next > end && next < bytes.len() && is_boundary_reference(text, start, k, next) {
                     let e = trim_end_reference(text, end);
                     if e > start {
@@ -628,23 +630,6 @@ mod tests {
                     (p, e) => p.or(e),
                 }
             }
-        }
-
-        fn skip_ws_reference(text: &str, from: usize) -> usize {
-            // ASCII white space byte by byte, the rest (rare) by `trim_start`.
-            let bytes = text.as_bytes();
-            let mut i = from;
-            while bytes
-                .get(i)
-                .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
-            {
-                i += 1;
-            }
-            if bytes.get(i).is_none_or(u8::is_ascii) {
-                return i;
-            }
-            let rest = text.get(i..).unwrap_or("");
-            i + (rest.len() - rest.trim_start().len())
         }
 
         fn trim_end_reference(text: &str, end: usize) -> usize {

@@ -85,7 +85,13 @@ fn common_form(src: &str, pos: usize) -> Option<Header> {
     let date_span = Span::new(pos + 6, pos + 16);
     let span = Span::new(pos, date_span.end);
     let year = i32::try_from(y).ok()?;
-    Some(match NaiveDate::from_ymd_opt(year, m, d) {
+    Some(dated(span, date_span, (year, m, d)))
+}
+
+/// The header spanning `span` whose date token at `date_span` reads `(year, month, day)`: valid
+/// if that is a calendar date.
+fn dated(span: Span, date_span: Span, (year, month, day): (i32, u32, u32)) -> Header {
+    match NaiveDate::from_ymd_opt(year, month, day) {
         Some(date) => Header::Valid { span, date },
         None => Header::Invalid {
             span,
@@ -93,7 +99,7 @@ fn common_form(src: &str, pos: usize) -> Option<Header> {
             kind: ParseErrorKind::InvalidHeaderDate,
             expected: "a calendar date YYYY-MM-DD",
         },
-    })
+    }
 }
 
 pub(super) fn parse(src: &str, pos: usize) -> Header {
@@ -115,15 +121,7 @@ fn general(src: &str, pos: usize) -> Header {
     let date_span = Span::new(date_start, date_start + token.len());
     let span = Span::new(pos, date_span.end);
     match iso_date(token) {
-        Some((y, m, d)) => match NaiveDate::from_ymd_opt(y, m, d) {
-            Some(date) => Header::Valid { span, date },
-            None => Header::Invalid {
-                span,
-                date_span,
-                kind: ParseErrorKind::InvalidHeaderDate,
-                expected: "a calendar date YYYY-MM-DD",
-            },
-        },
+        Some(ymd) => dated(span, date_span, ymd),
         None => Header::Invalid {
             span,
             date_span,
