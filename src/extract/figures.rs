@@ -346,8 +346,14 @@ fn words_from_tokens(text: &str, toks: &[Token], words: &mut Vec<Word>, starts: 
                 start: t.start(),
                 end: t.end(),
             };
+            // Most tokens are plain words after a blank: neither joined to the word before
+            // nor a number.
             let number = t.has_digit() && b.get(w.start).is_some_and(u8::is_ascii_digit)
                 || t.lex & LEX_NUMBER != 0 && text.get(w.start..w.end).is_some_and(is_number_word);
+            if !number && w.start.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ') {
+                words.push(w);
+                continue;
+            }
             push_word(b, w, number, words, starts);
             continue;
         }
@@ -1076,7 +1082,18 @@ fn scan(
                     .get(words[j - 1].end..uw.start)
                     .is_some_and(|g| g == " " || g.trim().is_empty() || g.trim() == "%");
                 let alpha = u.chars().all(|c| c.is_alphabetic() || c == '-');
-                if gap_ok && alpha && !is_not_unit(&u) && number_at(text, words, j).is_none() {
+                // `number_at` reads a word of letters as a number only when it is one of
+                // these (`u` is the word it lowers first): most units are settled here.
+                let may_be_number = || {
+                    word_number(&u).is_some()
+                        || vague(&u).is_some()
+                        || matches!(u.as_ref(), "a" | "an" | "tens")
+                };
+                if gap_ok
+                    && alpha
+                    && !is_not_unit(&u)
+                    && (!may_be_number() || number_at(text, words, j).is_none())
+                {
                     let u = match u.as_ref() {
                         "pct" | "percent" => "percent".to_string(),
                         _ => u.to_string(),

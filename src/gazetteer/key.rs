@@ -78,7 +78,7 @@ impl Token {
 /// 15 letters: a cheap test of whether a token may be one of a few listed words (titles, number
 /// words) before comparing it with them. Built at compile time from word lists.
 pub(crate) struct Lexicon {
-    /// Indexed by `first << 9 | last << 4 | length` (letters as 0 to 25, lengths of 16 and more
+    /// Indexed by `first << 9 | last << 4 | length` (letters as 1 to 26 in either case, lengths of 16 and more
     /// as 0, which no word has): a power of two long, so a masked index needs no bounds check.
     table: [u8; LEXICON_LEN],
 }
@@ -103,8 +103,8 @@ impl Lexicon {
                 n += 1;
             }
             if n >= 1 && n < 16 {
-                let first = (w[0] - b'a') as usize;
-                let last = (w[n - 1] - b'a') as usize;
+                let first = (w[0] & 31) as usize;
+                let last = (w[n - 1] & 31) as usize;
                 self.table[first << 9 | last << 4 | n] |= bit;
             }
             k += 1;
@@ -128,8 +128,8 @@ impl Lexicon {
             }
             let n = end - start;
             if n >= 1 && n < 16 {
-                let first = (w[start] - b'a') as usize;
-                let last = (w[end - 1] - b'a') as usize;
+                let first = (w[start] & 31) as usize;
+                let last = (w[end - 1] & 31) as usize;
                 self.table[first << 9 | last << 4 | n] |= bit;
             }
             k += 1;
@@ -140,9 +140,10 @@ impl Lexicon {
     /// The bits of a word of ASCII letters, by its first and last letters and its length.
     #[inline(always)]
     fn bits(&self, first: u8, last: u8, len: usize) -> u8 {
-        // Letters only: `| 0x20` lower-cases them, and `& 31` keeps any other byte in the table.
-        let f = usize::from((first | 0x20).wrapping_sub(b'a') & 31);
-        let l = usize::from((last | 0x20).wrapping_sub(b'a') & 31);
+        // Letters only: `& 31` numbers them 1 to 26 in either case (and keeps any other byte
+        // in the table).
+        let f = usize::from(first & 31);
+        let l = usize::from(last & 31);
         let n = if len < 16 { len } else { 0 };
         self.table[(f << 9 | l << 4 | n) & (LEXICON_LEN - 1)]
     }
@@ -371,29 +372,30 @@ fn tokenize_impl(
             while let Some(w) = bytes.get(i..i + 8) {
                 let k = lower_prefix(w);
                 i += k;
-                if k > 0 {
-                    seen |= LOWER;
-                }
+                seen |= LOWER * u8::from(k > 0);
                 if k < 8 {
                     break;
                 }
             }
-            while i < n {
-                let c = CLASS[usize::from(bytes[i])];
-                if c & ALNUM == 0 {
-                    break;
+            // Most words end at a blank: the rest of the token is read only when not.
+            let ends = bytes.get(i) == Some(&b' ') || {
+                while i < n {
+                    let c = CLASS[usize::from(bytes[i])];
+                    if c & ALNUM == 0 {
+                        break;
+                    }
+                    seen |= c;
+                    i += 1;
                 }
-                seen |= c;
-                i += 1;
-            }
-            // A period or an apostrophe stays inside only before a letter or digit (`U.S`,
-            // `d'Ivoire`): a sentence's last word ends at its period here too.
-            let ends = match bytes.get(i) {
-                None => true,
-                Some(b'.' | b'\'') => bytes
-                    .get(i + 1)
-                    .is_none_or(|&n| n < 0x80 && CLASS[usize::from(n)] & ALNUM == 0),
-                Some(&b) => b < 0x80,
+                // A period or an apostrophe stays inside only before a letter or digit
+                // (`U.S`, `d'Ivoire`): a sentence's last word ends at its period here too.
+                match bytes.get(i) {
+                    None => true,
+                    Some(b'.' | b'\'') => bytes
+                        .get(i + 1)
+                        .is_none_or(|&n| n < 0x80 && CLASS[usize::from(n)] & ALNUM == 0),
+                    Some(&b) => b < 0x80,
+                }
             };
             if ends {
                 let token = ascii_token(bytes, start, i, seen, lazy, lex);
