@@ -148,7 +148,7 @@ fn sentence(rng: &mut Rng) -> String {
     let n = 12 + (rng.next() % 19) as usize;
     let mut out = String::new();
     for i in 0..n {
-        let word = if rng.next() % 7 == 0 {
+        let word = if rng.next().is_multiple_of(7) {
             rng.pick(CAPITALIZED)
         } else {
             rng.pick(WORDS)
@@ -162,7 +162,7 @@ fn sentence(rng: &mut Rng) -> String {
         } else {
             out.push(' ');
             out.push_str(word);
-            if rng.next() % 11 == 0 {
+            if rng.next().is_multiple_of(11) {
                 out.push(',');
             }
         }
@@ -175,7 +175,7 @@ fn sentence(rng: &mut Rng) -> String {
 /// follows wire copy: one to three sentences a paragraph, about one paragraph in five quoting
 /// someone, and is dense with quotations when `quote_every` is 1.
 fn paragraph(rng: &mut Rng, quote_every: u64) -> String {
-    if rng.next() % quote_every != 0 {
+    if !rng.next().is_multiple_of(quote_every) {
         let n = 1 + rng.next() % 3;
         let sentences: Vec<String> = (0..n).map(|_| sentence(rng)).collect();
         return sentences.join(" ");

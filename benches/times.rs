@@ -100,7 +100,7 @@ fn corpus(articles: usize, seed: u64) -> Vec<String> {
                 s.push_str(rng.pick(VERBS));
                 s.push(' ');
                 s.push_str(rng.pick(OBJECTS));
-                if rng.next() % 3 == 0 {
+                if rng.next().is_multiple_of(3) {
                     s.push(' ');
                     s.push_str(rng.pick(TIMES));
                 }

@@ -252,7 +252,7 @@ fn tick<O>(progress: &ProgressBar, outcome: &Outcome<O>, seen: &mut usize) {
     if let Ok(done) = outcome {
         progress.inc(done.document.text().len() as u64);
     }
-    if *seen % 512 == 0 {
+    if (*seen).is_multiple_of(512) {
         progress.set_message(format!("{seen} articles"));
     }
 }

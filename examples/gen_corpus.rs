@@ -43,7 +43,7 @@ fn main() -> std::io::Result<()> {
     if args.dir {
         while written < target {
             let sub = args.path.join(format!("{:05}", i / 1000));
-            if i % 1000 == 0 {
+            if i.is_multiple_of(1000) {
                 std::fs::create_dir_all(&sub)?;
             }
             let text = synth::article(args.seed, i);
