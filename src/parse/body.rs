@@ -202,17 +202,7 @@ const BOILERPLATE_EXACT: &[&str] = &[
 ];
 
 /// The length of the longest of [`BOILERPLATE_EXACT`].
-const LONGEST_BOILERPLATE_EXACT: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < BOILERPLATE_EXACT.len() {
-        if BOILERPLATE_EXACT[i].len() > longest {
-            longest = BOILERPLATE_EXACT[i].len();
-        }
-        i += 1;
-    }
-    longest
-};
+const LONGEST_BOILERPLATE_EXACT: usize = super::longest(BOILERPLATE_EXACT);
 
 /// Prefixes of boilerplate paragraphs, in lower case; none is empty.
 const BOILERPLATE_PREFIXES: &[&str] = &[

@@ -361,21 +361,11 @@ fn opens_story(rest: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\''))
 }
 
+/// The length of the longest of [`FLAG_WORDS`].
+const LONGEST_FLAG_WORD: usize = super::longest(FLAG_WORDS);
+
 /// Words in capitals that flag a headline or a story type rather than name a place:
 /// `EXCLUSIVE – ...`, `UPDATE - ...`. Compared with the whole location, ASCII case ignored.
-/// The length of the longest of [`FLAG_WORDS`].
-const LONGEST_FLAG_WORD: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < FLAG_WORDS.len() {
-        if FLAG_WORDS[i].len() > longest {
-            longest = FLAG_WORDS[i].len();
-        }
-        i += 1;
-    }
-    longest
-};
-
 const FLAG_WORDS: &[&str] = &[
     "ANALYSIS",
     "BREAKING",

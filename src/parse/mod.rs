@@ -263,3 +263,17 @@ pub(crate) fn skip_whitespace(src: &str, pos: usize) -> usize {
     let rest = &src[pos..];
     pos + (rest.len() - rest.trim_start().len())
 }
+
+/// The length in bytes of the longest of `words` (0 for none): a bound that lets a lookup in a
+/// word list reject longer text before comparing.
+const fn longest(words: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() > longest {
+            longest = words[i].len();
+        }
+        i += 1;
+    }
+    longest
+}
