@@ -58,7 +58,9 @@ const MAX_IN_FLIGHT_BYTES_PER_JOB: usize = 8 * 1024 * 1024;
 ///
 /// Documents are read on the calling thread, parsed and analysed on worker threads (with the
 /// `rayon` feature, on by default; on the calling thread without it), and handed back to the
-/// closure one at a time, in input order. At most [`window`](Pipeline::window) articles are in
+/// closure one at a time, in input order. The calling thread counts as one of the
+/// [`jobs`](Pipeline::jobs): whenever it would wait for the others, it processes documents
+/// already read itself. At most [`window`](Pipeline::window) articles are in
 /// flight at once (read but not yet handed back), and at most 8 MiB of article text per job, so
 /// memory does not grow with the corpus: a run holds the window's articles and their outputs,
 /// whatever the corpus size. One article that
@@ -202,8 +204,10 @@ where
         self
     }
 
-    /// Number of worker threads; 0 (the default) means one per core. With 1, or without the
-    /// `rayon` feature, documents are processed on the calling thread.
+    /// Number of threads doing the work, the calling thread included (it reads, hands outcomes
+    /// to the closure, and processes documents whenever it would otherwise wait); 0 (the
+    /// default) means one per core. With 1, or without the `rayon` feature, documents are
+    /// processed on the calling thread alone.
     pub fn jobs(mut self, jobs: usize) -> Self {
         self.jobs = jobs;
         self
@@ -280,8 +284,12 @@ where
         if jobs <= 1 {
             return self.run_sequential(documents, deliver);
         }
+        // The calling thread is one of the `jobs`: besides reading and delivering, it
+        // processes queued chunks itself whenever it would otherwise wait for the others. So
+        // `jobs` threads share the work on `jobs` cores, rather than a reader competing with
+        // `jobs` workers for them.
         let Ok(pool) = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
+            .num_threads(jobs - 1)
             .thread_name(|i| format!("newswire-{i}"))
             .build()
         else {
@@ -295,24 +303,45 @@ where
         use std::collections::VecDeque;
         type Chunk<O> = Vec<(usize, Outcome<O>)>;
         let (tx, rx) = std::sync::mpsc::channel::<Chunk<E::Output>>();
+        let (extractor, parser) = (&self.extractor, &self.parser);
+        let process_chunk = |chunk: Vec<(usize, D)>| -> Chunk<E::Output> {
+            chunk
+                .into_iter()
+                .map(|(index, doc)| (index, process(extractor, parser, index, doc)))
+                .collect()
+        };
+        // Chunks read and not yet taken by a thread.
+        let queue = ChunkQueue::default();
         pool.in_place_scope(|scope| {
-            let mut documents = documents;
-            let spawn = |chunk: Vec<(usize, D)>| {
+            // However the run ends, the pool's threads stop taking chunks.
+            let _close = CloseOnDrop(&queue);
+            for _ in 1..jobs {
                 let tx = tx.clone();
-                let (extractor, parser) = (&self.extractor, &self.parser);
+                let (queue, process_chunk) = (&queue, &process_chunk);
                 scope.spawn(move |_| {
-                    let outcomes = chunk
-                        .into_iter()
-                        .map(|(index, doc)| (index, process(extractor, parser, index, doc)))
-                        .collect();
-                    // The receiver outlives every job; if it is gone the run was stopped and
-                    // the outcomes are not wanted.
-                    let _ = tx.send(outcomes);
+                    while let Some(chunk) = queue.pop() {
+                        // The receiver outlives every job; if it is gone the run was stopped
+                        // and the outcomes are not wanted.
+                        let _ = tx.send(process_chunk(chunk));
+                    }
                 });
-            };
+            }
+            let mut documents = documents;
             // Outcomes not yet delivered, from index `delivered` on, with the article's text
             // length; `None` is still in flight.
             let mut pending: VecDeque<(usize, Option<Outcome<E::Output>>)> = VecDeque::new();
+            let fill = |pending: &mut VecDeque<(usize, Option<Outcome<E::Output>>)>,
+                        delivered: usize,
+                        outcomes: Chunk<E::Output>| {
+                for (index, outcome) in outcomes {
+                    if let Some(slot) = index
+                        .checked_sub(delivered)
+                        .and_then(|at| pending.get_mut(at))
+                    {
+                        slot.1 = Some(outcome);
+                    }
+                }
+            };
             let max_bytes = jobs.saturating_mul(MAX_IN_FLIGHT_BYTES_PER_JOB);
             let mut in_flight_bytes = 0usize;
             let mut delivered = 0usize;
@@ -320,6 +349,8 @@ where
             let mut exhausted = false;
             let mut chunk: Vec<(usize, D)> = Vec::new();
             let mut chunk_bytes = 0usize;
+            // Chunks queued or being processed by the pool: outcomes still to come back.
+            let mut queued = 0usize;
             loop {
                 while !exhausted
                     && read - delivered < window
@@ -336,7 +367,8 @@ where
                             chunk.push((index, doc));
                             read += 1;
                             if chunk.len() >= chunk_articles || chunk_bytes >= MAX_CHUNK_BYTES {
-                                spawn(std::mem::take(&mut chunk));
+                                queue.push(std::mem::take(&mut chunk));
+                                queued += 1;
                                 chunk_bytes = 0;
                             }
                         }
@@ -348,8 +380,13 @@ where
                 }
                 if !chunk.is_empty() {
                     // The window is full or the input ended: send what there is.
-                    spawn(std::mem::take(&mut chunk));
+                    queue.push(std::mem::take(&mut chunk));
+                    queued += 1;
                     chunk_bytes = 0;
+                }
+                while let Ok(outcomes) = rx.try_recv() {
+                    queued = queued.saturating_sub(1);
+                    fill(&mut pending, delivered, outcomes);
                 }
                 while let Some((_, Some(_))) = pending.front() {
                     if let Some((len, Some(outcome))) = pending.pop_front() {
@@ -364,18 +401,21 @@ where
                     }
                     continue;
                 }
-                // Something is in flight, and every job sends exactly once.
+                // Nothing to deliver yet: rather than wait, process a queued chunk here.
+                if let Some(chunk) = queue.try_pop() {
+                    queued = queued.saturating_sub(1);
+                    fill(&mut pending, delivered, process_chunk(chunk));
+                    continue;
+                }
+                if queued == 0 {
+                    continue;
+                }
+                // Every chunk left is being processed by the pool, which sends each once.
                 let Ok(outcomes) = rx.recv() else {
                     return Ok(());
                 };
-                for (index, outcome) in outcomes {
-                    if let Some(slot) = index
-                        .checked_sub(delivered)
-                        .and_then(|at| pending.get_mut(at))
-                    {
-                        slot.1 = Some(outcome);
-                    }
-                }
+                queued = queued.saturating_sub(1);
+                fill(&mut pending, delivered, outcomes);
             }
         })
     }
@@ -410,6 +450,83 @@ where
             deliver(outcome)?;
         }
         Ok(())
+    }
+}
+
+/// Chunks of documents waiting for a thread: the pool's threads block on it, the calling
+/// thread only takes from it when it would otherwise wait.
+#[cfg(feature = "rayon")]
+struct ChunkQueue<T> {
+    /// The chunks, and whether the run is over (no more will come).
+    state: std::sync::Mutex<(std::collections::VecDeque<T>, bool)>,
+    ready: std::sync::Condvar,
+}
+
+#[cfg(feature = "rayon")]
+impl<T> Default for ChunkQueue<T> {
+    fn default() -> Self {
+        ChunkQueue {
+            state: std::sync::Mutex::new((std::collections::VecDeque::new(), false)),
+            ready: std::sync::Condvar::new(),
+        }
+    }
+}
+
+#[cfg(feature = "rayon")]
+impl<T> ChunkQueue<T> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, (std::collections::VecDeque<T>, bool)> {
+        // A panic while holding the lock leaves the queue itself consistent.
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn push(&self, chunk: T) {
+        self.lock().0.push_back(chunk);
+        self.ready.notify_one();
+    }
+
+    /// The next chunk, waiting for one; `None` once the queue is closed.
+    fn pop(&self) -> Option<T> {
+        let mut state = self.lock();
+        loop {
+            if let Some(chunk) = state.0.pop_front() {
+                return Some(chunk);
+            }
+            if state.1 {
+                return None;
+            }
+            state = self
+                .ready
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+
+    /// The next chunk if one is waiting.
+    fn try_pop(&self) -> Option<T> {
+        self.lock().0.pop_front()
+    }
+
+    /// No more chunks: every waiting [`pop`](ChunkQueue::pop) returns `None`, and chunks not
+    /// taken are dropped.
+    fn close(&self) {
+        let mut state = self.lock();
+        state.0.clear();
+        state.1 = true;
+        drop(state);
+        self.ready.notify_all();
+    }
+}
+
+/// Closes a [`ChunkQueue`] when dropped, however the scope holding it is left.
+#[cfg(feature = "rayon")]
+struct CloseOnDrop<'a, T>(&'a ChunkQueue<T>);
+
+#[cfg(feature = "rayon")]
+impl<T> Drop for CloseOnDrop<'_, T> {
+    fn drop(&mut self) {
+        self.0.close();
     }
 }
 
@@ -486,6 +603,57 @@ mod tests {
             })
             .unwrap();
         seen
+    }
+
+    #[test]
+    #[cfg(feature = "rayon")]
+    fn chunk_queues_hand_out_in_order_until_closed() {
+        let queue = ChunkQueue::default();
+        assert_eq!(queue.try_pop(), None);
+        for chunk in [1, 2, 3] {
+            queue.push(chunk);
+        }
+        assert_eq!(queue.pop(), Some(1));
+        assert_eq!(queue.try_pop(), Some(2));
+        queue.close();
+        // Closing drops what was not taken, and wakes every waiting thread with `None`.
+        assert_eq!(queue.try_pop(), None);
+        assert_eq!(queue.pop(), None);
+        let queue = ChunkQueue::<u8>::default();
+        std::thread::scope(|s| {
+            let waiter = s.spawn(|| queue.pop());
+            queue.close();
+            assert_eq!(waiter.join().ok(), Some(None));
+        });
+    }
+
+    #[test]
+    fn the_calling_thread_works_while_it_would_wait() {
+        let caller = std::thread::current().id();
+        let by_caller = std::sync::atomic::AtomicUsize::new(0);
+        let extractor = crate::extract::from_fn(|_: &Analysis<'_>| {
+            // Slow enough that the reader runs out of things to deliver.
+            std::thread::sleep(Duration::from_millis(1));
+            if std::thread::current().id() == caller {
+                by_caller.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        });
+        let docs = (0..200).map(|i| Ok(Document::new(None, format!("Article {i}.\n"))));
+        let mut order = Vec::new();
+        let summary = Pipeline::new(extractor)
+            .jobs(2)
+            .window(8)
+            .run(docs, |outcome| {
+                order.push(outcome.map(|done| done.index).map_err(|f| f.index));
+                Ok::<(), std::io::Error>(())
+            })
+            .unwrap();
+        assert_eq!(summary.articles, 200);
+        assert_eq!(order, (0..200).map(Ok).collect::<Vec<_>>());
+        assert!(
+            by_caller.into_inner() > 0,
+            "the calling thread processed nothing"
+        );
     }
 
     #[test]
