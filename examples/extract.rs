@@ -57,7 +57,7 @@ struct Args {
     /// jsonl (default: standard output).
     #[arg(long, short = 'o')]
     out: Option<PathBuf>,
-    /// Worker threads (default: one per core).
+    /// Threads, the reading one included (default: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     jobs: usize,
     /// Most articles in flight at once (default: 512 per job); bounds memory.
