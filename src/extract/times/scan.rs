@@ -361,54 +361,77 @@ pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usiz
 
 /// [`windows`] written into `out` (cleared first), so its buffer can be reused.
 ///
-/// Letters and digits are found 64 bytes at a time as bit masks, so the bytes between words
-/// cost nothing of their own and most words are measured without reading them again.
+/// Letters and digits are found 64 bytes at a time as bit masks, and the runs they make are
+/// visited by their first bytes: the bytes between words cost nothing of their own, and a word
+/// within a block is measured and checked against the trigger filter from the block's copy
+/// without reading the text again.
 pub(crate) fn windows_into(text: &str, back: usize, ahead: usize, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let bytes = text.as_bytes();
     let table = table();
     let n = bytes.len();
-    let mut i = 0;
     let mut base = 0;
+    let mut padded: [u8; 64];
     while base < n {
-        let (letters, digits) = block_masks(bytes, base);
-        // `i <= base` here: positions before it were consumed by a run.
-        let mut todo = letters | digits;
-        loop {
-            if todo == 0 {
-                break;
+        let block: &[u8; 64] = match base
+            .checked_add(64)
+            .and_then(|e| bytes.get(base..e))
+            .and_then(|b| <&[u8; 64]>::try_from(b).ok())
+        {
+            Some(block) => block,
+            None => {
+                // The last, partial block: bytes past the end count as neither.
+                let rest = bytes.get(base..).unwrap_or_default();
+                padded = [0u8; 64];
+                padded[..rest.len()].copy_from_slice(rest);
+                &padded
             }
+        };
+        let (letters, digits) = crate::simd::alnum_masks64(block);
+        // A block starts at no run's inside (a run crossing into it was read whole), so each
+        // run starts where its bit is set and the bit before is not.
+        let mut todo = (letters & !(letters << 1)) | (digits & !(digits << 1));
+        let mut next = base + 64;
+        while todo != 0 {
             let off = todo.trailing_zeros();
+            todo &= todo - 1;
             let s = base + off as usize;
-            if letters >> off & 1 == 1 {
-                let rest = !letters >> off;
-                i = if rest == 0 {
+            let is_letter = letters >> off & 1 == 1;
+            let rest = !(if is_letter { letters } else { digits }) >> off;
+            if rest == 0 {
+                // The run goes on past the block: read it to its end, go on from there.
+                let i = if is_letter {
                     letter_run(bytes, base + 64, n)
                 } else {
-                    s + rest.trailing_zeros() as usize
-                };
-                let len = i - s;
-                if (3..=12).contains(&len) && table.is_trigger_in(bytes, s, i) {
-                    push_window(out, bytes, s, i, back, ahead);
-                }
-            } else {
-                let rest = !digits >> off;
-                i = if rest == 0 {
                     digit_run(bytes, base + 64, n)
-                } else {
-                    s + rest.trailing_zeros() as usize
                 };
-                if number_is_timelike(bytes, s, i) {
+                if if is_letter {
+                    (3..=12).contains(&(i - s)) && table.is_trigger_in(bytes, s, i)
+                } else {
+                    number_is_timelike(bytes, s, i)
+                } {
                     push_window(out, bytes, s, i, back, ahead);
                 }
-            }
-            let used = i - base;
-            if used >= 64 {
+                next = i;
                 break;
             }
-            todo &= u64::MAX << used;
+            let len = rest.trailing_zeros() as usize;
+            let i = s + len;
+            if is_letter {
+                // Within the block, a word of three or more letters has its first two in it.
+                let o = off as usize;
+                if (3..=12).contains(&len)
+                    && table.trigger_pairs[pair(block[o & 63], block[(o + 1) & 63])] & (1 << len)
+                        != 0
+                    && table.is_trigger_in(bytes, s, i)
+                {
+                    push_window(out, bytes, s, i, back, ahead);
+                }
+            } else if number_is_timelike(bytes, s, i) {
+                push_window(out, bytes, s, i, back, ahead);
+            }
         }
-        base = i.max(base + 64);
+        base = next;
     }
 }
 
@@ -444,25 +467,6 @@ fn number_is_timelike(bytes: &[u8], s: usize, i: usize) -> bool {
             r(b"a.m") || r(b"p.m") || r(b"am") || r(b"pm") || r(b"o'clock") || r(b"in the")
         };
     !money && timelike
-}
-
-/// Bit `k` set in the first mask when `bytes[base + k]` is an ASCII letter, in the second when
-/// it is an ASCII digit, for the 64 bytes from `base` (bytes past the end count as neither).
-#[inline]
-fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
-    let block = base
-        .checked_add(64)
-        .and_then(|e| bytes.get(base..e))
-        .and_then(|b| <&[u8; 64]>::try_from(b).ok());
-    match block {
-        Some(block) => crate::simd::alnum_masks64(block),
-        None => {
-            let mut padded = [0u8; 64];
-            let rest = bytes.get(base..).unwrap_or_default();
-            padded[..rest.len()].copy_from_slice(rest);
-            crate::simd::alnum_masks64(&padded)
-        }
-    }
 }
 
 /// The byte-at-a-time scan that [`windows_into`] replaces, kept to check it against.
