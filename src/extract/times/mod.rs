@@ -166,7 +166,7 @@ fn find_with(
         tense: tense_cache,
     } = scratch;
     scan::windows_into(text, 28, 20, windows);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(windows.len());
     if windows.is_empty() {
         return out;
     }

@@ -200,6 +200,40 @@ impl<'t> Grammar<'t> {
         }
     }
 
+    /// [`matches`](Self::matches) trying every rule at every token, without
+    /// [`may_start`](Self::may_start): the reference the property test holds it to.
+    #[cfg(test)]
+    fn matches_reference(&self, out: &mut Vec<Match>) {
+        let mut i = 0;
+        while i < self.t.len() {
+            let mut best: Option<(usize, Parsed)> = None;
+            for c in [self.modified(i), self.with_the(i), self.core_with_time(i)]
+                .into_iter()
+                .flatten()
+            {
+                if best.is_none_or(|(be, _)| c.0 > be) {
+                    best = Some(c);
+                }
+            }
+            if let Some((end, parsed)) = best {
+                out.push(Match {
+                    start: i,
+                    end,
+                    parsed,
+                });
+                i = end.max(i + 1);
+                if matches!(parsed.core, Core::Calendar { day: Some(_), .. }) {
+                    if let Some(m) = self.second_day(end, &parsed) {
+                        i = m.end;
+                        out.push(m);
+                    }
+                }
+            } else {
+                i += 1;
+            }
+        }
+    }
+
     /// The bare day number after a month-day that ended at `end` (`April 24 and 25`, `March 1
     /// to 5`), as a date of the same month: a later day, joined by `and`, `or`, `to`, `through`
     /// or a dash, and not itself the amount of something (`and 25 people`).
@@ -646,12 +680,7 @@ impl<'t> Grammar<'t> {
     /// The longest expression starting at token `i`.
     fn parse_at(&self, i: usize) -> Option<(usize, Parsed)> {
         let t = self.t.get(i)?;
-        match t.kind {
-            Kind::Word | Kind::Num => {}
-            Kind::Punct(b'\'') => {}
-            _ => return None,
-        }
-        if t.kind == Kind::Word && !t.lex.is_some_and(can_start) {
+        if !self.may_start(i, t) {
             return None;
         }
         let mut best: Option<(usize, Parsed)> = None;
@@ -666,6 +695,58 @@ impl<'t> Grammar<'t> {
         consider(self.with_the(i));
         consider(self.core_with_time(i));
         best
+    }
+
+    /// Whether a rule may match from token `t` at `i`: false only where every rule is known to
+    /// fail, from the first tokens the rules read.
+    ///
+    /// - a word whose meaning starts no rule ([`can_start`]), and a punctuation mark other than
+    ///   `'` (`'80s`);
+    /// - `the` before a token no rule after `the` accepts: [`with_the`](Self::with_the) and
+    ///   [`modified`](Self::modified) read the next token's meaning, a number, `'`, or the
+    ///   words `short` and `distant`; `the` alone starts nothing;
+    /// - `that` not before `day`, `week`, `month` or `year`, the only units
+    ///   [`relative`](Self::relative) takes after it;
+    /// - a number that begins a decimal or a thousands group (`4.5`, `1,200`): no amount, year
+    ///   or date, and a clock time only with two digits after a period (`10.30 p.m.`).
+    ///
+    /// A property test holds the matcher with this test to the matcher without it.
+    #[inline]
+    fn may_start(&self, i: usize, t: &Tok) -> bool {
+        match t.kind {
+            Kind::Word => match t.lex {
+                Some(Lex::Word(Word::The)) => self.t.get(i + 1).is_some_and(|n| match n.kind {
+                    Kind::Word => {
+                        n.lex.is_some()
+                            || self.text(i + 1).eq_ignore_ascii_case("short")
+                            || self.text(i + 1).eq_ignore_ascii_case("distant")
+                    }
+                    Kind::Num | Kind::Punct(b'\'') => true,
+                    _ => false,
+                }),
+                Some(Lex::Word(Word::That)) => matches!(
+                    self.lex(i + 1),
+                    Some(Lex::Unit(
+                        Unit::Day | Unit::Week | Unit::Month | Unit::Year,
+                        false
+                    ))
+                ),
+                Some(lex) => can_start(lex),
+                None => false,
+            },
+            Kind::Num => {
+                let decimal_or_group = self.glued(i + 1)
+                    && self.glued(i + 2)
+                    && match (self.t.get(i + 1).map(|n| n.kind), self.num(i + 2)) {
+                        (Some(Kind::Punct(b',')), Some(_)) => true,
+                        (Some(Kind::Punct(b'.')), Some((_, len))) => len != 2,
+                        _ => false,
+                    };
+                !decimal_or_group
+            }
+            Kind::Punct(b'\'') => true,
+            _ => false,
+        }
     }
 
     /// `about two weeks`, `more than four decades ago`, `early next year`, `the end of 1990`.
@@ -2462,4 +2543,110 @@ fn duration(a: Amount, u: Unit) -> Duration {
         };
     }
     d
+}
+
+#[cfg(test)]
+mod dispatch_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the lexicon's words in either case, words the rules read by their letters,
+    /// plain words, numbers of every shape the rules look at, and punctuation, glued or spaced;
+    /// the words [`Grammar::may_start`] looks at and what it looks for after them come often.
+    fn grammar_text() -> impl Strategy<Value = String> {
+        let lexicon: Vec<String> = super::super::scan::lexicon_words()
+            .flat_map(|w| {
+                let mut cap = w.to_string();
+                cap[..1].make_ascii_uppercase();
+                [w.to_string(), cap]
+            })
+            .collect();
+        let others: Vec<&str> = vec![
+            "short", "distant", "term", "future", "near", "ahead", "ended", "so", "trading",
+            "straight", "high", "then", "for", "percent", "will", "budget", "homes", "p", "m",
+            "am", "pm", "s", "th", "st", "nd", "ending", "million", "shares", "nights", "dozen",
+        ];
+        let numbers: Vec<&str> = vec![
+            "1", "4", "12", "24", "25", "30", "05", "59", "300", "1200", "1998", "2021", "1990",
+            "80", "100001", ".", ",", "-", ":", "/", "'", "$", "%", "(", "#", "\u{2019}", "\u{e9}",
+        ];
+        let starts: Vec<&str> = vec![
+            "the", "The", "that", "That", "day", "week", "month", "year", "years", "quarter",
+        ];
+        let piece = prop_oneof![
+            prop::sample::select(lexicon),
+            prop::sample::select(others).prop_map(String::from),
+            prop::sample::select(numbers).prop_map(String::from),
+            prop::sample::select(starts).prop_map(String::from),
+        ];
+        let gap = prop::sample::select(vec!["", " ", " ", " ", "\n"]);
+        prop::collection::vec((piece, gap), 0..24).prop_map(|v| {
+            v.into_iter()
+                .map(|(p, g)| format!("{p}{g}"))
+                .collect::<String>()
+        })
+    }
+
+    fn both(text: &str) -> (Vec<Match>, Vec<Match>) {
+        let mut toks = Vec::new();
+        super::super::scan::tokenize(text, 0, text.len(), &mut toks);
+        let g = Grammar::new(&toks, text);
+        let (mut fast, mut full) = (Vec::new(), Vec::new());
+        g.matches(&mut fast);
+        g.matches_reference(&mut full);
+        (fast, full)
+    }
+
+    /// Every word [`Grammar::may_start`] rules on, before every piece of text, glued or
+    /// spaced, and then a piece that may complete an expression.
+    #[test]
+    fn restricted_starts_agree_after_every_next_token() {
+        let mut pieces: Vec<String> = super::super::scan::lexicon_words()
+            .map(String::from)
+            .collect();
+        pieces.extend(
+            [
+                "Short", "short", "distant", "term", "budget", "p", "am", "s", "th", "nights", "1",
+                "12", "25", "30", "05", "300", "1998", "1990", "80", ".", ",", "-", ":", "/", "'",
+                "$", "%", "(", "\u{2019}", "\u{e9}", "",
+            ]
+            .map(String::from),
+        );
+        let then = [
+            "", "future", "term", "year", "years", "quarter", "of", "1998", "30", "05", "s", "m",
+            "a.m.", "p.m.", "pm", "ago", "end", "later", "March", "Friday", "day", "'s",
+        ];
+        for start in ["the", "The", "that", "That", "4", "10", "1", "1998", "'"] {
+            for p in &pieces {
+                for glue in [" ", ""] {
+                    for t in then {
+                        for tglue in [" ", ""] {
+                            for tail in ["x", "p.m."] {
+                                let text = format!("{start}{glue}{p}{tglue}{t} {tail}");
+                                let (fast, full) = both(&text);
+                                assert_eq!(fast, full, "{text:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Trying the rules only where [`Grammar::may_start`] allows finds what trying them at
+        /// every token finds.
+        #[test]
+        fn restricted_starts_find_what_every_start_finds(text in grammar_text()) {
+            let mut toks = Vec::new();
+            super::super::scan::tokenize(&text, 0, text.len(), &mut toks);
+            let g = Grammar::new(&toks, &text);
+            let (mut fast, mut full) = (Vec::new(), Vec::new());
+            g.matches(&mut fast);
+            g.matches_reference(&mut full);
+            prop_assert_eq!(fast, full);
+        }
+    }
 }

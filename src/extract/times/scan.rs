@@ -17,7 +17,7 @@ pub(crate) enum Kind {
 }
 
 /// A token of a window of text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
@@ -94,8 +94,11 @@ fn home(key: u128) -> usize {
 /// The lexicon as an open-addressing hash table (linear probing; key 0 marks an empty slot,
 /// which no word's key is) behind a cheap filter on (first two letters, length).
 struct Table {
-    keys: Vec<u128>,
-    lex: Vec<Option<Lex>>,
+    /// Each slot's key and the meaning of its word, side by side so a hit reads one line.
+    slots: Box<[(u128, Option<Lex>); SLOTS]>,
+    /// The meaning of the words of one or two ASCII letters, indexed by [`pair`] of their
+    /// letters (a one-letter word pairs with 0, which no letter's low five bits are).
+    short: [Option<Lex>; 1024],
     /// Bit `len` set when some word of that length starts with these two letters.
     any: [u32; 27 * 27],
     /// The same for the words that trigger a window.
@@ -179,9 +182,9 @@ impl Table {
     fn find(&self, key: u128) -> Option<Lex> {
         let mut i = home(key);
         for _ in 0..SLOTS {
-            let k = *self.keys.get(i)?;
+            let (k, lex) = self.slots[i & (SLOTS - 1)];
             if k == key {
-                return self.lex.get(i).copied().flatten();
+                return lex;
             }
             if k == 0 {
                 return None;
@@ -194,14 +197,12 @@ impl Table {
     fn insert(&mut self, key: u128, lex: Lex) {
         let mut i = home(key);
         for _ in 0..SLOTS {
-            match self.keys.get(i) {
-                Some(&k) if k == key || k == 0 => {
-                    self.keys[i] = key;
-                    self.lex[i] = Some(lex);
-                    return;
-                }
-                _ => i = (i + 1) & (SLOTS - 1),
+            let slot = &mut self.slots[i & (SLOTS - 1)];
+            if slot.0 == key || slot.0 == 0 {
+                *slot = (key, Some(lex));
+                return;
             }
+            i = (i + 1) & (SLOTS - 1);
         }
     }
 
@@ -219,6 +220,17 @@ impl Table {
             return None;
         }
         self.find(key_in(bytes, start, end)?)
+    }
+
+    /// The meaning of the word `bytes[start..end]`, a run of ASCII letters (or `o'clock`):
+    /// [`get_in`](Table::get_in) with words of one or two letters read straight from a table.
+    #[inline]
+    fn word_lex(&self, bytes: &[u8], start: usize, end: usize) -> Option<Lex> {
+        match end.checked_sub(start)? {
+            1 => self.short[pair(*bytes.get(start)?, 0)],
+            2 => self.short[pair(*bytes.get(start)?, *bytes.get(start + 1)?)],
+            _ => self.get_in(bytes, start, end),
+        }
     }
 
     /// Whether the word `bytes[start..end]` triggers a window.
@@ -259,12 +271,18 @@ from hence of and or in at on within about around nearly almost approximately ro
 many more less fewer than over under up to least most fiscal every each per half latest full whole entire \
 o'clock before after other long old time period moment eve since until till through thru by during near no right corresponding comparable";
 
+/// The words of the lexicon, for tests that draw text from them.
+#[cfg(test)]
+pub(crate) fn lexicon_words() -> impl Iterator<Item = &'static str> {
+    WORDS.split_whitespace()
+}
+
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = Table {
-            keys: vec![0; SLOTS],
-            lex: vec![None; SLOTS],
+            slots: Box::new([(0, None); SLOTS]),
+            short: [None; 1024],
             any: [0; 27 * 27],
             trigger: [0; 27 * 27],
             any_pairs: [0; 1024],
@@ -273,6 +291,11 @@ fn table() -> &'static Table {
         for w in WORDS.split_whitespace() {
             if let (Some(k), Some(l)) = (key(w.as_bytes()), lexicon::lookup(w)) {
                 t.insert(k, l);
+                match *w.as_bytes() {
+                    [a] => t.short[pair(a, 0)] = Some(l),
+                    [a, b] => t.short[pair(a, b)] = Some(l),
+                    _ => {}
+                }
                 let bit = 1u32 << w.len().min(31);
                 t.any[slot(w.as_bytes())] |= bit;
                 if let [a, b, ..] = *w.as_bytes() {
@@ -322,7 +345,7 @@ static CLASS: [u8; 256] = {
     t
 };
 
-#[inline]
+#[cfg(test)]
 fn is_word_byte(b: u8) -> bool {
     CLASS[usize::from(b)] == 1
 }
@@ -338,54 +361,77 @@ pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usiz
 
 /// [`windows`] written into `out` (cleared first), so its buffer can be reused.
 ///
-/// Letters and digits are found 64 bytes at a time as bit masks, so the bytes between words
-/// cost nothing of their own and most words are measured without reading them again.
+/// Letters and digits are found 64 bytes at a time as bit masks, and the runs they make are
+/// visited by their first bytes: the bytes between words cost nothing of their own, and a word
+/// within a block is measured and checked against the trigger filter from the block's copy
+/// without reading the text again.
 pub(crate) fn windows_into(text: &str, back: usize, ahead: usize, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let bytes = text.as_bytes();
     let table = table();
     let n = bytes.len();
-    let mut i = 0;
     let mut base = 0;
+    let mut padded: [u8; 64];
     while base < n {
-        let (letters, digits) = block_masks(bytes, base);
-        // `i <= base` here: positions before it were consumed by a run.
-        let mut todo = letters | digits;
-        loop {
-            if todo == 0 {
-                break;
+        let block: &[u8; 64] = match base
+            .checked_add(64)
+            .and_then(|e| bytes.get(base..e))
+            .and_then(|b| <&[u8; 64]>::try_from(b).ok())
+        {
+            Some(block) => block,
+            None => {
+                // The last, partial block: bytes past the end count as neither.
+                let rest = bytes.get(base..).unwrap_or_default();
+                padded = [0u8; 64];
+                padded[..rest.len()].copy_from_slice(rest);
+                &padded
             }
+        };
+        let (letters, digits) = crate::simd::alnum_masks64(block);
+        // A block starts at no run's inside (a run crossing into it was read whole), so each
+        // run starts where its bit is set and the bit before is not.
+        let mut todo = (letters & !(letters << 1)) | (digits & !(digits << 1));
+        let mut next = base + 64;
+        while todo != 0 {
             let off = todo.trailing_zeros();
+            todo &= todo - 1;
             let s = base + off as usize;
-            if letters >> off & 1 == 1 {
-                let rest = !letters >> off;
-                i = if rest == 0 {
+            let is_letter = letters >> off & 1 == 1;
+            let rest = !(if is_letter { letters } else { digits }) >> off;
+            if rest == 0 {
+                // The run goes on past the block: read it to its end, go on from there.
+                let i = if is_letter {
                     letter_run(bytes, base + 64, n)
                 } else {
-                    s + rest.trailing_zeros() as usize
-                };
-                let len = i - s;
-                if (3..=12).contains(&len) && table.is_trigger_in(bytes, s, i) {
-                    push_window(out, bytes, s, i, back, ahead);
-                }
-            } else {
-                let rest = !digits >> off;
-                i = if rest == 0 {
                     digit_run(bytes, base + 64, n)
-                } else {
-                    s + rest.trailing_zeros() as usize
                 };
-                if number_is_timelike(bytes, s, i) {
+                if if is_letter {
+                    (3..=12).contains(&(i - s)) && table.is_trigger_in(bytes, s, i)
+                } else {
+                    number_is_timelike(bytes, s, i)
+                } {
                     push_window(out, bytes, s, i, back, ahead);
                 }
-            }
-            let used = i - base;
-            if used >= 64 {
+                next = i;
                 break;
             }
-            todo &= u64::MAX << used;
+            let len = rest.trailing_zeros() as usize;
+            let i = s + len;
+            if is_letter {
+                // Within the block, a word of three or more letters has its first two in it.
+                let o = off as usize;
+                if (3..=12).contains(&len)
+                    && table.trigger_pairs[pair(block[o & 63], block[(o + 1) & 63])] & (1 << len)
+                        != 0
+                    && table.is_trigger_in(bytes, s, i)
+                {
+                    push_window(out, bytes, s, i, back, ahead);
+                }
+            } else if number_is_timelike(bytes, s, i) {
+                push_window(out, bytes, s, i, back, ahead);
+            }
         }
-        base = i.max(base + 64);
+        base = next;
     }
 }
 
@@ -421,25 +467,6 @@ fn number_is_timelike(bytes: &[u8], s: usize, i: usize) -> bool {
             r(b"a.m") || r(b"p.m") || r(b"am") || r(b"pm") || r(b"o'clock") || r(b"in the")
         };
     !money && timelike
-}
-
-/// Bit `k` set in the first mask when `bytes[base + k]` is an ASCII letter, in the second when
-/// it is an ASCII digit, for the 64 bytes from `base` (bytes past the end count as neither).
-#[inline]
-fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
-    let block = base
-        .checked_add(64)
-        .and_then(|e| bytes.get(base..e))
-        .and_then(|b| <&[u8; 64]>::try_from(b).ok());
-    match block {
-        Some(block) => crate::simd::alnum_masks64(block),
-        None => {
-            let mut padded = [0u8; 64];
-            let rest = bytes.get(base..).unwrap_or_default();
-            padded[..rest.len()].copy_from_slice(rest);
-            crate::simd::alnum_masks64(&padded)
-        }
-    }
 }
 
 /// The byte-at-a-time scan that [`windows_into`] replaces, kept to check it against.
@@ -504,7 +531,77 @@ fn push_window(
 }
 
 /// Tokens of `text[start..end]`, with offsets into `text`.
+///
+/// Letter runs are read eight bytes at a time, and words of one or two letters are looked up
+/// without hashing.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let table = table();
+    let mut i = start;
+    let mut glued = false;
+    let mut newline = false;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            if b == b'\n' {
+                newline = true;
+            }
+            glued = false;
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let class = CLASS[usize::from(b)];
+        let (kind, num, lex) = if class == 1 {
+            i = letter_run(bytes, i + 1, end);
+            // o'clock
+            if i - s == 1
+                && b | 0x20 == b'o'
+                && bytes.get(i) == Some(&b'\'')
+                && bytes[i..end.min(i + 6)].eq_ignore_ascii_case(b"'clock")
+            {
+                i += 6;
+            }
+            (Kind::Word, 0, table.word_lex(bytes, s, i))
+        } else if class == 2 {
+            let mut v = u64::from(b - b'0');
+            i += 1;
+            while i < end && bytes[i].is_ascii_digit() {
+                v = v
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            (Kind::Num, v, None)
+        } else if b < 0x80 {
+            i += 1;
+            (Kind::Punct(b), 0, None)
+        } else {
+            i += 1;
+            while i < end && !text.is_char_boundary(i) {
+                i += 1;
+            }
+            (Kind::Other, 0, None)
+        };
+        out.push(Tok {
+            start: s,
+            end: i,
+            kind,
+            lex,
+            cap: b.is_ascii_uppercase(),
+            glued,
+            newline,
+            num,
+        });
+        glued = true;
+        newline = false;
+    }
+}
+
+/// The tokenizer that [`tokenize`] replaces, kept to check it against.
+#[cfg(test)]
+fn tokenize_reference(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let table = table();
     let mut i = start;
@@ -693,6 +790,47 @@ mod tests {
             windows_into(&text, back, ahead, &mut fast);
             windows_reference(&text, back, ahead, &mut slow);
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_those_of_the_byte_at_a_time_tokenizer(
+            text in proptest::prop_oneof![scan_text(), "\\PC{0,80}", "[ a-zA-Z0-9'.,:\n\u{e9}-]{0,80}"],
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let start = bounds[a % bounds.len()];
+            let end = bounds[b % bounds.len()].max(start);
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tokenize(&text, start, end, &mut fast);
+            tokenize_reference(&text, start, end, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn short_words_read_from_their_table_mean_what_the_hash_table_says() {
+        let letters = (b'a'..=b'z').chain(b'A'..=b'Z');
+        for a in letters.clone() {
+            let one = [a];
+            assert_eq!(
+                table().word_lex(&one, 0, 1),
+                table().get(&one),
+                "{}",
+                a as char
+            );
+            for b in letters.clone() {
+                let two = [a, b];
+                assert_eq!(
+                    table().word_lex(&two, 0, 2),
+                    table().get(&two),
+                    "{}{}",
+                    a as char,
+                    b as char
+                );
+            }
         }
     }
 
