@@ -124,6 +124,8 @@ pub(crate) struct Parsed {
     pub ty: Option<TimexType>,
     /// `the week of March 6`: the week the day falls in.
     pub week_of: bool,
+    /// Days to move the day named: `the day before last Tuesday` = -1.
+    pub day_shift: i8,
     /// Told from the story's own time rather than the anchor: a time of day without a day of
     /// its own (`at 10 p.m.`, `in the morning`) falls on the day last named, `the previous
     /// Friday` counts back from it, `the following month` on from the month last named.
@@ -139,6 +141,7 @@ impl Parsed {
             md: None,
             ty: None,
             week_of: false,
+            day_shift: 0,
             anaphoric: false,
         }
     }
@@ -613,7 +616,14 @@ impl<'t> Grammar<'t> {
                                     | Word::During
                             ))
                         );
-                    if !(prev_ok || next_ok && self.num(i + 1).is_some()) {
+                    // "the March accession": a month before the noun it dates, not a march.
+                    let dates_noun = i > 0
+                        && self.w(i - 1, Word::The)
+                        && self
+                            .t
+                            .get(i + 1)
+                            .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.lex.is_none());
+                    if !(prev_ok || dates_noun || next_ok && self.num(i + 1).is_some()) {
                         return None;
                     }
                 }
@@ -839,10 +849,7 @@ impl<'t> Grammar<'t> {
                 let over_the_years = u == Unit::Year && i > 0 && self.w(i - 1, Word::Over);
                 if (ahead || over_the_years) && !self.is_hyph(j + 1) {
                     let end = if ahead { j + 2 } else { j + 1 };
-                    return Some((
-                        end,
-                        Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
-                    ));
+                    return Some((end, Parsed::new(Core::Duration(some_units(u)))));
                 }
             }
             // the week of March 6
@@ -897,6 +904,11 @@ impl<'t> Grammar<'t> {
                     && matches!(self.lex(j + 3), Some(Lex::Word(Word::Ago | Word::Earlier)))
                 {
                     return Some((j + 4, Parsed::new(Core::YearAgoQuarter)));
+                }
+                if u == Unit::Day {
+                    if let Some(r) = self.day_beside(i) {
+                        return Some(r);
+                    }
                 }
                 if let Some(core) = core {
                     if u == Unit::Day && !self.w(j + 1, Word::Before) {
@@ -971,6 +983,55 @@ impl<'t> Grammar<'t> {
             return None;
         }
         Some((e, p))
+    }
+
+    /// `the day before|after` at `i` (on `the`): with a day after it (`the day before last
+    /// Tuesday`), that day moved by one; in apposition to a day just named (`Oct. 12, the day
+    /// before the crash`), that day itself.
+    fn day_beside(&self, i: usize) -> Option<(usize, Parsed)> {
+        let j = i + 1;
+        let shift = if self.w(j + 1, Word::Before) {
+            -1
+        } else if self.w(j + 1, Word::After) {
+            1
+        } else {
+            return None;
+        };
+        if let Some((e, mut p)) = self.core(j + 2) {
+            let a_day = matches!(
+                p.core,
+                Core::Weekday { .. }
+                    | Core::Calendar { day: Some(_), .. }
+                    | Core::FullDate { .. }
+                    | Core::Day(_)
+                    | Core::Holiday { week: false, .. }
+            );
+            if a_day && p.time.is_none() && p.part_of_day.is_none() {
+                p.day_shift = shift;
+                return Some((e, p));
+            }
+        }
+        // "Oct. 12, the day before ...": the day after the comma is the one just named.
+        let month_before = |k: usize| {
+            matches!(self.lex(k), Some(Lex::Month(_) | Lex::MonthAbbr(_)))
+                || self.p(k, b'.') && matches!(self.lex(k.wrapping_sub(1)), Some(Lex::MonthAbbr(_)))
+        };
+        let named_day = i >= 3
+            && self.p(i - 1, b',')
+            && (self.day_num(i - 2).is_some_and(|(e, _)| e == i - 1) && month_before(i - 3)
+                || matches!(
+                    self.lex(i - 2),
+                    Some(Lex::Weekday(_) | Lex::Deictic(Deictic::Yesterday | Deictic::Today))
+                ));
+        if named_day {
+            let mut p = Parsed::new(Core::Rel {
+                unit: Unit::Day,
+                offset: 0,
+            });
+            p.anaphoric = true;
+            return Some((j + 1, p));
+        }
+        None
     }
 
     /// `the past three months`, `the first nine months`, `the next few days`, `the nine months`.
@@ -1133,7 +1194,17 @@ impl<'t> Grammar<'t> {
             {
                 (e, p.core)
             }
-            _ => (j, Core::Day(0)),
+            _ => match self.day_after_aside(j) {
+                // "10:35 a.m. (0735 GMT) Friday": the day after the aside, which is matched
+                // on its own.
+                Some(core) => {
+                    let mut p = Parsed::new(core);
+                    p.time = Some((hour, minute));
+                    p.ty = Some(TimexType::Time);
+                    return Some((j, p));
+                }
+                None => (j, Core::Day(0)),
+            },
         };
         let anaphoric = end == j;
         let mut p = Parsed::new(core);
@@ -1141,6 +1212,32 @@ impl<'t> Grammar<'t> {
         p.time = Some((hour, minute));
         p.ty = Some(TimexType::Time);
         Some((end, p))
+    }
+
+    /// The day after a parenthesized clock time at `j` (`(0735 GMT) Friday`), if any.
+    fn day_after_aside(&self, j: usize) -> Option<Core> {
+        if !self.p(j, b'(') {
+            return None;
+        }
+        // Digits, a zone, `a.m.`: at most six tokens up to the closing parenthesis.
+        let close = (j + 1..j + 8).find(|&k| self.p(k, b')'))?;
+        let inside_clock = (j + 1..close).all(|k| {
+            self.num(k).is_some()
+                || self.lex(k) == Some(Lex::Zone)
+                || self.p(k, b':')
+                || self.p(k, b'.')
+                || self.ampm(k).is_some()
+                || self.text(k).eq_ignore_ascii_case("m")
+        }) && (j + 1..close).any(|k| self.num(k).is_some());
+        if !inside_clock {
+            return None;
+        }
+        let (_, p) = self.core(close + 1)?;
+        matches!(
+            p.core,
+            Core::Weekday { .. } | Core::Day(_) | Core::Calendar { day: Some(_), .. }
+        )
+        .then_some(p.core)
     }
 
     /// Spelled-out years: `nineteen ninety-six`, `two thousand`.
@@ -1215,6 +1312,15 @@ impl<'t> Grammar<'t> {
                     return None;
                 }
                 if s == Season::Fall && !calendar_lead {
+                    return None;
+                }
+                // "the Spring of Life demonstrations": a name, not a season.
+                if self.cap(i)
+                    && self.w(i + 1, Word::Of)
+                    && self.cap(i + 2)
+                    && self.is_word(i + 2)
+                    && self.lex(i + 2).is_none()
+                {
                     return None;
                 }
                 let (e, year) = self.year_of(i + 1);
@@ -1479,10 +1585,7 @@ impl<'t> Grammar<'t> {
                     if matches!(u, Unit::Year | Unit::Day) || end > i + 2 {
                         return Some((end, Parsed::new(Core::Ref(Reference::Past))));
                     }
-                    return Some((
-                        end,
-                        Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
-                    ));
+                    return Some((end, Parsed::new(Core::Duration(some_units(u)))));
                 }
                 // "recent sales": an adjective of a non-time noun is left out.
                 None
@@ -2148,7 +2251,7 @@ impl<'t> Grammar<'t> {
         if let Some((u, pl)) = self.unit(j) {
             if pl {
                 if matches!(w, Word::Past | Word::Coming | Word::Next | Word::Last) {
-                    let mut p = Parsed::new(Core::Duration(Duration::new(None, u.duration_unit())));
+                    let mut p = Parsed::new(Core::Duration(some_units(u)));
                     if w == Word::Past && u == Unit::Year && !self.w(i.wrapping_sub(1), Word::The) {
                         p = Parsed::new(Core::Ref(Reference::Past));
                     }
@@ -2179,7 +2282,9 @@ impl<'t> Grammar<'t> {
                 return None;
             }
             let mut p = Parsed::new(rel_unit(u, off));
-            p.anaphoric = matches!(w, Word::Following | Word::Previous);
+            // "the next day" counts from the story's day, as "the following day" does.
+            p.anaphoric = matches!(w, Word::Following | Word::Previous)
+                || w == Word::Next && u == Unit::Day && i > 0 && self.w(i - 1, Word::The);
             return Some((j + 1, p));
         }
         if w == Word::Latest && self.w(j, Word::Period) {
@@ -2208,6 +2313,8 @@ impl<'t> Grammar<'t> {
             if w == Word::Next || w == Word::Following {
                 let mut p = Parsed::new(Core::Day(1));
                 p.part_of_day = Some(pd);
+                // "the next morning": the morning after the story's day.
+                p.anaphoric = w == Word::Following || i > 0 && self.w(i - 1, Word::The);
                 return Some((j + 1, p));
             }
             return None;
@@ -2261,10 +2368,17 @@ impl<'t> Grammar<'t> {
         }
         if w == Word::Past && i > 0 && self.w(i - 1, Word::The) {
             // "the past" as a noun: not before a noun it modifies.
-            if self
-                .t
-                .get(j)
-                .is_none_or(|t| t.kind != Kind::Word || t.lex.is_some())
+            // A pronoun or auxiliary starts the clause that follows: "in the past it tried".
+            let clause = [
+                "it", "he", "she", "they", "we", "i", "you", "there", "has", "have", "had",
+            ]
+            .iter()
+            .any(|w| self.text(j).eq_ignore_ascii_case(w));
+            if clause
+                || self
+                    .t
+                    .get(j)
+                    .is_none_or(|t| t.kind != Kind::Word || t.lex.is_some())
             {
                 return Some((j, Parsed::new(Core::Ref(Reference::Past))));
             }
@@ -2343,16 +2457,10 @@ impl<'t> Grammar<'t> {
             let ok = matches!(prev, Some(Lex::Word(Word::Over | Word::Within | Word::In)))
                 || i > 0 && self.text(i - 1).eq_ignore_ascii_case("for");
             if ok && !self.is_hyph(i + 1) {
-                return Some((
-                    i + 1,
-                    Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
-                ));
+                return Some((i + 1, Parsed::new(Core::Duration(some_units(u)))));
             }
             if self.is_hyph(i + 1) && self.w(i + 2, Word::Long) {
-                return Some((
-                    i + 3,
-                    Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
-                ));
+                return Some((i + 3, Parsed::new(Core::Duration(some_units(u)))));
             }
         }
         None
@@ -2420,6 +2528,19 @@ fn rel_unit(u: Unit, off: i32) -> Core {
         unit: u,
         offset: off,
     }
+}
+
+/// Some units of unknown number (`decades`, `the weeks ahead`), counted as [`duration`] counts
+/// them: decades in years.
+fn some_units(u: Unit) -> Duration {
+    duration(
+        Amount {
+            value: None,
+            half: false,
+            approx: false,
+        },
+        u,
+    )
 }
 
 /// A duration of an amount of units, with decades as ten years and halves as extra months.

@@ -1344,6 +1344,153 @@ fn clock_times() {
 }
 
 #[test]
+fn days_told_from_other_days() {
+    check(&[
+        // "the day before/after" a day: that day moved by one.
+        (
+            FRI,
+            "The day before last Tuesday's hearing, he flew home.",
+            "The day before last Tuesday",
+            "DATE",
+            "2021-02-22",
+            None,
+        ),
+        (
+            FRI,
+            "Shops reopened the day after Christmas.",
+            "the day after Christmas",
+            "DATE",
+            "2020-12-26",
+            None,
+        ),
+        (
+            WED,
+            "The court ruled the day after Friday's hearing.",
+            "the day after Friday",
+            "DATE",
+            "1998-08-08",
+            None,
+        ),
+        // In apposition to a day just named: that day.
+        (
+            FRI,
+            "Prices fell on Feb. 12, the day before the vote.",
+            "the day",
+            "DATE",
+            "2021-02-12",
+            None,
+        ),
+        (
+            FRI,
+            "He quit on Jan. 4, the day after the meeting.",
+            "the day",
+            "DATE",
+            "2021-01-04",
+            None,
+        ),
+        // "the next day" and "the next morning" count from the story's day.
+        (
+            FRI,
+            "He was arrested on Feb. 10 and appeared in court the next morning.",
+            "the next morning",
+            "TIME",
+            "2021-02-11TMO",
+            None,
+        ),
+        (
+            FRI,
+            "The board met on Feb. 3. The next day, the chairman resigned.",
+            "The next day",
+            "DATE",
+            "2021-02-04",
+            None,
+        ),
+        // A clock time before a parenthesized one falls on the day after the aside.
+        (
+            WED,
+            "The blast occurred at 10:35 a.m. (0735 GMT) Friday, police said.",
+            "10:35 a.m.",
+            "TIME",
+            "1998-08-07T10:35",
+            None,
+        ),
+        (
+            WED,
+            "The blast occurred at 10:35 a.m. (0735 GMT) Friday, police said.",
+            "Friday",
+            "DATE",
+            "1998-08-07",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn months_pasts_and_decades_in_context() {
+    check(&[
+        // "the March accession": March dates the noun after it.
+        (
+            FRI,
+            "The March accession will let them join.",
+            "March",
+            "DATE",
+            "2021-03",
+            None,
+        ),
+        (
+            FRI,
+            "Traders said the May contract fell.",
+            "May",
+            "DATE",
+            "2021-05",
+            None,
+        ),
+        // "in the past" before the clause it opens.
+        (
+            FRI,
+            "In the filing, the company said that in the past it considered a bid.",
+            "the past",
+            "DATE",
+            "PAST_REF",
+            None,
+        ),
+        (
+            FRI,
+            "Farmers who in the past have grown oats now grow corn.",
+            "the past",
+            "DATE",
+            "PAST_REF",
+            None,
+        ),
+        // Decades of unknown number are years, as a known number of decades is.
+        (
+            FRI,
+            "The feud has gone on for decades.",
+            "decades",
+            "DURATION",
+            "PXY",
+            None,
+        ),
+        (
+            FRI,
+            "It ended a decades-long feud.",
+            "decades-long",
+            "DURATION",
+            "PXY",
+            None,
+        ),
+        (
+            FRI,
+            "It ended two decades of feuding.",
+            "two decades",
+            "DURATION",
+            "P20Y",
+            None,
+        ),
+    ]);
+}
+
+#[test]
 fn words_that_are_not_times() {
     for text in [
         "He may go.",
@@ -1360,6 +1507,9 @@ fn words_that_are_not_times() {
         "The film High Noon won four awards.",
         "For the party, high noon has come.",
         "They spoke about the future of the alliance.",
+        "They led the Spring of Life protests.",
+        "The March of Dimes raised funds.",
+        "They joined the March on Washington.",
     ] {
         let (src, found) = run(FRI, text);
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
