@@ -18,6 +18,26 @@ const SEASON_LEAD: &[Word] = &[
     Word::Coming,
 ];
 
+/// Nouns after `today's` that make it the present in general (`today's youth`), not a day.
+const GENERIC_NOW: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "generation",
+    "generations",
+    "young",
+    "kids",
+    "children",
+    "teenagers",
+    "families",
+    "parents",
+    "students",
+    "consumers",
+    "culture",
+    "standards",
+    "technology",
+];
+
 /// A year as the text gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum YearRef {
@@ -1532,6 +1552,16 @@ impl<'t> Grammar<'t> {
             Some((e, p))
         };
         match d {
+            // "today's youth": the present generally, not the article's day.
+            Deictic::Today
+                if self.possessive(i + 1).is_some_and(|k| {
+                    GENERIC_NOW
+                        .iter()
+                        .any(|w| self.text(k).eq_ignore_ascii_case(w))
+                }) =>
+            {
+                Some((i + 1, Parsed::new(Core::Ref(Reference::Present))))
+            }
             Deictic::Today => day(0),
             Deictic::Yesterday => day(-1),
             Deictic::Tomorrow => day(1),
@@ -2029,6 +2059,13 @@ impl<'t> Grammar<'t> {
             if prev.kind == Kind::Num || rate_word || self.unit(i - 1).is_some_and(|(_, pl)| pl) {
                 return None;
             }
+            // "four flights a week", "hundreds of interviews a day": so many things in every
+            // week, a set of times.
+            if self.counted_plural(i - 1) {
+                let mut p = Parsed::new(Core::Every(duration(amt, u)));
+                p.ty = Some(TimexType::Set);
+                return Some((k + 1, p));
+            }
         }
         let mut e = k + 1;
         let mut d = duration(amt, u);
@@ -2078,6 +2115,28 @@ impl<'t> Grammar<'t> {
             return Some((end, sp));
         }
         Some((e, p))
+    }
+
+    /// Whether the word at `n` is a plural noun counted just before it: `four flights`, `700
+    /// seats`, `fifty thousand CDs`, `hundreds of interviews` (a verb in `-s`, as in `it takes`,
+    /// has no count before it).
+    fn counted_plural(&self, n: usize) -> bool {
+        let word = self.text(n);
+        if !self.is_word(n) || word.len() < 3 || !word.ends_with('s') || self.lex(n).is_some() {
+            return false;
+        }
+        let count = |k: usize| {
+            self.num(k).is_some()
+                || matches!(
+                    self.lex(k),
+                    Some(Lex::Number(_) | Lex::Tens(_) | Lex::Hundred | Lex::Thousand)
+                )
+                || ["hundreds", "thousands", "dozens", "millions"]
+                    .iter()
+                    .any(|w| self.text(k).eq_ignore_ascii_case(w))
+        };
+        // The count right before the noun, or before `of`.
+        n.checked_sub(1).is_some_and(count) || n >= 2 && self.w(n - 1, Word::Of) && count(n - 2)
     }
 
     /// Words that start an expression: this/last/next/past/coming/every/each/fiscal...
@@ -2243,7 +2302,10 @@ impl<'t> Grammar<'t> {
         if w == Word::That
             && !matches!(
                 self.unit(j),
-                Some((Unit::Day | Unit::Year | Unit::Week | Unit::Month, false))
+                Some((
+                    Unit::Day | Unit::Year | Unit::Week | Unit::Month | Unit::Quarter,
+                    false
+                ))
             )
         {
             return None;
@@ -2267,6 +2329,10 @@ impl<'t> Grammar<'t> {
                     return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
                 }
                 return None;
+            }
+            if w == Word::That && u == Unit::Quarter {
+                // "that quarter": the one under discussion.
+                return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
             }
             if w == Word::That {
                 // "that day", "that month": the one the story named.

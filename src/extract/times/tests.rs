@@ -1491,6 +1491,95 @@ fn months_pasts_and_decades_in_context() {
 }
 
 #[test]
+fn generic_presents_periods_and_rates() {
+    check(&[
+        // "today's youth" is the present in general; "today's session" the article's day.
+        (
+            FRI,
+            "The case is a lesson for today's youth.",
+            "today",
+            "DATE",
+            "PRESENT_REF",
+            None,
+        ),
+        (
+            FRI,
+            "Facts are losing their value in today's world.",
+            "today",
+            "DATE",
+            "PRESENT_REF",
+            None,
+        ),
+        (
+            FRI,
+            "Today's session opened higher.",
+            "Today",
+            "DATE",
+            "2021-02-26",
+            None,
+        ),
+        // "that quarter": the quarter under discussion.
+        (
+            FRI,
+            "It lost $3 million in the third quarter. Results for that quarter included a charge.",
+            "that quarter",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        // So many things a week: a set of weeks; a stretch of a week otherwise.
+        (
+            WED,
+            "Qantas runs four flights a week to Bombay.",
+            "a week",
+            "SET",
+            "P1W",
+            None,
+        ),
+        (
+            WED,
+            "The mine produces 65 tonnes a year.",
+            "a year",
+            "SET",
+            "P1Y",
+            None,
+        ),
+        (
+            WED,
+            "Agents do hundreds of interviews a day.",
+            "a day",
+            "SET",
+            "P1D",
+            None,
+        ),
+        (
+            WED,
+            "The unit was losing 140,000 dlrs a quarter.",
+            "a quarter",
+            "SET",
+            "P3M",
+            None,
+        ),
+        (
+            WED,
+            "The trip takes a week.",
+            "a week",
+            "DURATION",
+            "P1W",
+            None,
+        ),
+        (
+            WED,
+            "He stays a week in Bombay.",
+            "a week",
+            "DURATION",
+            "P1W",
+            None,
+        ),
+    ]);
+}
+
+#[test]
 fn words_that_are_not_times() {
     for text in [
         "He may go.",
