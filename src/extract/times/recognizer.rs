@@ -1234,6 +1234,17 @@ impl<'t> Grammar<'t> {
         Some((end, p))
     }
 
+    /// Whether the word at `i` (`Daily`, `Today`) is part of a name: capitalized after a
+    /// capitalized word of the same sentence (`the New York Daily News`, `China Daily`, `USA
+    /// Today`, `The Daily Beast`).
+    fn in_a_name(&self, i: usize) -> bool {
+        self.cap(i)
+            && i > 0
+            && self.t.get(i).is_some_and(|t| !t.newline)
+            && (self.is_word(i - 1) && self.cap(i - 1)
+                || self.possessive(i.saturating_sub(2)) == Some(i))
+    }
+
     /// The day after a parenthesized clock time at `j` (`(0735 GMT) Friday`), if any.
     fn day_after_aside(&self, j: usize) -> Option<Core> {
         if !self.p(j, b'(') {
@@ -1359,6 +1370,10 @@ impl<'t> Grammar<'t> {
                     if self.p(k, b'%') || self.text(k).eq_ignore_ascii_case("percent") {
                         return None;
                     }
+                }
+                // "the New York Daily News", "China Daily": a name.
+                if f == Frequency::Daily && self.in_a_name(i) {
+                    return None;
                 }
                 let (amount, unit) = match f {
                     Frequency::Hourly => (1, DurationUnit::Hour),
@@ -1562,6 +1577,8 @@ impl<'t> Grammar<'t> {
             {
                 Some((i + 1, Parsed::new(Core::Ref(Reference::Present))))
             }
+            // "USA Today", "VOA Today": a name.
+            Deictic::Today if self.in_a_name(i) => None,
             Deictic::Today => day(0),
             Deictic::Yesterday => day(-1),
             Deictic::Tomorrow => day(1),
@@ -2247,6 +2264,19 @@ impl<'t> Grammar<'t> {
         let i = j - 1;
         // last half
         if self.w(j, Word::Half) && matches!(w, Word::Last | Word::Past) {
+            // "the last half of the '80s": the end of the decade.
+            if self.w(j + 1, Word::Of) {
+                let k = if self.w(j + 2, Word::The) {
+                    j + 3
+                } else {
+                    j + 2
+                };
+                if let Some((e, p)) = self.core(k) {
+                    if matches!(p.core, Core::Decade { .. }) {
+                        return Some((e, p.with_mod(Some(TimexMod::End))));
+                    }
+                }
+            }
             let (e, year) = self.year_of(j + 1);
             return Some((
                 e,
@@ -2323,6 +2353,16 @@ impl<'t> Grammar<'t> {
                     return Some((j + 1, p));
                 }
                 return None;
+            }
+            // "over the past decade": the ten years up to now (`the last decade` is the one
+            // before this one).
+            if w == Word::Past && matches!(u, Unit::Decade | Unit::Century) {
+                let one = Amount {
+                    value: Some(1),
+                    half: false,
+                    approx: false,
+                };
+                return Some((j + 1, Parsed::new(Core::Duration(duration(one, u)))));
             }
             if w == Word::Latest || w == Word::Same {
                 if matches!(u, Unit::Quarter) {

@@ -1462,6 +1462,39 @@ fn months_pasts_and_decades_in_context() {
             "PAST_REF",
             None,
         ),
+        // "the past decade" is the ten years up to now; "the last decade" the one before this.
+        (
+            FRI,
+            "Threats became routine over the past decade.",
+            "the past decade",
+            "DURATION",
+            "P10Y",
+            None,
+        ),
+        (
+            FRI,
+            "It was one of the great events of the past century.",
+            "the past century",
+            "DURATION",
+            "P100Y",
+            None,
+        ),
+        (
+            FRI,
+            "Wages lost ground in the last decade.",
+            "the last decade",
+            "DATE",
+            "201",
+            None,
+        ),
+        (
+            FRI,
+            "Sales were flat in the last half of the '80s.",
+            "the last half of the '80s",
+            "DATE",
+            "198",
+            Some("END"),
+        ),
         // Decades of unknown number are years, as a known number of decades is.
         (
             FRI,
@@ -1599,6 +1632,11 @@ fn words_that_are_not_times() {
         "They led the Spring of Life protests.",
         "The March of Dimes raised funds.",
         "They joined the March on Washington.",
+        "She told the New York Daily News.",
+        "As the China Daily said.",
+        "A USA Today poll found support.",
+        "This is VOA Today.",
+        "He told NBC's Today show.",
     ] {
         let (src, found) = run(FRI, text);
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
