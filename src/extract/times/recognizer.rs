@@ -643,7 +643,16 @@ impl<'t> Grammar<'t> {
                             .t
                             .get(i + 1)
                             .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.lex.is_none());
-                    if !(prev_ok || dates_noun || next_ok && self.num(i + 1).is_some()) {
+                    // "Sunday, March eighth": a month-day after a weekday.
+                    let after_weekday = i >= 2
+                        && self.p(i - 1, b',')
+                        && matches!(self.lex(i - 2), Some(Lex::Weekday(_)))
+                        && self.day_num(i + 1).is_some();
+                    if !(prev_ok
+                        || dates_noun
+                        || after_weekday
+                        || next_ok && self.num(i + 1).is_some())
+                    {
                         return None;
                     }
                 }
@@ -2447,6 +2456,14 @@ impl<'t> Grammar<'t> {
             ));
         }
         if let Some((e, d)) = self.weekday(j) {
+            // "this coming Sunday, March eighth": the date that follows names the day.
+            if self.p(e, b',') {
+                if let Some((e2, p)) = self.month_expr(e + 1) {
+                    if matches!(p.core, Core::Calendar { day: Some(_), .. }) {
+                        return Some((e2, p));
+                    }
+                }
+            }
             let mut p = Parsed::new(Core::Weekday {
                 weekday: d,
                 rel: Some(if w == Word::This { 0 } else { off }),

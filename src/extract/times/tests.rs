@@ -1405,6 +1405,23 @@ fn days_told_from_other_days() {
             "2021-02-04",
             None,
         ),
+        // A weekday with its date after a comma is one expression.
+        (
+            Some("1998-03-05"),
+            "Women's Day is this coming Sunday, March eighth.",
+            "this coming Sunday, March eighth",
+            "DATE",
+            "1998-03-08",
+            None,
+        ),
+        (
+            FRI,
+            "He is due back next Wednesday, March 3, aides said.",
+            "next Wednesday, March 3",
+            "DATE",
+            "2021-03-03",
+            None,
+        ),
         // A clock time before a parenthesized one falls on the day after the aside.
         (
             WED,
