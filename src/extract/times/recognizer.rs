@@ -2559,11 +2559,17 @@ impl<'t> Grammar<'t> {
                 return Some((e, Parsed::new(Core::YearAgo)));
             }
             if self.w(i + 2, Word::End) {
-                // "year-end": the last day of the year, before or after the anchor by tense.
+                // "year-end": the last day of the year, before or after the anchor by tense;
+                // "since year-end" is the last one gone by.
+                let year = if self.after_word(i, &[Word::Since]) {
+                    YearRef::Rel(-1)
+                } else {
+                    YearRef::Implicit
+                };
                 return Some((
                     i + 3,
                     Parsed::new(Core::Calendar {
-                        year: YearRef::Implicit,
+                        year,
                         month: 12,
                         day: Some(31),
                     }),

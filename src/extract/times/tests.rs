@@ -1405,6 +1405,15 @@ fn days_told_from_other_days() {
             "2021-02-04",
             None,
         ),
+        // "since year-end": the last year-end gone by, whatever the tense.
+        (
+            FRI,
+            "The percentage change is since year-end.",
+            "year-end",
+            "DATE",
+            "2020-12-31",
+            None,
+        ),
         // A weekday with its date after a comma is one expression.
         (
             Some("1998-03-05"),
