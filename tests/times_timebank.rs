@@ -311,7 +311,7 @@ fn timebank_tempeval3_measures() {
         c.gold, c.system
     );
     // Floors just below the figures measured (strict 0.900, relaxed 0.949, type 0.971,
-    // value accuracy 0.881, value F1 0.836; TimeBank strict 0.913 and value F1 0.852, AQUAINT
+    // value accuracy 0.881, value F1 0.836; TimeBank strict 0.913 and value F1 0.853, AQUAINT
     // strict 0.871 and value F1 0.802), so that they cannot fall unnoticed.
     for (name, strict_floor, value_floor) in [("TimeBank", 0.911, 0.850), ("AQUAINT", 0.869, 0.800)]
     {

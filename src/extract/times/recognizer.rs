@@ -485,12 +485,15 @@ impl<'t> Grammar<'t> {
         if len != 4 || !(1000..=2099).contains(&v) {
             return None;
         }
+        // A thousands group, decimal or ratio (`1998,000`, `1998.5`) is glued on both sides;
+        // a list of years (`in 1994, 1995 and 1997`) is not.
         if (self.p(i + 1, b',')
             || self.p(i + 1, b'.')
             || self.p(i + 1, b'/')
             || self.p(i + 1, b':'))
             && self.glued(i + 1)
             && self.num(i + 2).is_some()
+            && self.glued(i + 2)
         {
             return None;
         }
@@ -2511,6 +2514,15 @@ impl<'t> Grammar<'t> {
 
     /// Bare unit words: `year-ago`, `year-earlier`, `years` (after for/over), `weekend`.
     fn unit_expr(&self, i: usize, u: Unit, pl: bool) -> Option<(usize, Parsed)> {
+        // "a day-long meeting", "a year-long inquiry": one unit long.
+        if !pl && self.is_hyph(i + 1) && self.w(i + 2, Word::Long) {
+            let one = Amount {
+                value: Some(1),
+                half: false,
+                approx: false,
+            };
+            return Some((i + 3, Parsed::new(Core::Duration(duration(one, u)))));
+        }
         // "months ago": some time ago.
         if pl && self.w(i + 1, Word::Ago) {
             return Some((

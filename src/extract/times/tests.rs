@@ -1521,6 +1521,48 @@ fn months_pasts_and_decades_in_context() {
             "198",
             Some("END"),
         ),
+        // A year before a comma and a number is still a year, unless glued (`1998,000`).
+        (
+            FRI,
+            "Cars crossed the border in 1994, 1995 and 1997.",
+            "1994",
+            "DATE",
+            "1994",
+            None,
+        ),
+        (
+            FRI,
+            "In 2012, 43 percent of the money came from small donors.",
+            "2012",
+            "DATE",
+            "2012",
+            None,
+        ),
+        (
+            FRI,
+            "The bank opened on January 24, 1986, in Ohio.",
+            "January 24, 1986",
+            "DATE",
+            "1986-01-24",
+            None,
+        ),
+        // One unit long.
+        (
+            FRI,
+            "They emerged from a third day-long meeting.",
+            "day-long",
+            "DURATION",
+            "P1D",
+            None,
+        ),
+        (
+            FRI,
+            "The year-long inquiry was closed.",
+            "year-long",
+            "DURATION",
+            "P1Y",
+            None,
+        ),
         // Decades of unknown number are years, as a known number of decades is.
         (
             FRI,
@@ -1645,6 +1687,7 @@ fn words_that_are_not_times() {
         "They march on the capital.",
         "The 6-year-old boy smiled.",
         "He paid $1998 for 2,000 shares.",
+        "Output was 1998,000 tonnes.",
         "The current account deficit widened.",
         "About three-quarters of voters agreed.",
         "Recent sales were weak.",
