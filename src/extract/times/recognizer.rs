@@ -2383,7 +2383,11 @@ impl<'t> Grammar<'t> {
                 return None;
             }
             if w == Word::That && u == Unit::Quarter {
-                // "that quarter": the one under discussion.
+                // "that quarter": the one under discussion; "that quarter of the vote" is a
+                // fraction.
+                if self.w(j + 1, Word::Of) {
+                    return None;
+                }
                 return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
             }
             if w == Word::That {

@@ -1688,6 +1688,7 @@ fn words_that_are_not_times() {
         "The 6-year-old boy smiled.",
         "He paid $1998 for 2,000 shares.",
         "Output was 1998,000 tonnes.",
+        "They won that quarter of the vote.",
         "The current account deficit widened.",
         "About three-quarters of voters agreed.",
         "Recent sales were weak.",
