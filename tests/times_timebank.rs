@@ -310,10 +310,10 @@ fn timebank_tempeval3_measures() {
         "timebank: {} gold, {} system\n  strict  P {sp:.3} R {sr:.3} F1 {sf:.3}\n  relaxed P {rp:.3} R {rr:.3} F1 {rf:.3}\n  type accuracy {type_acc:.3}, value accuracy {value_acc:.3}\n  value   P {vp:.3} R {vr:.3} F1 {vf:.3}",
         c.gold, c.system
     );
-    // Floors just below the figures measured (strict 0.897, relaxed 0.947, type 0.969,
-    // value accuracy 0.878, value F1 0.831; TimeBank strict 0.910 and value F1 0.850, AQUAINT
-    // strict 0.868 and value F1 0.793), so that they cannot fall unnoticed.
-    for (name, strict_floor, value_floor) in [("TimeBank", 0.908, 0.848), ("AQUAINT", 0.866, 0.791)]
+    // Floors just below the figures measured (strict 0.900, relaxed 0.950, type 0.971,
+    // value accuracy 0.881, value F1 0.836; TimeBank strict 0.913 and value F1 0.853, AQUAINT
+    // strict 0.873 and value F1 0.802), so that they cannot fall unnoticed.
+    for (name, strict_floor, value_floor) in [("TimeBank", 0.912, 0.851), ("AQUAINT", 0.871, 0.800)]
     {
         let s = per.get(name).expect("both subcorpora are in the corpus");
         let (_, _, sf) = f1(s.strict, s.system, s.gold);
@@ -321,9 +321,9 @@ fn timebank_tempeval3_measures() {
         assert!(sf >= strict_floor, "{name}: strict F1 {sf:.3}");
         assert!(vf >= value_floor, "{name}: value F1 {vf:.3}");
     }
-    assert!(sf >= 0.895, "strict F1 {sf:.3}");
-    assert!(rf >= 0.945, "relaxed F1 {rf:.3}");
-    assert!(type_acc >= 0.967, "type accuracy {type_acc:.3}");
-    assert!(value_acc >= 0.876, "value accuracy {value_acc:.3}");
-    assert!(vf >= 0.829, "value F1 {vf:.3}");
+    assert!(sf >= 0.899, "strict F1 {sf:.3}");
+    assert!(rf >= 0.948, "relaxed F1 {rf:.3}");
+    assert!(type_acc >= 0.970, "type accuracy {type_acc:.3}");
+    assert!(value_acc >= 0.880, "value accuracy {value_acc:.3}");
+    assert!(vf >= 0.835, "value F1 {vf:.3}");
 }

@@ -314,6 +314,7 @@ impl Discourse {
                 _ => anchor,
             },
             Core::Weekday { .. } | Core::Rel { .. } => self.story_day(anchor, ANAPHOR_REACH),
+            Core::Day(off) if off != 0 => self.story_day(anchor, ANAPHOR_REACH),
             _ => anchor,
         };
         let point = |pt: CalendarPoint| TimeValue::Point(pt);
@@ -736,6 +737,15 @@ impl Discourse {
                 }
             }
             TimeValue::Point(mut pt) => {
+                // "the day before last Tuesday": the day named, moved.
+                if p.day_shift != 0 && pt.granularity == Granularity::Day {
+                    if let Some(d) = pt
+                        .to_date()
+                        .and_then(|d| shift_days(d, i64::from(p.day_shift)))
+                    {
+                        pt = CalendarPoint::date(d);
+                    }
+                }
                 if let Some((h, m)) = p.time {
                     if pt.granularity >= Granularity::Day {
                         pt.granularity = Granularity::Minute;

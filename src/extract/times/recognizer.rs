@@ -18,6 +18,26 @@ const SEASON_LEAD: &[Word] = &[
     Word::Coming,
 ];
 
+/// Nouns after `today's` that make it the present in general (`today's youth`), not a day.
+const GENERIC_NOW: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "generation",
+    "generations",
+    "young",
+    "kids",
+    "children",
+    "teenagers",
+    "families",
+    "parents",
+    "students",
+    "consumers",
+    "culture",
+    "standards",
+    "technology",
+];
+
 /// A year as the text gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum YearRef {
@@ -124,6 +144,8 @@ pub(crate) struct Parsed {
     pub ty: Option<TimexType>,
     /// `the week of March 6`: the week the day falls in.
     pub week_of: bool,
+    /// Days to move the day named: `the day before last Tuesday` = -1.
+    pub day_shift: i8,
     /// Told from the story's own time rather than the anchor: a time of day without a day of
     /// its own (`at 10 p.m.`, `in the morning`) falls on the day last named, `the previous
     /// Friday` counts back from it, `the following month` on from the month last named.
@@ -139,6 +161,7 @@ impl Parsed {
             md: None,
             ty: None,
             week_of: false,
+            day_shift: 0,
             anaphoric: false,
         }
     }
@@ -496,12 +519,15 @@ impl<'t> Grammar<'t> {
         if len != 4 || !(1000..=2099).contains(&v) {
             return None;
         }
+        // A thousands group, decimal or ratio (`1998,000`, `1998.5`) is glued on both sides;
+        // a list of years (`in 1994, 1995 and 1997`) is not.
         if (self.p(i + 1, b',')
             || self.p(i + 1, b'.')
             || self.p(i + 1, b'/')
             || self.p(i + 1, b':'))
             && self.glued(i + 1)
             && self.num(i + 2).is_some()
+            && self.glued(i + 2)
         {
             return None;
         }
@@ -647,7 +673,23 @@ impl<'t> Grammar<'t> {
                                     | Word::During
                             ))
                         );
-                    if !(prev_ok || next_ok && self.num(i + 1).is_some()) {
+                    // "the March accession": a month before the noun it dates, not a march.
+                    let dates_noun = i > 0
+                        && self.w(i - 1, Word::The)
+                        && self
+                            .t
+                            .get(i + 1)
+                            .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.lex.is_none());
+                    // "Sunday, March eighth": a month-day after a weekday.
+                    let after_weekday = i >= 2
+                        && self.p(i - 1, b',')
+                        && matches!(self.lex(i - 2), Some(Lex::Weekday(_)))
+                        && self.day_num(i + 1).is_some();
+                    if !(prev_ok
+                        || dates_noun
+                        || after_weekday
+                        || next_ok && self.num(i + 1).is_some())
+                    {
                         return None;
                     }
                 }
@@ -920,10 +962,7 @@ impl<'t> Grammar<'t> {
                 let over_the_years = u == Unit::Year && i > 0 && self.w(i - 1, Word::Over);
                 if (ahead || over_the_years) && !self.is_hyph(j + 1) {
                     let end = if ahead { j + 2 } else { j + 1 };
-                    return Some((
-                        end,
-                        Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
-                    ));
+                    return Some((end, Parsed::new(Core::Duration(some_units(u)))));
                 }
             }
             // the week of March 6
@@ -978,6 +1017,11 @@ impl<'t> Grammar<'t> {
                     && matches!(self.lex(j + 3), Some(Lex::Word(Word::Ago | Word::Earlier)))
                 {
                     return Some((j + 4, Parsed::new(Core::YearAgoQuarter)));
+                }
+                if u == Unit::Day {
+                    if let Some(r) = self.day_beside(i) {
+                        return Some(r);
+                    }
                 }
                 if let Some(core) = core {
                     if u == Unit::Day && !self.w(j + 1, Word::Before) {
@@ -1052,6 +1096,55 @@ impl<'t> Grammar<'t> {
             return None;
         }
         Some((e, p))
+    }
+
+    /// `the day before|after` at `i` (on `the`): with a day after it (`the day before last
+    /// Tuesday`), that day moved by one; in apposition to a day just named (`Oct. 12, the day
+    /// before the crash`), that day itself.
+    fn day_beside(&self, i: usize) -> Option<(usize, Parsed)> {
+        let j = i + 1;
+        let shift = if self.w(j + 1, Word::Before) {
+            -1
+        } else if self.w(j + 1, Word::After) {
+            1
+        } else {
+            return None;
+        };
+        if let Some((e, mut p)) = self.core(j + 2) {
+            let a_day = matches!(
+                p.core,
+                Core::Weekday { .. }
+                    | Core::Calendar { day: Some(_), .. }
+                    | Core::FullDate { .. }
+                    | Core::Day(_)
+                    | Core::Holiday { week: false, .. }
+            );
+            if a_day && p.time.is_none() && p.part_of_day.is_none() {
+                p.day_shift = shift;
+                return Some((e, p));
+            }
+        }
+        // "Oct. 12, the day before ...": the day after the comma is the one just named.
+        let month_before = |k: usize| {
+            matches!(self.lex(k), Some(Lex::Month(_) | Lex::MonthAbbr(_)))
+                || self.p(k, b'.') && matches!(self.lex(k.wrapping_sub(1)), Some(Lex::MonthAbbr(_)))
+        };
+        let named_day = i >= 3
+            && self.p(i - 1, b',')
+            && (self.day_num(i - 2).is_some_and(|(e, _)| e == i - 1) && month_before(i - 3)
+                || matches!(
+                    self.lex(i - 2),
+                    Some(Lex::Weekday(_) | Lex::Deictic(Deictic::Yesterday | Deictic::Today))
+                ));
+        if named_day {
+            let mut p = Parsed::new(Core::Rel {
+                unit: Unit::Day,
+                offset: 0,
+            });
+            p.anaphoric = true;
+            return Some((j + 1, p));
+        }
+        None
     }
 
     /// `the past three months`, `the first nine months`, `the next few days`, `the nine months`.
@@ -1214,7 +1307,17 @@ impl<'t> Grammar<'t> {
             {
                 (e, p.core)
             }
-            _ => (j, Core::Day(0)),
+            _ => match self.day_after_aside(j) {
+                // "10:35 a.m. (0735 GMT) Friday": the day after the aside, which is matched
+                // on its own.
+                Some(core) => {
+                    let mut p = Parsed::new(core);
+                    p.time = Some((hour, minute));
+                    p.ty = Some(TimexType::Time);
+                    return Some((j, p));
+                }
+                None => (j, Core::Day(0)),
+            },
         };
         let anaphoric = end == j;
         let mut p = Parsed::new(core);
@@ -1222,6 +1325,43 @@ impl<'t> Grammar<'t> {
         p.time = Some((hour, minute));
         p.ty = Some(TimexType::Time);
         Some((end, p))
+    }
+
+    /// Whether the word at `i` (`Daily`, `Today`) is part of a name: capitalized after a
+    /// capitalized word of the same sentence (`the New York Daily News`, `China Daily`, `USA
+    /// Today`, `The Daily Beast`).
+    fn in_a_name(&self, i: usize) -> bool {
+        self.cap(i)
+            && i > 0
+            && self.t.get(i).is_some_and(|t| !t.newline)
+            && (self.is_word(i - 1) && self.cap(i - 1)
+                || self.possessive(i.saturating_sub(2)) == Some(i))
+    }
+
+    /// The day after a parenthesized clock time at `j` (`(0735 GMT) Friday`), if any.
+    fn day_after_aside(&self, j: usize) -> Option<Core> {
+        if !self.p(j, b'(') {
+            return None;
+        }
+        // Digits, a zone, `a.m.`: at most six tokens up to the closing parenthesis.
+        let close = (j + 1..j + 8).find(|&k| self.p(k, b')'))?;
+        let inside_clock = (j + 1..close).all(|k| {
+            self.num(k).is_some()
+                || self.lex(k) == Some(Lex::Zone)
+                || self.p(k, b':')
+                || self.p(k, b'.')
+                || self.ampm(k).is_some()
+                || self.text(k).eq_ignore_ascii_case("m")
+        }) && (j + 1..close).any(|k| self.num(k).is_some());
+        if !inside_clock {
+            return None;
+        }
+        let (_, p) = self.core(close + 1)?;
+        matches!(
+            p.core,
+            Core::Weekday { .. } | Core::Day(_) | Core::Calendar { day: Some(_), .. }
+        )
+        .then_some(p.core)
     }
 
     /// Spelled-out years: `nineteen ninety-six`, `two thousand`.
@@ -1298,6 +1438,15 @@ impl<'t> Grammar<'t> {
                 if s == Season::Fall && !calendar_lead {
                     return None;
                 }
+                // "the Spring of Life demonstrations": a name, not a season.
+                if self.cap(i)
+                    && self.w(i + 1, Word::Of)
+                    && self.cap(i + 2)
+                    && self.is_word(i + 2)
+                    && self.lex(i + 2).is_none()
+                {
+                    return None;
+                }
                 let (e, year) = self.year_of(i + 1);
                 Some((
                     e,
@@ -1314,6 +1463,10 @@ impl<'t> Grammar<'t> {
                     if self.p(k, b'%') || self.text(k).eq_ignore_ascii_case("percent") {
                         return None;
                     }
+                }
+                // "the New York Daily News", "China Daily": a name.
+                if f == Frequency::Daily && self.in_a_name(i) {
+                    return None;
                 }
                 let (amount, unit) = match f {
                     Frequency::Hourly => (1, DurationUnit::Hour),
@@ -1507,6 +1660,18 @@ impl<'t> Grammar<'t> {
             Some((e, p))
         };
         match d {
+            // "today's youth": the present generally, not the article's day.
+            Deictic::Today
+                if self.possessive(i + 1).is_some_and(|k| {
+                    GENERIC_NOW
+                        .iter()
+                        .any(|w| self.text(k).eq_ignore_ascii_case(w))
+                }) =>
+            {
+                Some((i + 1, Parsed::new(Core::Ref(Reference::Present))))
+            }
+            // "USA Today", "VOA Today": a name.
+            Deictic::Today if self.in_a_name(i) => None,
             Deictic::Today => day(0),
             Deictic::Yesterday => day(-1),
             Deictic::Tomorrow => day(1),
@@ -1560,10 +1725,7 @@ impl<'t> Grammar<'t> {
                     if matches!(u, Unit::Year | Unit::Day) || end > i + 2 {
                         return Some((end, Parsed::new(Core::Ref(Reference::Past))));
                     }
-                    return Some((
-                        end,
-                        Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
-                    ));
+                    return Some((end, Parsed::new(Core::Duration(some_units(u)))));
                 }
                 // "recent sales": an adjective of a non-time noun is left out.
                 None
@@ -2007,6 +2169,13 @@ impl<'t> Grammar<'t> {
             if prev.kind == Kind::Num || rate_word || self.unit(i - 1).is_some_and(|(_, pl)| pl) {
                 return None;
             }
+            // "four flights a week", "hundreds of interviews a day": so many things in every
+            // week, a set of times.
+            if self.counted_plural(i - 1) {
+                let mut p = Parsed::new(Core::Every(duration(amt, u)));
+                p.ty = Some(TimexType::Set);
+                return Some((k + 1, p));
+            }
         }
         let mut e = k + 1;
         let mut d = duration(amt, u);
@@ -2056,6 +2225,28 @@ impl<'t> Grammar<'t> {
             return Some((end, sp));
         }
         Some((e, p))
+    }
+
+    /// Whether the word at `n` is a plural noun counted just before it: `four flights`, `700
+    /// seats`, `fifty thousand CDs`, `hundreds of interviews` (a verb in `-s`, as in `it takes`,
+    /// has no count before it).
+    fn counted_plural(&self, n: usize) -> bool {
+        let word = self.text(n);
+        if !self.is_word(n) || word.len() < 3 || !word.ends_with('s') || self.lex(n).is_some() {
+            return false;
+        }
+        let count = |k: usize| {
+            self.num(k).is_some()
+                || matches!(
+                    self.lex(k),
+                    Some(Lex::Number(_) | Lex::Tens(_) | Lex::Hundred | Lex::Thousand)
+                )
+                || ["hundreds", "thousands", "dozens", "millions"]
+                    .iter()
+                    .any(|w| self.text(k).eq_ignore_ascii_case(w))
+        };
+        // The count right before the noun, or before `of`.
+        n.checked_sub(1).is_some_and(count) || n >= 2 && self.w(n - 1, Word::Of) && count(n - 2)
     }
 
     /// Words that start an expression: this/last/next/past/coming/every/each/fiscal...
@@ -2166,6 +2357,19 @@ impl<'t> Grammar<'t> {
         let i = j - 1;
         // last half
         if self.w(j, Word::Half) && matches!(w, Word::Last | Word::Past) {
+            // "the last half of the '80s": the end of the decade.
+            if self.w(j + 1, Word::Of) {
+                let k = if self.w(j + 2, Word::The) {
+                    j + 3
+                } else {
+                    j + 2
+                };
+                if let Some((e, p)) = self.core(k) {
+                    if matches!(p.core, Core::Decade { .. }) {
+                        return Some((e, p.with_mod(Some(TimexMod::End))));
+                    }
+                }
+            }
             let (e, year) = self.year_of(j + 1);
             return Some((
                 e,
@@ -2221,7 +2425,10 @@ impl<'t> Grammar<'t> {
         if w == Word::That
             && !matches!(
                 self.unit(j),
-                Some((Unit::Day | Unit::Year | Unit::Week | Unit::Month, false))
+                Some((
+                    Unit::Day | Unit::Year | Unit::Week | Unit::Month | Unit::Quarter,
+                    false
+                ))
             )
         {
             return None;
@@ -2229,7 +2436,7 @@ impl<'t> Grammar<'t> {
         if let Some((u, pl)) = self.unit(j) {
             if pl {
                 if matches!(w, Word::Past | Word::Coming | Word::Next | Word::Last) {
-                    let mut p = Parsed::new(Core::Duration(Duration::new(None, u.duration_unit())));
+                    let mut p = Parsed::new(Core::Duration(some_units(u)));
                     if w == Word::Past && u == Unit::Year && !self.w(i.wrapping_sub(1), Word::The) {
                         p = Parsed::new(Core::Ref(Reference::Past));
                     }
@@ -2240,11 +2447,29 @@ impl<'t> Grammar<'t> {
                 }
                 return None;
             }
+            // "over the past decade": the ten years up to now (`the last decade` is the one
+            // before this one).
+            if w == Word::Past && matches!(u, Unit::Decade | Unit::Century) {
+                let one = Amount {
+                    value: Some(1),
+                    half: false,
+                    approx: false,
+                };
+                return Some((j + 1, Parsed::new(Core::Duration(duration(one, u)))));
+            }
             if w == Word::Latest || w == Word::Same {
                 if matches!(u, Unit::Quarter) {
                     return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
                 }
                 return None;
+            }
+            if w == Word::That && u == Unit::Quarter {
+                // "that quarter": the one under discussion; "that quarter of the vote" is a
+                // fraction.
+                if self.w(j + 1, Word::Of) {
+                    return None;
+                }
+                return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
             }
             if w == Word::That {
                 // "that day", "that month": the one the story named.
@@ -2260,7 +2485,9 @@ impl<'t> Grammar<'t> {
                 return None;
             }
             let mut p = Parsed::new(rel_unit(u, off));
-            p.anaphoric = matches!(w, Word::Following | Word::Previous);
+            // "the next day" counts from the story's day, as "the following day" does.
+            p.anaphoric = matches!(w, Word::Following | Word::Previous)
+                || w == Word::Next && u == Unit::Day && i > 0 && self.w(i - 1, Word::The);
             return Some((j + 1, p));
         }
         if w == Word::Latest && self.w(j, Word::Period) {
@@ -2289,6 +2516,8 @@ impl<'t> Grammar<'t> {
             if w == Word::Next || w == Word::Following {
                 let mut p = Parsed::new(Core::Day(1));
                 p.part_of_day = Some(pd);
+                // "the next morning": the morning after the story's day.
+                p.anaphoric = w == Word::Following || i > 0 && self.w(i - 1, Word::The);
                 return Some((j + 1, p));
             }
             return None;
@@ -2315,6 +2544,14 @@ impl<'t> Grammar<'t> {
             ));
         }
         if let Some((e, d)) = self.weekday(j) {
+            // "this coming Sunday, March eighth": the date that follows names the day.
+            if self.p(e, b',') {
+                if let Some((e2, p)) = self.month_expr(e + 1) {
+                    if matches!(p.core, Core::Calendar { day: Some(_), .. }) {
+                        return Some((e2, p));
+                    }
+                }
+            }
             let mut p = Parsed::new(Core::Weekday {
                 weekday: d,
                 rel: Some(if w == Word::This { 0 } else { off }),
@@ -2342,10 +2579,17 @@ impl<'t> Grammar<'t> {
         }
         if w == Word::Past && i > 0 && self.w(i - 1, Word::The) {
             // "the past" as a noun: not before a noun it modifies.
-            if self
-                .t
-                .get(j)
-                .is_none_or(|t| t.kind != Kind::Word || t.lex.is_some())
+            // A pronoun or auxiliary starts the clause that follows: "in the past it tried".
+            let clause = [
+                "it", "he", "she", "they", "we", "i", "you", "there", "has", "have", "had",
+            ]
+            .iter()
+            .any(|w| self.text(j).eq_ignore_ascii_case(w));
+            if clause
+                || self
+                    .t
+                    .get(j)
+                    .is_none_or(|t| t.kind != Kind::Word || t.lex.is_some())
             {
                 return Some((j, Parsed::new(Core::Ref(Reference::Past))));
             }
@@ -2355,6 +2599,15 @@ impl<'t> Grammar<'t> {
 
     /// Bare unit words: `year-ago`, `year-earlier`, `years` (after for/over), `weekend`.
     fn unit_expr(&self, i: usize, u: Unit, pl: bool) -> Option<(usize, Parsed)> {
+        // "a day-long meeting", "a year-long inquiry": one unit long.
+        if !pl && self.is_hyph(i + 1) && self.w(i + 2, Word::Long) {
+            let one = Amount {
+                value: Some(1),
+                half: false,
+                approx: false,
+            };
+            return Some((i + 3, Parsed::new(Core::Duration(duration(one, u)))));
+        }
         // "months ago": some time ago.
         if pl && self.w(i + 1, Word::Ago) {
             return Some((
@@ -2403,11 +2656,17 @@ impl<'t> Grammar<'t> {
                 return Some((e, Parsed::new(Core::YearAgo)));
             }
             if self.w(i + 2, Word::End) {
-                // "year-end": the last day of the year, before or after the anchor by tense.
+                // "year-end": the last day of the year, before or after the anchor by tense;
+                // "since year-end" is the last one gone by.
+                let year = if self.after_word(i, &[Word::Since]) {
+                    YearRef::Rel(-1)
+                } else {
+                    YearRef::Implicit
+                };
                 return Some((
                     i + 3,
                     Parsed::new(Core::Calendar {
-                        year: YearRef::Implicit,
+                        year,
                         month: 12,
                         day: Some(31),
                     }),
@@ -2424,16 +2683,10 @@ impl<'t> Grammar<'t> {
             let ok = matches!(prev, Some(Lex::Word(Word::Over | Word::Within | Word::In)))
                 || i > 0 && self.text(i - 1).eq_ignore_ascii_case("for");
             if ok && !self.is_hyph(i + 1) {
-                return Some((
-                    i + 1,
-                    Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
-                ));
+                return Some((i + 1, Parsed::new(Core::Duration(some_units(u)))));
             }
             if self.is_hyph(i + 1) && self.w(i + 2, Word::Long) {
-                return Some((
-                    i + 3,
-                    Parsed::new(Core::Duration(Duration::new(None, u.duration_unit()))),
-                ));
+                return Some((i + 3, Parsed::new(Core::Duration(some_units(u)))));
             }
         }
         None
@@ -2501,6 +2754,19 @@ fn rel_unit(u: Unit, off: i32) -> Core {
         unit: u,
         offset: off,
     }
+}
+
+/// Some units of unknown number (`decades`, `the weeks ahead`), counted as [`duration`] counts
+/// them: decades in years.
+fn some_units(u: Unit) -> Duration {
+    duration(
+        Amount {
+            value: None,
+            half: false,
+            approx: false,
+        },
+        u,
+    )
 }
 
 /// A duration of an amount of units, with decades as ten years and halves as extra months.

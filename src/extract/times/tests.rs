@@ -1344,12 +1344,351 @@ fn clock_times() {
 }
 
 #[test]
+fn days_told_from_other_days() {
+    check(&[
+        // "the day before/after" a day: that day moved by one.
+        (
+            FRI,
+            "The day before last Tuesday's hearing, he flew home.",
+            "The day before last Tuesday",
+            "DATE",
+            "2021-02-22",
+            None,
+        ),
+        (
+            FRI,
+            "Shops reopened the day after Christmas.",
+            "the day after Christmas",
+            "DATE",
+            "2020-12-26",
+            None,
+        ),
+        (
+            WED,
+            "The court ruled the day after Friday's hearing.",
+            "the day after Friday",
+            "DATE",
+            "1998-08-08",
+            None,
+        ),
+        // In apposition to a day just named: that day.
+        (
+            FRI,
+            "Prices fell on Feb. 12, the day before the vote.",
+            "the day",
+            "DATE",
+            "2021-02-12",
+            None,
+        ),
+        (
+            FRI,
+            "He quit on Jan. 4, the day after the meeting.",
+            "the day",
+            "DATE",
+            "2021-01-04",
+            None,
+        ),
+        // "the next day" and "the next morning" count from the story's day.
+        (
+            FRI,
+            "He was arrested on Feb. 10 and appeared in court the next morning.",
+            "the next morning",
+            "TIME",
+            "2021-02-11TMO",
+            None,
+        ),
+        (
+            FRI,
+            "The board met on Feb. 3. The next day, the chairman resigned.",
+            "The next day",
+            "DATE",
+            "2021-02-04",
+            None,
+        ),
+        // "since year-end": the last year-end gone by, whatever the tense.
+        (
+            FRI,
+            "The percentage change is since year-end.",
+            "year-end",
+            "DATE",
+            "2020-12-31",
+            None,
+        ),
+        // A weekday with its date after a comma is one expression.
+        (
+            Some("1998-03-05"),
+            "Women's Day is this coming Sunday, March eighth.",
+            "this coming Sunday, March eighth",
+            "DATE",
+            "1998-03-08",
+            None,
+        ),
+        (
+            FRI,
+            "He is due back next Wednesday, March 3, aides said.",
+            "next Wednesday, March 3",
+            "DATE",
+            "2021-03-03",
+            None,
+        ),
+        // A clock time before a parenthesized one falls on the day after the aside.
+        (
+            WED,
+            "The blast occurred at 10:35 a.m. (0735 GMT) Friday, police said.",
+            "10:35 a.m.",
+            "TIME",
+            "1998-08-07T10:35",
+            None,
+        ),
+        (
+            WED,
+            "The blast occurred at 10:35 a.m. (0735 GMT) Friday, police said.",
+            "Friday",
+            "DATE",
+            "1998-08-07",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn months_pasts_and_decades_in_context() {
+    check(&[
+        // "the March accession": March dates the noun after it.
+        (
+            FRI,
+            "The March accession will let them join.",
+            "March",
+            "DATE",
+            "2021-03",
+            None,
+        ),
+        (
+            FRI,
+            "Traders said the May contract fell.",
+            "May",
+            "DATE",
+            "2021-05",
+            None,
+        ),
+        // "in the past" before the clause it opens.
+        (
+            FRI,
+            "In the filing, the company said that in the past it considered a bid.",
+            "the past",
+            "DATE",
+            "PAST_REF",
+            None,
+        ),
+        (
+            FRI,
+            "Farmers who in the past have grown oats now grow corn.",
+            "the past",
+            "DATE",
+            "PAST_REF",
+            None,
+        ),
+        // "the past decade" is the ten years up to now; "the last decade" the one before this.
+        (
+            FRI,
+            "Threats became routine over the past decade.",
+            "the past decade",
+            "DURATION",
+            "P10Y",
+            None,
+        ),
+        (
+            FRI,
+            "It was one of the great events of the past century.",
+            "the past century",
+            "DURATION",
+            "P100Y",
+            None,
+        ),
+        (
+            FRI,
+            "Wages lost ground in the last decade.",
+            "the last decade",
+            "DATE",
+            "201",
+            None,
+        ),
+        (
+            FRI,
+            "Sales were flat in the last half of the '80s.",
+            "the last half of the '80s",
+            "DATE",
+            "198",
+            Some("END"),
+        ),
+        // A year before a comma and a number is still a year, unless glued (`1998,000`).
+        (
+            FRI,
+            "Cars crossed the border in 1994, 1995 and 1997.",
+            "1994",
+            "DATE",
+            "1994",
+            None,
+        ),
+        (
+            FRI,
+            "In 2012, 43 percent of the money came from small donors.",
+            "2012",
+            "DATE",
+            "2012",
+            None,
+        ),
+        (
+            FRI,
+            "The bank opened on January 24, 1986, in Ohio.",
+            "January 24, 1986",
+            "DATE",
+            "1986-01-24",
+            None,
+        ),
+        // One unit long.
+        (
+            FRI,
+            "They emerged from a third day-long meeting.",
+            "day-long",
+            "DURATION",
+            "P1D",
+            None,
+        ),
+        (
+            FRI,
+            "The year-long inquiry was closed.",
+            "year-long",
+            "DURATION",
+            "P1Y",
+            None,
+        ),
+        // Decades of unknown number are years, as a known number of decades is.
+        (
+            FRI,
+            "The feud has gone on for decades.",
+            "decades",
+            "DURATION",
+            "PXY",
+            None,
+        ),
+        (
+            FRI,
+            "It ended a decades-long feud.",
+            "decades-long",
+            "DURATION",
+            "PXY",
+            None,
+        ),
+        (
+            FRI,
+            "It ended two decades of feuding.",
+            "two decades",
+            "DURATION",
+            "P20Y",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn generic_presents_periods_and_rates() {
+    check(&[
+        // "today's youth" is the present in general; "today's session" the article's day.
+        (
+            FRI,
+            "The case is a lesson for today's youth.",
+            "today",
+            "DATE",
+            "PRESENT_REF",
+            None,
+        ),
+        (
+            FRI,
+            "Facts are losing their value in today's world.",
+            "today",
+            "DATE",
+            "PRESENT_REF",
+            None,
+        ),
+        (
+            FRI,
+            "Today's session opened higher.",
+            "Today",
+            "DATE",
+            "2021-02-26",
+            None,
+        ),
+        // "that quarter": the quarter under discussion.
+        (
+            FRI,
+            "It lost $3 million in the third quarter. Results for that quarter included a charge.",
+            "that quarter",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        // So many things a week: a set of weeks; a stretch of a week otherwise.
+        (
+            WED,
+            "Qantas runs four flights a week to Bombay.",
+            "a week",
+            "SET",
+            "P1W",
+            None,
+        ),
+        (
+            WED,
+            "The mine produces 65 tonnes a year.",
+            "a year",
+            "SET",
+            "P1Y",
+            None,
+        ),
+        (
+            WED,
+            "Agents do hundreds of interviews a day.",
+            "a day",
+            "SET",
+            "P1D",
+            None,
+        ),
+        (
+            WED,
+            "The unit was losing 140,000 dlrs a quarter.",
+            "a quarter",
+            "SET",
+            "P3M",
+            None,
+        ),
+        (
+            WED,
+            "The trip takes a week.",
+            "a week",
+            "DURATION",
+            "P1W",
+            None,
+        ),
+        (
+            WED,
+            "He stays a week in Bombay.",
+            "a week",
+            "DURATION",
+            "P1W",
+            None,
+        ),
+    ]);
+}
+
+#[test]
 fn words_that_are_not_times() {
     for text in [
         "He may go.",
         "They march on the capital.",
         "The 6-year-old boy smiled.",
         "He paid $1998 for 2,000 shares.",
+        "Output was 1998,000 tonnes.",
+        "They won that quarter of the vote.",
         "The current account deficit widened.",
         "About three-quarters of voters agreed.",
         "Recent sales were weak.",
@@ -1360,6 +1699,14 @@ fn words_that_are_not_times() {
         "The film High Noon won four awards.",
         "For the party, high noon has come.",
         "They spoke about the future of the alliance.",
+        "They led the Spring of Life protests.",
+        "The March of Dimes raised funds.",
+        "They joined the March on Washington.",
+        "She told the New York Daily News.",
+        "As the China Daily said.",
+        "A USA Today poll found support.",
+        "This is VOA Today.",
+        "He told NBC's Today show.",
     ] {
         let (src, found) = run(FRI, text);
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
