@@ -747,7 +747,7 @@ impl<'t> Grammar<'t> {
     /// - `the` before a token no rule after `the` accepts: [`with_the`](Self::with_the) and
     ///   [`modified`](Self::modified) read the next token's meaning, a number, `'`, or the
     ///   words `short` and `distant`; `the` alone starts nothing;
-    /// - `that` not before `day`, `week`, `month` or `year`, the only units
+    /// - `that` not before `day`, `week`, `month`, `quarter` or `year`, the only units
     ///   [`relative`](Self::relative) takes after it;
     /// - a number that begins a decimal or a thousands group (`4.5`, `1,200`): no amount, year
     ///   or date, and a clock time only with two digits after a period (`10.30 p.m.`).
@@ -769,7 +769,7 @@ impl<'t> Grammar<'t> {
                 Some(Lex::Word(Word::That)) => matches!(
                     self.lex(i + 1),
                     Some(Lex::Unit(
-                        Unit::Day | Unit::Week | Unit::Month | Unit::Year,
+                        Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year,
                         false
                     ))
                 ),
