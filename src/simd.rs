@@ -60,6 +60,132 @@ pub(crate) fn scalar_alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
         })
 }
 
+/// The classes of the bytes of a 64-byte block as bit masks (bit `i` for `block[i]`), for the
+/// gazetteer's tokenizer: ASCII lower-case letters, upper-case letters, digits, and bytes of
+/// non-ASCII characters (`>= 0x80`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ByteClasses {
+    /// `a..=z`.
+    pub lower: u64,
+    /// `A..=Z`.
+    pub upper: u64,
+    /// `0..=9`.
+    pub digit: u64,
+    /// `0x80..=0xff`.
+    pub non_ascii: u64,
+}
+
+/// [`ByteClasses`] of `block`, sixteen bytes at a time.
+#[inline]
+pub(crate) fn byte_classes64(block: &[u8; 64]) -> ByteClasses {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { classes_sse2::byte_classes64(block) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        scalar_byte_classes64(block)
+    }
+}
+
+/// [`byte_classes64`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+pub(crate) fn scalar_byte_classes64(block: &[u8; 64]) -> ByteClasses {
+    let mut c = ByteClasses {
+        lower: 0,
+        upper: 0,
+        digit: 0,
+        non_ascii: 0,
+    };
+    for (i, &b) in block.iter().enumerate() {
+        c.lower |= u64::from(b.is_ascii_lowercase()) << i;
+        c.upper |= u64::from(b.is_ascii_uppercase()) << i;
+        c.digit |= u64::from(b.is_ascii_digit()) << i;
+        c.non_ascii |= u64::from(b >= 0x80) << i;
+    }
+    c
+}
+
+#[cfg(target_arch = "x86_64")]
+mod classes_sse2 {
+    use super::ByteClasses;
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8,
+    };
+
+    /// Lower-case letters, upper-case letters, digits and non-ASCII bytes of a 64-byte block.
+    /// A byte range `lo..lo + n` becomes a signed compare: adding `0x80 - lo` (wrapping) moves
+    /// exactly that range to `-128..-128 + n`; the sign bits are the non-ASCII bytes.
+    #[target_feature(enable = "sse2")]
+    pub(super) fn byte_classes64(block: &[u8; 64]) -> ByteClasses {
+        let to_lower = _mm_set1_epi8((0x80u8 - b'a') as i8);
+        let to_upper = _mm_set1_epi8((0x80u8 - b'A') as i8);
+        let letters_end = _mm_set1_epi8((0x80u8 + 26) as i8);
+        let to_digits = _mm_set1_epi8((0x80u8 - b'0') as i8);
+        let digits_end = _mm_set1_epi8((0x80u8 + 10) as i8);
+        let lanes = bytemuck::cast::<[u8; 64], [__m128i; 4]>(*block);
+        let mut c = ByteClasses {
+            lower: 0,
+            upper: 0,
+            digit: 0,
+            non_ascii: 0,
+        };
+        for (k, lane) in lanes.into_iter().enumerate() {
+            let l = _mm_cmplt_epi8(_mm_add_epi8(lane, to_lower), letters_end);
+            let u = _mm_cmplt_epi8(_mm_add_epi8(lane, to_upper), letters_end);
+            let d = _mm_cmplt_epi8(_mm_add_epi8(lane, to_digits), digits_end);
+            // Each mask holds 16 bits: the casts lose nothing.
+            let mask = |v: __m128i| u64::from(_mm_movemask_epi8(v) as u32 as u16) << (16 * k);
+            c.lower |= mask(l);
+            c.upper |= mask(u);
+            c.digit |= mask(d);
+            c.non_ascii |= mask(lane);
+        }
+        c
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::super::{byte_classes64, scalar_byte_classes64};
+        use proptest::prelude::*;
+
+        proptest! {
+            /// The vector classes equal the scalar ones on any bytes.
+            #[test]
+            fn vector_and_scalar_byte_classes_agree(
+                any_bytes in prop::array::uniform32(any::<u8>()),
+                more in prop::array::uniform32(any::<u8>()),
+                text in prop::collection::vec(prop::sample::select(b"@AZ[`az{/09:.'\x7f\x80\xc3\xa9\xff \n".to_vec()), 64),
+            ) {
+                let mut block = [0u8; 64];
+                block[..32].copy_from_slice(&any_bytes);
+                block[32..].copy_from_slice(&more);
+                prop_assert_eq!(byte_classes64(&block), scalar_byte_classes64(&block));
+                let block: [u8; 64] = text.try_into().unwrap();
+                prop_assert_eq!(byte_classes64(&block), scalar_byte_classes64(&block));
+            }
+        }
+
+        #[test]
+        fn byte_classes_of_every_byte_value() {
+            for b in 0..=255u8 {
+                let mut block = [b' '; 64];
+                block[7] = b;
+                block[63] = b;
+                let bits = 1u64 << 7 | 1 << 63;
+                let c = byte_classes64(&block);
+                assert_eq!(c, scalar_byte_classes64(&block), "byte {b:#x}");
+                let want = |yes: bool| if yes { bits } else { 0 };
+                assert_eq!(c.lower, want(b.is_ascii_lowercase()), "byte {b:#x}");
+                assert_eq!(c.upper, want(b.is_ascii_uppercase()), "byte {b:#x}");
+                assert_eq!(c.digit, want(b.is_ascii_digit()), "byte {b:#x}");
+                assert_eq!(c.non_ascii, want(b >= 0x80), "byte {b:#x}");
+            }
+        }
+    }
+}
+
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use std::arch::x86_64::{

@@ -342,6 +342,261 @@ fn tokenize_impl(
     lex: &Lexicon,
     notable: &mut Vec<u32>,
 ) {
+    // Offsets are u32: a text beyond 4 GiB is tokenized up to there.
+    let mut limit = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let text = text.get(..limit).unwrap_or("");
+    let mut scanner = Scanner {
+        text,
+        lazy,
+        base: out.len(),
+        out,
+        lex,
+        notable,
+    };
+    if lazy {
+        scanner.run::<true>();
+    } else {
+        scanner.run::<false>();
+    }
+}
+
+/// The state of one [`tokenize_impl`] call.
+struct Scanner<'t, 'o> {
+    text: &'t str,
+    /// Hash only capitalized tokens.
+    lazy: bool,
+    /// The length of `out` before the call: notable indices count from there.
+    base: usize,
+    out: &'o mut Vec<Token>,
+    lex: &'o Lexicon,
+    notable: &'o mut Vec<u32>,
+}
+
+impl Scanner<'_, '_> {
+    /// The index the next token pushed gets (tokens fit: each takes a byte of at most
+    /// `u32::MAX`).
+    #[inline(always)]
+    fn index(&self) -> u32 {
+        self.out.len().saturating_sub(self.base) as u32
+    }
+
+    /// Classifies the text 64 bytes at a time and walks token boundaries through the masks:
+    /// a token of ASCII letters and digits ended by an ASCII separator (nearly all of them) costs
+    /// a few mask operations, and a lower-case word (most of them) no more than its shape bits;
+    /// tokens with a period, an apostrophe or a non-ASCII character inside are read by
+    /// [`general_token`], and non-ASCII separators a character at a time. `LAZY` is
+    /// [`Scanner::lazy`], known at compile time.
+    fn run<const LAZY: bool>(&mut self) {
+        let n = self.text.len();
+        // No token starts before `pos`; the block read next starts there.
+        let mut pos = 0;
+        while pos < n {
+            let block = block_at(self.text.as_bytes(), pos);
+            let c = crate::simd::byte_classes64(&block);
+            // Most blocks hold no non-ASCII byte: their loop has one test less per token.
+            pos = if c.non_ascii == 0 {
+                self.walk::<LAZY, true>(pos, &block, &c)
+            } else {
+                self.walk::<LAZY, false>(pos, &block, &c)
+            };
+        }
+    }
+
+    /// Reads the tokens of the block `block` at `pos`, of classes `c` (without non-ASCII bytes
+    /// if `ASCII`), and returns where the next block starts: past the block, or at a token
+    /// that runs past its end.
+    #[inline(always)]
+    fn walk<const LAZY: bool, const ASCII: bool>(
+        &mut self,
+        pos: usize,
+        block: &[u8; 64],
+        c: &crate::simd::ByteClasses,
+    ) -> usize {
+        let alnum = c.lower | c.upper | c.digit;
+        let capital_or_digit = c.upper | c.digit;
+        // Where a token may start: ASCII letters and digits, and non-ASCII bytes (a non-ASCII
+        // letter, or a separator such as a curly quote).
+        let mut scan = alnum | c.non_ascii;
+        while scan != 0 {
+            let s = scan.trailing_zeros() as usize;
+            let from = u64::MAX << s;
+            let rest = !alnum & from;
+            if rest == 0 || !ASCII && c.non_ascii >> s & 1 != 0 {
+                // A non-ASCII character, or a run reaching the end of the block.
+                match self.at_block_edge(pos, s) {
+                    Some(k) if k < 64 => {
+                        scan &= u64::MAX << k;
+                        continue;
+                    }
+                    Some(k) => return pos + k,
+                    None => return pos + s,
+                }
+            }
+            // The run of ASCII letters and digits is bits `s..e`, `e < 64`.
+            let e = rest.trailing_zeros() as usize;
+            let to = u64::MAX << e;
+            let (start, end) = (pos + s, pos + e);
+            if block[e & 63] != b' ' && !ends_plain(self.text.as_bytes(), end) {
+                // A period, an apostrophe or a non-ASCII character goes on with it.
+                let k = self.general(start) - pos;
+                if k < 64 {
+                    scan &= u64::MAX << k;
+                    continue;
+                }
+                return pos + k;
+            }
+            let range = from ^ to;
+            if capital_or_digit & range == 0 {
+                // A lower-case word.
+                let lex = self.lex.bits(block[s & 63], block[(e - 1) & 63], e - s);
+                if lex != 0 {
+                    let k = self.index();
+                    self.notable.push(k);
+                }
+                let hash = if LAZY {
+                    0
+                } else {
+                    hash_plain_at(self.text.as_bytes(), start, end)
+                };
+                // Both fit: the text is at most u32::MAX bytes long.
+                self.out.push(Token {
+                    hash,
+                    start: start as u32,
+                    end: end as u32,
+                    flags: F_PLAIN,
+                    lex,
+                });
+            } else {
+                let seen = if c.lower & range != 0 { LOWER } else { 0 }
+                    | if c.upper & range != 0 { UPPER } else { 0 }
+                    | if c.digit & range != 0 { DIGIT } else { 0 };
+                self.push_plain(start, end, seen, LAZY);
+            }
+            // The byte at `end` is an ASCII separator: no token starts there.
+            scan &= to;
+        }
+        pos + 64
+    }
+
+    /// Reads what starts at bit `s` of the block at `pos` when it is not a plain token inside
+    /// the block: a non-ASCII character (a letter starting a token, or a separator), or a run
+    /// of ASCII letters and digits reaching the block's end. Returns where reading goes on,
+    /// relative to `pos`, or `None` to read again from a block starting at `s`.
+    #[cold]
+    fn at_block_edge(&mut self, pos: usize, s: usize) -> Option<usize> {
+        let start = pos + s;
+        let first = self.text.as_bytes().get(start).copied().unwrap_or(0);
+        if first >= 0x80 {
+            // A character starts here (`start` is a char boundary: every earlier character
+            // was read whole).
+            let ch = char_at(self.text, start);
+            let after = if ch.is_alphanumeric() {
+                self.general(start)
+            } else {
+                start + ch.len_utf8()
+            };
+            return Some(after - pos);
+        }
+        if s > 0 {
+            return None;
+        }
+        // A run longer than a block.
+        Some(self.long_run(start) - pos)
+    }
+
+    /// Pushes the plain ASCII token `start..end` whose byte classes or-ed are `seen`.
+    #[inline(always)]
+    fn push_plain(&mut self, start: usize, end: usize, seen: u8, lazy: bool) {
+        let token = ascii_token(self.text.as_bytes(), start, end, seen, lazy, self.lex);
+        // Plain: notable when capitalized, with a digit or marked by the lexicon.
+        if (token.flags & (F_UPPER | F_DIGIT)) | token.lex != 0 {
+            let k = self.index();
+            self.notable.push(k);
+        }
+        self.out.push(token);
+    }
+
+    /// Reads the token at `start` in full generality with [`general_token`]; returns its end
+    /// (past `start`).
+    #[cold]
+    fn general(&mut self, start: usize) -> usize {
+        let before = self.out.len();
+        let end = general_token(self.text, start, self.out, self.lazy, self.lex);
+        // Rare tokens (periods, apostrophes, non-ASCII inside) are all listed.
+        if self.out.len() > before {
+            let k = self.index().saturating_sub(1);
+            self.notable.push(k);
+        }
+        end
+    }
+
+    /// Reads a run of ASCII letters and digits longer than a block, starting at `start`, a byte
+    /// at a time; returns where reading goes on.
+    #[cold]
+    fn long_run(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = start;
+        let mut seen = 0;
+        while let Some(&b) = bytes.get(i) {
+            let c = CLASS[usize::from(b)];
+            if c & ALNUM == 0 {
+                break;
+            }
+            seen |= c;
+            i += 1;
+        }
+        if ends_plain(bytes, i) {
+            self.push_plain(start, i, seen, self.lazy);
+            // The byte at `i`, if any, is an ASCII separator.
+            i + 1
+        } else {
+            self.general(start)
+        }
+    }
+}
+
+/// The 64 bytes of `bytes` at `pos`, zero-padded past the end (a zero byte is a separator).
+#[inline(always)]
+fn block_at(bytes: &[u8], pos: usize) -> [u8; 64] {
+    match bytes.get(pos..pos.saturating_add(64)) {
+        Some(b) => b.try_into().unwrap_or([0; 64]),
+        None => {
+            let tail = bytes.get(pos..).unwrap_or_default();
+            let mut padded = [0u8; 64];
+            padded[..tail.len()].copy_from_slice(tail);
+            padded
+        }
+    }
+}
+
+/// Whether a run of ASCII letters and digits that stops at `end` is a whole token: the text
+/// ends, or an ASCII separator follows. A period or an apostrophe stays inside only before a
+/// letter or digit (`U.S`, `d'Ivoire`), so a sentence's last word ends at its period; a
+/// non-ASCII character may continue the token.
+#[inline(always)]
+fn ends_plain(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(b'.' | b'\'') => bytes
+            .get(end + 1)
+            .is_none_or(|&n| n < 0x80 && CLASS[usize::from(n)] & ALNUM == 0),
+        Some(&b) => b < 0x80,
+    }
+}
+
+/// The tokenizer a byte at a time, as it was before [`tokenize_impl`] read 64-byte masks: the
+/// oracle the property tests compare it with.
+#[cfg(test)]
+fn tokenize_bytewise(
+    text: &str,
+    out: &mut Vec<Token>,
+    lazy: bool,
+    lex: &Lexicon,
+    notable: &mut Vec<u32>,
+) {
     let base = out.len();
     // Token indices fit: a token takes at least one byte of at most u32::MAX.
     let index = |out: &Vec<Token>| out.len().saturating_sub(base) as u32;
@@ -424,6 +679,7 @@ fn tokenize_impl(
 /// How many ASCII lower-case letters the eight bytes `w` begin with, tested all at once: for a
 /// byte `b < 0x80`, `b + 0x80 - lo` has its high bit set exactly when `b >= lo`, and no carry
 /// crosses into the next byte.
+#[cfg(test)]
 #[inline(always)]
 fn lower_prefix(w: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -711,6 +967,29 @@ mod tests {
                 if t.notable() {
                     proptest::prop_assert!(notable.contains(&(k as u32)), "{k} of {v:?}");
                 }
+            }
+        }
+
+        /// The mask tokenizer finds the tokens, flags, hashes, shape bits and notable lists the
+        /// byte-at-a-time tokenizer finds: on text of words, on long runs crossing blocks, and
+        /// on any characters.
+        #[test]
+        fn mask_tokenizer_agrees_with_bytewise(
+            words in "([A-Za-z0-9]{1,9}|[a-z]{60,70}|[A-Z0-9]{63,66}|[.' ,éÖ’“-]|\\.\\.|'s| {1,3}|\n|\u{2014}){0,60}",
+            any in ".{0,200}",
+            lazy in proptest::bool::ANY,
+        ) {
+            for s in [&words, &any] {
+                let (mut v, mut nv) = (Vec::new(), Vec::new());
+                let (mut w, mut nw) = (Vec::new(), Vec::new());
+                static LEX: Lexicon = Lexicon::EMPTY
+                    .with(&["the", "minister", "ten", "thousand"], 1)
+                    .with_last_words(&["prime minister", "gen."], 2);
+                let lex = &LEX;
+                tokenize_impl(s, &mut v, lazy, lex, &mut nv);
+                tokenize_bytewise(s, &mut w, lazy, lex, &mut nw);
+                proptest::prop_assert_eq!(&v, &w, "{:?}", s);
+                proptest::prop_assert_eq!(&nv, &nw, "{:?}", s);
             }
         }
 
