@@ -1,29 +1,30 @@
 //! Byte scans sixteen bytes at a time, and the one conversion that skips a second UTF-8 check.
 //!
-//! The only module of the crate that may use `unsafe` (the crate denies it everywhere else):
-//! SSE2 intrinsics, which Rust makes callable only from `#[target_feature]` functions, and
-//! `String::from_utf8_unchecked` after a vectorized UTF-8 check. Everything here has a safe API
-//! and, for scans, a scalar twin used on other architectures and checked against the vector
-//! version by a property test.
+//! The scans use SSE2 through the safe API of `safe_arch` wherever the target has SSE2 (every
+//! x86_64 target); each has a scalar twin, used on other targets and held to the vector version
+//! by a property test.
+//!
+//! The only module of the crate that may use `unsafe` (the crate denies it everywhere else), for
+//! one thing: turning bytes that `simdutf8` has just checked into a `str` or `String` without the
+//! standard library checking them a second time.
 
 #![allow(unsafe_code)]
 
 /// A bit mask of the bytes of `block` equal to `byte`: bit `i` is set where `block[i] == byte`.
 #[inline]
 pub(crate) fn eq_mask64(block: &[u8; 64], byte: u8) -> u64 {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(target_feature = "sse2")]
     {
-        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        unsafe { sse2::eq_mask64(block, byte) }
+        sse2::eq_mask64(block, byte)
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(target_feature = "sse2"))]
     {
         scalar_eq_mask64(block, byte)
     }
 }
 
 /// [`eq_mask64`] one byte at a time.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[cfg_attr(target_feature = "sse2", allow(dead_code))]
 pub(crate) fn scalar_eq_mask64(block: &[u8; 64], byte: u8) -> u64 {
     block
         .iter()
@@ -35,19 +36,18 @@ pub(crate) fn scalar_eq_mask64(block: &[u8; 64], byte: u8) -> u64 {
 /// case), of the second where it is an ASCII digit.
 #[inline]
 pub(crate) fn alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(target_feature = "sse2")]
     {
-        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        unsafe { sse2::alnum_masks64(block) }
+        sse2::alnum_masks64(block)
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(target_feature = "sse2"))]
     {
         scalar_alnum_masks64(block)
     }
 }
 
 /// [`alnum_masks64`] one byte at a time.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[cfg_attr(target_feature = "sse2", allow(dead_code))]
 pub(crate) fn scalar_alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
     block
         .iter()
@@ -78,19 +78,18 @@ pub(crate) struct ByteClasses {
 /// [`ByteClasses`] of `block`, sixteen bytes at a time.
 #[inline]
 pub(crate) fn byte_classes64(block: &[u8; 64]) -> ByteClasses {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(target_feature = "sse2")]
     {
-        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        unsafe { classes_sse2::byte_classes64(block) }
+        sse2::byte_classes64(block)
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(target_feature = "sse2"))]
     {
         scalar_byte_classes64(block)
     }
 }
 
 /// [`byte_classes64`] one byte at a time.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[cfg_attr(target_feature = "sse2", allow(dead_code))]
 pub(crate) fn scalar_byte_classes64(block: &[u8; 64]) -> ByteClasses {
     let mut c = ByteClasses {
         lower: 0,
@@ -107,182 +106,130 @@ pub(crate) fn scalar_byte_classes64(block: &[u8; 64]) -> ByteClasses {
     c
 }
 
-#[cfg(target_arch = "x86_64")]
-mod classes_sse2 {
-    use super::ByteClasses;
-    use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8,
+/// The vector versions, on the safe SSE2 API of `safe_arch` (SSE2 is part of the x86_64
+/// baseline, so these are compiled for every x86_64 target).
+#[cfg(target_feature = "sse2")]
+mod sse2 {
+    use safe_arch::{
+        add_i8_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_lt_mask_i8_m128i,
+        load_unaligned_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i, zeroed_m128i,
     };
+
+    /// The sixteen-bit mask of the lanes of a comparison result that are set.
+    #[inline]
+    fn mask16(lanes: m128i) -> u64 {
+        // The mask holds 16 bits: the casts lose nothing.
+        u64::from(move_mask_i8_m128i(lanes) as u32 as u16)
+    }
+
+    /// The four sixteen-byte lanes of a 64-byte block.
+    #[inline]
+    fn lanes(block: &[u8; 64]) -> impl Iterator<Item = m128i> + '_ {
+        block.as_chunks::<16>().0.iter().map(load_unaligned_m128i)
+    }
+
+    /// Letters and digits of a 64-byte block. A byte range `lo..lo + n` becomes a signed
+    /// compare: adding `0x80 - lo` (wrapping) moves exactly that range to `-128..-128 + n`.
+    #[inline]
+    pub(super) fn alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
+        let case = set_splat_i8_m128i(0x20);
+        let to_letters = set_splat_i8_m128i((0x80u8 - b'a') as i8);
+        let letters_end = set_splat_i8_m128i((0x80u8 + 26) as i8);
+        let to_digits = set_splat_i8_m128i((0x80u8 - b'0') as i8);
+        let digits_end = set_splat_i8_m128i((0x80u8 + 10) as i8);
+        let mut letters = 0u64;
+        let mut digits = 0u64;
+        for (k, lane) in lanes(block).enumerate() {
+            // Setting 0x20 folds `A..=Z` onto `a..=z` and moves no other byte there.
+            let folded = bitor_m128i(lane, case);
+            let l = cmp_lt_mask_i8_m128i(add_i8_m128i(folded, to_letters), letters_end);
+            let d = cmp_lt_mask_i8_m128i(add_i8_m128i(lane, to_digits), digits_end);
+            letters |= mask16(l) << (16 * k);
+            digits |= mask16(d) << (16 * k);
+        }
+        (letters, digits)
+    }
 
     /// Lower-case letters, upper-case letters, digits and non-ASCII bytes of a 64-byte block.
     /// A byte range `lo..lo + n` becomes a signed compare: adding `0x80 - lo` (wrapping) moves
     /// exactly that range to `-128..-128 + n`; the sign bits are the non-ASCII bytes.
-    #[target_feature(enable = "sse2")]
-    pub(super) fn byte_classes64(block: &[u8; 64]) -> ByteClasses {
-        let to_lower = _mm_set1_epi8((0x80u8 - b'a') as i8);
-        let to_upper = _mm_set1_epi8((0x80u8 - b'A') as i8);
-        let letters_end = _mm_set1_epi8((0x80u8 + 26) as i8);
-        let to_digits = _mm_set1_epi8((0x80u8 - b'0') as i8);
-        let digits_end = _mm_set1_epi8((0x80u8 + 10) as i8);
-        let lanes = bytemuck::cast::<[u8; 64], [__m128i; 4]>(*block);
-        let mut c = ByteClasses {
+    #[inline]
+    pub(super) fn byte_classes64(block: &[u8; 64]) -> super::ByteClasses {
+        let to_lower = set_splat_i8_m128i((0x80u8 - b'a') as i8);
+        let to_upper = set_splat_i8_m128i((0x80u8 - b'A') as i8);
+        let letters_end = set_splat_i8_m128i((0x80u8 + 26) as i8);
+        let to_digits = set_splat_i8_m128i((0x80u8 - b'0') as i8);
+        let digits_end = set_splat_i8_m128i((0x80u8 + 10) as i8);
+        let mut c = super::ByteClasses {
             lower: 0,
             upper: 0,
             digit: 0,
             non_ascii: 0,
         };
-        for (k, lane) in lanes.into_iter().enumerate() {
-            let l = _mm_cmplt_epi8(_mm_add_epi8(lane, to_lower), letters_end);
-            let u = _mm_cmplt_epi8(_mm_add_epi8(lane, to_upper), letters_end);
-            let d = _mm_cmplt_epi8(_mm_add_epi8(lane, to_digits), digits_end);
-            // Each mask holds 16 bits: the casts lose nothing.
-            let mask = |v: __m128i| u64::from(_mm_movemask_epi8(v) as u32 as u16) << (16 * k);
-            c.lower |= mask(l);
-            c.upper |= mask(u);
-            c.digit |= mask(d);
-            c.non_ascii |= mask(lane);
+        for (k, lane) in lanes(block).enumerate() {
+            let l = cmp_lt_mask_i8_m128i(add_i8_m128i(lane, to_lower), letters_end);
+            let u = cmp_lt_mask_i8_m128i(add_i8_m128i(lane, to_upper), letters_end);
+            let d = cmp_lt_mask_i8_m128i(add_i8_m128i(lane, to_digits), digits_end);
+            c.lower |= mask16(l) << (16 * k);
+            c.upper |= mask16(u) << (16 * k);
+            c.digit |= mask16(d) << (16 * k);
+            c.non_ascii |= mask16(lane) << (16 * k);
         }
         c
     }
 
-    #[cfg(test)]
-    mod tests {
-        use super::super::{byte_classes64, scalar_byte_classes64};
-        use proptest::prelude::*;
-
-        proptest! {
-            /// The vector classes equal the scalar ones on any bytes.
-            #[test]
-            fn vector_and_scalar_byte_classes_agree(
-                any_bytes in prop::array::uniform32(any::<u8>()),
-                more in prop::array::uniform32(any::<u8>()),
-                text in prop::collection::vec(prop::sample::select(b"@AZ[`az{/09:.'\x7f\x80\xc3\xa9\xff \n".to_vec()), 64),
-            ) {
-                let mut block = [0u8; 64];
-                block[..32].copy_from_slice(&any_bytes);
-                block[32..].copy_from_slice(&more);
-                prop_assert_eq!(byte_classes64(&block), scalar_byte_classes64(&block));
-                let block: [u8; 64] = text.try_into().unwrap();
-                prop_assert_eq!(byte_classes64(&block), scalar_byte_classes64(&block));
-            }
-        }
-
-        #[test]
-        fn byte_classes_of_every_byte_value() {
-            for b in 0..=255u8 {
-                let mut block = [b' '; 64];
-                block[7] = b;
-                block[63] = b;
-                let bits = 1u64 << 7 | 1 << 63;
-                let c = byte_classes64(&block);
-                assert_eq!(c, scalar_byte_classes64(&block), "byte {b:#x}");
-                let want = |yes: bool| if yes { bits } else { 0 };
-                assert_eq!(c.lower, want(b.is_ascii_lowercase()), "byte {b:#x}");
-                assert_eq!(c.upper, want(b.is_ascii_uppercase()), "byte {b:#x}");
-                assert_eq!(c.digit, want(b.is_ascii_digit()), "byte {b:#x}");
-                assert_eq!(c.non_ascii, want(b >= 0x80), "byte {b:#x}");
-            }
-        }
-    }
-}
-
-#[cfg(target_arch = "x86_64")]
-mod sse2 {
-    use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
-    };
-
-    /// The sixteen-bit mask of the bytes of one lane equal to `needle`.
-    #[target_feature(enable = "sse2")]
-    fn lane_mask(lane: __m128i, needle: __m128i) -> u64 {
-        // The mask holds 16 bits: the cast to u32 and u64 loses nothing.
-        u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(lane, needle)) as u32)
-    }
-
-    /// The four lanes of a 64-byte block.
-    #[target_feature(enable = "sse2")]
-    fn lanes(block: &[u8; 64]) -> [__m128i; 4] {
-        bytemuck::cast::<[u8; 64], [__m128i; 4]>(*block)
-    }
-
-    /// Letters and digits of a 64-byte block. A byte range `lo..lo + n` becomes a signed
-    /// compare: adding `0x80 - lo` (wrapping) moves exactly that range to `-128..-128 + n`.
-    #[target_feature(enable = "sse2")]
-    pub(super) fn alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
-        use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8};
-        let case = _mm_set1_epi8(0x20);
-        let to_letters = _mm_set1_epi8((0x80u8 - b'a') as i8);
-        let letters_end = _mm_set1_epi8((0x80u8 + 26) as i8);
-        let to_digits = _mm_set1_epi8((0x80u8 - b'0') as i8);
-        let digits_end = _mm_set1_epi8((0x80u8 + 10) as i8);
-        let mut letters = 0u64;
-        let mut digits = 0u64;
-        for (k, lane) in lanes(block).into_iter().enumerate() {
-            // Setting 0x20 folds `A..=Z` onto `a..=z` and moves no other byte there.
-            let folded = _mm_or_si128(lane, case);
-            let l = _mm_cmplt_epi8(_mm_add_epi8(folded, to_letters), letters_end);
-            let d = _mm_cmplt_epi8(_mm_add_epi8(lane, to_digits), digits_end);
-            // Each mask holds 16 bits: the casts lose nothing.
-            letters |= u64::from(_mm_movemask_epi8(l) as u32 as u16) << (16 * k);
-            digits |= u64::from(_mm_movemask_epi8(d) as u32 as u16) << (16 * k);
-        }
-        (letters, digits)
-    }
-
-    #[target_feature(enable = "sse2")]
+    #[inline]
     pub(super) fn eq_mask64(block: &[u8; 64], byte: u8) -> u64 {
-        let needle = _mm_set1_epi8(byte as i8);
-        let [l0, l1, l2, l3] = lanes(block);
-        lane_mask(l0, needle)
-            | lane_mask(l1, needle) << 16
-            | lane_mask(l2, needle) << 32
-            | lane_mask(l3, needle) << 48
+        let needle = set_splat_i8_m128i(byte as i8);
+        lanes(block).enumerate().fold(0, |mask, (k, lane)| {
+            mask | mask16(cmp_eq_mask_i8_m128i(lane, needle)) << (16 * k)
+        })
     }
 
     /// [`super::contains3`] for at least sixteen bytes: the hits of every lane gathered in
     /// one register, read once at the end.
-    #[target_feature(enable = "sse2")]
+    #[inline]
     pub(super) fn contains3(bytes: &[u8], a: u8, b: u8, c: u8) -> bool {
         let (na, nb, nc) = (
-            _mm_set1_epi8(a as i8),
-            _mm_set1_epi8(b as i8),
-            _mm_set1_epi8(c as i8),
+            set_splat_i8_m128i(a as i8),
+            set_splat_i8_m128i(b as i8),
+            set_splat_i8_m128i(c as i8),
         );
         let hits = |lane: &[u8; 16]| {
-            let lane = bytemuck::cast::<[u8; 16], __m128i>(*lane);
-            _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi8(lane, na), _mm_cmpeq_epi8(lane, nb)),
-                _mm_cmpeq_epi8(lane, nc),
+            let lane = load_unaligned_m128i(lane);
+            bitor_m128i(
+                bitor_m128i(
+                    cmp_eq_mask_i8_m128i(lane, na),
+                    cmp_eq_mask_i8_m128i(lane, nb),
+                ),
+                cmp_eq_mask_i8_m128i(lane, nc),
             )
         };
-        let mut all = _mm_setzero_si128();
-        let mut lanes = bytes.chunks_exact(16);
-        for lane in &mut lanes {
-            if let Ok(lane) = lane.try_into() {
-                all = _mm_or_si128(all, hits(lane));
-            }
-        }
-        if !lanes.remainder().is_empty() {
+        let (whole, rest) = bytes.as_chunks::<16>();
+        let mut all = whole
+            .iter()
+            .fold(zeroed_m128i(), |all, lane| bitor_m128i(all, hits(lane)));
+        if !rest.is_empty() {
             // The last sixteen bytes, overlapping the lane before.
             let last = bytes.len().saturating_sub(16);
             if let Some(Ok(lane)) = bytes.get(last..).map(<&[u8; 16]>::try_from) {
-                all = _mm_or_si128(all, hits(lane));
+                all = bitor_m128i(all, hits(lane));
             }
         }
-        _mm_movemask_epi8(all) != 0
+        move_mask_i8_m128i(all) != 0
     }
 
-    #[target_feature(enable = "sse2")]
+    #[inline]
     pub(super) fn eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
-        let lane = bytemuck::cast::<[u8; 16], __m128i>(*lane);
-        let hits = _mm_or_si128(
-            _mm_or_si128(
-                _mm_cmpeq_epi8(lane, _mm_set1_epi8(a as i8)),
-                _mm_cmpeq_epi8(lane, _mm_set1_epi8(b as i8)),
+        let lane = load_unaligned_m128i(lane);
+        let hits = bitor_m128i(
+            bitor_m128i(
+                cmp_eq_mask_i8_m128i(lane, set_splat_i8_m128i(a as i8)),
+                cmp_eq_mask_i8_m128i(lane, set_splat_i8_m128i(b as i8)),
             ),
-            _mm_cmpeq_epi8(lane, _mm_set1_epi8(c as i8)),
+            cmp_eq_mask_i8_m128i(lane, set_splat_i8_m128i(c as i8)),
         );
-        _mm_movemask_epi8(hits) as u32
+        move_mask_i8_m128i(hits) as u32
     }
 }
 
@@ -347,12 +294,11 @@ pub(crate) fn contains3(bytes: &[u8], a: u8, b: u8, c: u8) -> bool {
     if bytes.len() < 16 {
         return bytes.iter().any(|&x| x == a || x == b || x == c);
     }
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(target_feature = "sse2")]
     {
-        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        unsafe { sse2::contains3(bytes, a, b, c) }
+        sse2::contains3(bytes, a, b, c)
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(target_feature = "sse2"))]
     {
         let last = bytes.len() - 16;
         let hit = |at: usize| {
@@ -367,21 +313,20 @@ pub(crate) fn contains3(bytes: &[u8], a: u8, b: u8, c: u8) -> bool {
 
 /// A bit mask of the bytes of `lane` equal to any of `a`, `b` and `c`.
 #[inline]
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[cfg_attr(target_feature = "sse2", allow(dead_code))]
 fn eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(target_feature = "sse2")]
     {
-        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        unsafe { sse2::eq3_mask16(lane, a, b, c) }
+        sse2::eq3_mask16(lane, a, b, c)
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(target_feature = "sse2"))]
     {
         scalar_eq3_mask16(lane, a, b, c)
     }
 }
 
 /// [`eq3_mask16`] one byte at a time.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[cfg_attr(target_feature = "sse2", allow(dead_code))]
 fn scalar_eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
     lane.iter().enumerate().fold(0, |mask, (i, &x)| {
         mask | (u32::from(x == a || x == b || x == c) << i)
@@ -550,5 +495,39 @@ mod tests {
         let found: Vec<usize> = Newlines::new(text.as_bytes()).collect();
         assert_eq!(found, [130, 201]);
         assert!(Newlines::new(b"").next().is_none());
+    }
+
+    proptest! {
+        /// The vector classes equal the scalar ones on any bytes.
+        #[test]
+        fn vector_and_scalar_byte_classes_agree(
+            any_bytes in prop::array::uniform32(any::<u8>()),
+            more in prop::array::uniform32(any::<u8>()),
+            text in prop::collection::vec(prop::sample::select(b"@AZ[`az{/09:.'\x7f\x80\xc3\xa9\xff \n".to_vec()), 64),
+        ) {
+            let mut block = [0u8; 64];
+            block[..32].copy_from_slice(&any_bytes);
+            block[32..].copy_from_slice(&more);
+            prop_assert_eq!(byte_classes64(&block), scalar_byte_classes64(&block));
+            let block: [u8; 64] = text.try_into().unwrap();
+            prop_assert_eq!(byte_classes64(&block), scalar_byte_classes64(&block));
+        }
+    }
+
+    #[test]
+    fn byte_classes_of_every_byte_value() {
+        for b in 0..=255u8 {
+            let mut block = [b' '; 64];
+            block[7] = b;
+            block[63] = b;
+            let bits = 1u64 << 7 | 1 << 63;
+            let c = byte_classes64(&block);
+            assert_eq!(c, scalar_byte_classes64(&block), "byte {b:#x}");
+            let want = |yes: bool| if yes { bits } else { 0 };
+            assert_eq!(c.lower, want(b.is_ascii_lowercase()), "byte {b:#x}");
+            assert_eq!(c.upper, want(b.is_ascii_uppercase()), "byte {b:#x}");
+            assert_eq!(c.digit, want(b.is_ascii_digit()), "byte {b:#x}");
+            assert_eq!(c.non_ascii, want(b >= 0x80), "byte {b:#x}");
+        }
     }
 }
