@@ -338,12 +338,44 @@ fn past_closers(bytes: &[u8], mut i: usize) -> usize {
 
 /// The positions of `.`, `!`, `?` and `…` in a text, found in one pass however the splitter
 /// jumps ahead.
+///
+/// `.`, `!` and `?` are found 64 bytes at a time: a block's bit mask is computed once and its
+/// set bits read off one by one, so a terminator costs a few instructions rather than the
+/// start-up of a search (sentences are short: a search would rarely run past its first
+/// vector).
 struct Terminators<'a> {
     bytes: &'a [u8],
-    /// The next `.`, `!` or `?` at or after the last position asked for.
-    punct: Option<usize>,
+    /// Offset of the block `mask` describes (a multiple of 64).
+    block: usize,
+    /// The `.`, `!` and `?` of that block not yet dropped.
+    mask: u64,
     /// The next `…` at or after the last position asked for.
     ellipsis: Option<usize>,
+}
+
+/// The bit mask of the `.`, `!` and `?` among the (up to) 64 bytes of `bytes` at `start`.
+#[inline]
+fn terminator_mask(bytes: &[u8], start: usize) -> u64 {
+    let masks = |block: &[u8; 64]| {
+        crate::simd::eq_mask64(block, b'.')
+            | crate::simd::eq_mask64(block, b'!')
+            | crate::simd::eq_mask64(block, b'?')
+    };
+    match bytes
+        .get(start..start.saturating_add(64))
+        .and_then(|b| <&[u8; 64]>::try_from(b).ok())
+    {
+        Some(block) => masks(block),
+        None => {
+            // The last, partial block: zero-padded (a zero byte is no terminator).
+            let tail = bytes.get(start..).unwrap_or_default();
+            let mut padded = [0u8; 64];
+            if let Some(head) = padded.get_mut(..tail.len()) {
+                head.copy_from_slice(tail);
+            }
+            masks(&padded)
+        }
+    }
 }
 
 impl<'a> Terminators<'a> {
@@ -351,7 +383,8 @@ impl<'a> Terminators<'a> {
     fn new(bytes: &'a [u8], ellipses: bool) -> Self {
         Terminators {
             bytes,
-            punct: memchr::memchr3(b'.', b'!', b'?', bytes),
+            block: 0,
+            mask: terminator_mask(bytes, 0),
             ellipsis: if ellipses {
                 next_ellipsis(bytes, 0)
             } else {
@@ -360,19 +393,34 @@ impl<'a> Terminators<'a> {
         }
     }
 
+    /// The first `.`, `!` or `?` at or after `from`: the terminators before it are dropped one
+    /// by one (the splitter asks for positions in increasing order and jumps only over the run
+    /// of terminators and closing marks it has just read).
+    #[inline]
+    fn next_punct(&mut self, from: usize) -> Option<usize> {
+        loop {
+            while self.mask == 0 {
+                self.block = self.block.saturating_add(64);
+                if self.block >= self.bytes.len() {
+                    return None;
+                }
+                self.mask = terminator_mask(self.bytes, self.block);
+            }
+            let p = self.block + self.mask.trailing_zeros() as usize;
+            if p >= from {
+                return Some(p);
+            }
+            self.mask &= self.mask - 1;
+        }
+    }
+
     /// The first terminator at or after `from`.
     fn next_from(&mut self, from: usize) -> Option<usize> {
-        if self.punct.is_some_and(|p| p < from) {
-            self.punct = self
-                .bytes
-                .get(from..)
-                .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
-                .map(|k| from + k);
-        }
+        let punct = self.next_punct(from);
         if self.ellipsis.is_some_and(|e| e < from) {
             self.ellipsis = next_ellipsis(self.bytes, from);
         }
-        match (self.punct, self.ellipsis) {
+        match (punct, self.ellipsis) {
             (Some(p), Some(e)) => Some(p.min(e)),
             (p, e) => p.or(e),
         }
