@@ -161,7 +161,10 @@ pub(super) fn attribute(
                 out.push(cx.as_ref().map(|cx| score::features(cx, Some(&mut counts))))
             }
             (None, Some(cx)) => {
-                if !score::judge(cx, &mut counts) {
+                let kept = score::judge(cx, &mut counts);
+                #[cfg(test)]
+                score::assert_judged_as_scored(cx, kept);
+                if !kept {
                     continue;
                 }
             }
