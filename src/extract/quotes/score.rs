@@ -158,6 +158,8 @@ pub(super) struct Context<'t, 'a> {
     pub single: bool,
     pub paragraph: Span,
     pub first_paragraph: bool,
+    /// The index of the sentence holding the opening mark, if one does.
+    pub sentence: Option<usize>,
     pub attributed: Attributed,
     /// The cue found, if any.
     pub cue: Option<Span>,
@@ -677,14 +679,6 @@ fn opens_with_cue(ws: &[Word<'_>]) -> bool {
     })
 }
 
-/// The sentence index containing `at`.
-fn sentence_index(sentences: &[Sentence], at: usize) -> Option<usize> {
-    let i = sentences
-        .partition_point(|s| s.span.start <= at)
-        .checked_sub(1)?;
-    (at < sentences.get(i)?.span.end).then_some(i)
-}
-
 /// The feature vector of a short quotation.
 ///
 /// Without `counts`, the features that count words in the sentence and paragraph
@@ -703,7 +697,7 @@ fn add_counted(cx: &Context<'_, '_>, counts: &mut Counts, f: &mut [f32; FEATURES
     let ws = cx.tk.get(cx.content);
     let n = ws.len();
     let (cues_inside, reporting_inside) = count(&ws);
-    let si = sentence_index(cx.sentences, cx.open.start);
+    let si = cx.sentence;
     if let Some(i) = si {
         let (cues, reporting) = counts.sentence(cx, i);
         f[10] = b(cues > cues_inside);
@@ -830,7 +824,7 @@ fn early(cx: &Context<'_, '_>, ws: &[Word<'_>], f: &mut [f32; FEATURES]) {
         .is_some_and(is_naming_cue));
 
     // Cues in the sentence outside the quotation, and in the sentences beside it.
-    let si = sentence_index(cx.sentences, cx.open.start);
+    let si = cx.sentence;
     if let Some(i) = si {
         let s = cx.sentences[i].span;
         let end = cx.close.map_or(cx.content.end, |c| c.end);
