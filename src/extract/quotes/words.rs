@@ -452,11 +452,19 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
     // News prose averages a word every six bytes; a little more room avoids growing.
     let mut out = Vec::with_capacity(bytes.len() / 4 + 2);
     let mut i = 0;
-    while i < bytes.len() {
-        let (class, len) = class_at(text, i);
-        if class == Class::Separator {
-            i += len;
-            continue;
+    while let Some(&b) = bytes.get(i) {
+        // White space between words, the ASCII kind by table.
+        if b < 0x80 {
+            if ASCII_SEPARATOR[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (class, len) = class_at(text, i);
+            if class == Class::Separator {
+                i += len;
+                continue;
+            }
         }
         let start = i;
         // The chunk runs to the next separator; note its first and last alphanumeric.
@@ -473,6 +481,14 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
                     i += 1;
                 }
                 last = i;
+                continue;
+            }
+            // Other ASCII (punctuation, separators) by table, without decoding.
+            if b < 0x80 {
+                if ASCII_SEPARATOR[usize::from(b)] {
+                    break;
+                }
+                i += 1;
                 continue;
             }
             let (class, len) = class_at(text, i);
