@@ -1,5 +1,6 @@
 //! Sentence and quotation extraction throughput on a synthetic news corpus generated at bench
-//! time (no corpus text is read), plus a pathological input of stray quote marks.
+//! time (no corpus text is read), the sentence splitter alone on the same corpus, plus a
+//! pathological input of stray quote marks.
 //!
 //! ```text
 //! cargo bench --bench quotes
@@ -240,6 +241,30 @@ fn bench(c: &mut Criterion, name: &str, docs: &[String]) {
     g.finish();
 }
 
+/// The sentence splitter alone, over the same articles.
+fn sentences_alone(c: &mut Criterion) {
+    let docs = corpus(4 << 20, 5);
+    let articles: Vec<newswire::Article<'_>> = docs
+        .iter()
+        .filter_map(|d| newswire::parse(d).ok())
+        .collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("sentences");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("synthetic news, 4 MB", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for article in &articles {
+                n += Sentences::default()
+                    .extract(black_box(&Analysis::new(article)))
+                    .len();
+            }
+            black_box(n)
+        })
+    });
+    g.finish();
+}
+
 fn news(c: &mut Criterion) {
     bench(c, "synthetic news, 4 MB", &corpus(4 << 20, 5));
     bench(c, "quotation in every paragraph, 4 MB", &corpus(4 << 20, 1));
@@ -258,5 +283,5 @@ fn stray_marks(c: &mut Criterion) {
     bench(c, "stray quote marks, 256 KB", &[text]);
 }
 
-criterion_group!(benches, news, stray_marks);
+criterion_group!(benches, news, sentences_alone, stray_marks);
 criterion_main!(benches);

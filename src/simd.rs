@@ -313,8 +313,7 @@ pub(crate) fn contains3(bytes: &[u8], a: u8, b: u8, c: u8) -> bool {
 
 /// A bit mask of the bytes of `lane` equal to any of `a`, `b` and `c`.
 #[inline]
-#[cfg_attr(target_feature = "sse2", allow(dead_code))]
-fn eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
+pub(crate) fn eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
     #[cfg(target_feature = "sse2")]
     {
         sse2::eq3_mask16(lane, a, b, c)

@@ -57,13 +57,17 @@ impl Extractor for Sentences {
     }
 }
 
-/// Titles and abbreviations that stand before a name or a number: a period after them never
-/// ends a sentence (`Sen. Smith`, `Gen. Lee`, `St. Louis`, `Feb. 1`).
+/// Whether `word` is one of the titles and abbreviations of `is_title_lower` (for the
+/// reference splitter).
+#[cfg(test)]
 fn is_title(word: &str) -> bool {
     let mut buf = [0u8; 8];
-    let Some(lower) = lower_ascii(word, &mut buf) else {
-        return false;
-    };
+    lower_ascii(word, &mut buf).is_some_and(is_title_lower)
+}
+
+/// Titles and abbreviations that stand before a name or a number, in ASCII lower case: a
+/// period after them never ends a sentence (`Sen. Smith`, `Gen. Lee`, `St. Louis`, `Feb. 1`).
+fn is_title_lower(lower: &[u8]) -> bool {
     matches!(
         lower,
         b"mr"
@@ -120,13 +124,18 @@ fn is_title(word: &str) -> bool {
     )
 }
 
-/// Abbreviations that often end a sentence too (`Apple Inc.`, `John Smith Jr.`, `Portland,
-/// Ore.`): the period ends the sentence only before a word that usually opens one.
+/// Whether `word` is one of the abbreviations of `is_abbreviation_lower` (for the reference
+/// splitter).
+#[cfg(test)]
 fn is_abbreviation(word: &str) -> bool {
     let mut buf = [0u8; 8];
-    let Some(lower) = lower_ascii(word, &mut buf) else {
-        return false;
-    };
+    lower_ascii(word, &mut buf).is_some_and(is_abbreviation_lower)
+}
+
+/// Abbreviations that often end a sentence too (`Apple Inc.`, `John Smith Jr.`, `Portland,
+/// Ore.`), in ASCII lower case: the period ends the sentence only before a word that usually
+/// opens one.
+fn is_abbreviation_lower(lower: &[u8]) -> bool {
     matches!(
         lower,
         b"jr"
@@ -279,7 +288,7 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
 /// Calls `emit` with each sentence span of `text`, relative to it, in order. Without
 /// `ellipses`, `text` holds no `…`.
 ///
-/// Only the terminators (`.`, `!`, `?`, `…`) are looked at, found by a vectorized search;
+/// Only the terminators (`.`, `!`, `?`, `…`) are looked at, found 64 bytes at a time;
 /// the bytes around each are read as bytes, and characters are decoded only where they are
 /// not ASCII.
 fn split_each(text: &str, ellipses: bool, mut emit: impl FnMut(Span)) {
@@ -288,6 +297,11 @@ fn split_each(text: &str, ellipses: bool, mut emit: impl FnMut(Span)) {
     let mut from = start;
     let mut terminators = Terminators::new(bytes, ellipses);
     while let Some(k) = terminators.next_from(from) {
+        // A terminator inside a word or number (`1.2`, `U.S`) ends nothing: no space follows.
+        if bytes.get(k + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            from = k + 1;
+            continue;
+        }
         // The run of terminators (`?!`, `...`, `…`) and closing quotes or brackets after it.
         let end = past_closers(bytes, past_terminators(bytes, k));
         let next = skip_ws(text, end);
@@ -338,12 +352,49 @@ fn past_closers(bytes: &[u8], mut i: usize) -> usize {
 
 /// The positions of `.`, `!`, `?` and `…` in a text, found in one pass however the splitter
 /// jumps ahead.
+///
+/// `.`, `!` and `?` are found 64 bytes at a time: a block's bit mask is computed once and its
+/// set bits read off one by one, so a terminator costs a few instructions rather than the
+/// start-up of a search (sentences are short: a search would rarely run past its first
+/// vector).
 struct Terminators<'a> {
     bytes: &'a [u8],
-    /// The next `.`, `!` or `?` at or after the last position asked for.
-    punct: Option<usize>,
+    /// Offset of the block `mask` describes (a multiple of 64).
+    block: usize,
+    /// The `.`, `!` and `?` of that block not yet dropped.
+    mask: u64,
     /// The next `…` at or after the last position asked for.
     ellipsis: Option<usize>,
+}
+
+/// The bit mask of the `.`, `!` and `?` among the (up to) 64 bytes of `bytes` at `start`.
+#[inline]
+fn terminator_mask(bytes: &[u8], start: usize) -> u64 {
+    let masks = |block: &[u8; 64]| {
+        block
+            .chunks_exact(16)
+            .enumerate()
+            .fold(0u64, |mask, (k, lane)| {
+                let lane = <&[u8; 16]>::try_from(lane)
+                    .map_or(0, |lane| crate::simd::eq3_mask16(lane, b'.', b'!', b'?'));
+                mask | u64::from(lane) << (16 * k)
+            })
+    };
+    match bytes
+        .get(start..start.saturating_add(64))
+        .and_then(|b| <&[u8; 64]>::try_from(b).ok())
+    {
+        Some(block) => masks(block),
+        None => {
+            // The last, partial block: zero-padded (a zero byte is no terminator).
+            let tail = bytes.get(start..).unwrap_or_default();
+            let mut padded = [0u8; 64];
+            if let Some(head) = padded.get_mut(..tail.len()) {
+                head.copy_from_slice(tail);
+            }
+            masks(&padded)
+        }
+    }
 }
 
 impl<'a> Terminators<'a> {
@@ -351,7 +402,8 @@ impl<'a> Terminators<'a> {
     fn new(bytes: &'a [u8], ellipses: bool) -> Self {
         Terminators {
             bytes,
-            punct: memchr::memchr3(b'.', b'!', b'?', bytes),
+            block: 0,
+            mask: terminator_mask(bytes, 0),
             ellipsis: if ellipses {
                 next_ellipsis(bytes, 0)
             } else {
@@ -360,19 +412,34 @@ impl<'a> Terminators<'a> {
         }
     }
 
+    /// The first `.`, `!` or `?` at or after `from`: the terminators before it are dropped one
+    /// by one (the splitter asks for positions in increasing order and jumps only over the run
+    /// of terminators and closing marks it has just read).
+    #[inline]
+    fn next_punct(&mut self, from: usize) -> Option<usize> {
+        loop {
+            while self.mask == 0 {
+                self.block = self.block.saturating_add(64);
+                if self.block >= self.bytes.len() {
+                    return None;
+                }
+                self.mask = terminator_mask(self.bytes, self.block);
+            }
+            let p = self.block + self.mask.trailing_zeros() as usize;
+            if p >= from {
+                return Some(p);
+            }
+            self.mask &= self.mask - 1;
+        }
+    }
+
     /// The first terminator at or after `from`.
     fn next_from(&mut self, from: usize) -> Option<usize> {
-        if self.punct.is_some_and(|p| p < from) {
-            self.punct = self
-                .bytes
-                .get(from..)
-                .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
-                .map(|k| from + k);
-        }
+        let punct = self.next_punct(from);
         if self.ellipsis.is_some_and(|e| e < from) {
             self.ellipsis = next_ellipsis(self.bytes, from);
         }
-        match (self.punct, self.ellipsis) {
+        match (punct, self.ellipsis) {
             (Some(p), Some(e)) => Some(p.min(e)),
             (p, e) => p.or(e),
         }
@@ -423,16 +490,26 @@ fn trim_end(text: &str, end: usize) -> usize {
     text.get(..end).map_or(end, |t| t.trim_end().len())
 }
 
-/// Whether an ASCII byte ends a word read backwards: white space or an opening mark
-/// ([`OPENERS`]).
-static BREAKS: [bool; 128] = {
-    let mut t = [false; 128];
+/// How [`last_word`] reads a byte: part of the word, a break (white space or an opening mark,
+/// [`OPENERS`]), a period (part of the word), or not ASCII.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Back {
+    Word,
+    Break,
+    Period,
+    NotAscii,
+}
+
+/// [`Back`] of every byte value.
+static BACK: [Back; 256] = {
+    let mut t = [Back::NotAscii; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = matches!(
-            b as u8,
-            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b'(' | b'[' | b'`'
-        );
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b'(' | b'[' | b'`' => Back::Break,
+            b'.' => Back::Period,
+            _ => Back::Word,
+        };
         b += 1;
     }
     t
@@ -446,17 +523,18 @@ fn last_word(before: &str) -> (&str, bool) {
     let bytes = before.as_bytes();
     let mut dot = false;
     for (i, &b) in bytes.iter().enumerate().rev() {
-        if !b.is_ascii() {
-            let word = before
-                .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
-                .next()
-                .unwrap_or("");
-            return (word, word.contains('.'));
+        match BACK[usize::from(b)] {
+            Back::Word => {}
+            Back::Period => dot = true,
+            Back::Break => return (before.get(i + 1..).unwrap_or(""), dot),
+            Back::NotAscii => {
+                let word = before
+                    .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+                    .next()
+                    .unwrap_or("");
+                return (word, word.contains('.'));
+            }
         }
-        if BREAKS[usize::from(b)] {
-            return (before.get(i + 1..).unwrap_or(""), dot);
-        }
-        dot |= b == b'.';
     }
     (before, dot)
 }
@@ -509,7 +587,10 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
             return false;
         }
     }
-    if is_title(word) {
+    // The word in lower case, once for both lists.
+    let mut buf = [0u8; 8];
+    let lower = lower_ascii(word, &mut buf);
+    if lower.is_some_and(is_title_lower) {
         return false;
     }
     // `No. 1`, but `said no. Then`.
@@ -521,7 +602,7 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
     if dotted && word.split('.').all(|p| p.chars().count() <= 2) {
         return opens();
     }
-    if is_abbreviation(word) {
+    if lower.is_some_and(is_abbreviation_lower) {
         return opens();
     }
     true

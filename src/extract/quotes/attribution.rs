@@ -101,10 +101,12 @@ pub(super) fn attribute(
                 open_ended,
             )
         };
-        let before = || leading(src, tk, sentences, q.open.start, prev_close);
+        // The sentence of the opening mark, looked up once for every use below.
+        let here = sentence_at(sentences, q.open.start);
+        let before = || leading(src, tk, sentences, here, q.open.start, prev_close);
         // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is attributed
         // by what comes before it first.
-        let found = if opens_sentence(src, sentences, q.open.start) {
+        let found = if opens_sentence(src, here, q.open.start) {
             q.close.and_then(after).or_else(before)
         } else {
             match before() {
@@ -114,14 +116,14 @@ pub(super) fn attribute(
         };
         let found = found
             .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
-            .or_else(|| inherited(src, tk, sentences, q, last));
+            .or_else(|| inherited(src, tk, sentences, here, q, last));
         if not_a_quotation(analysis, tk, q, found.map(|f| f.how)) {
             continue;
         }
         let short = tk.at_most(q.content, score::MAX_SCORED_WORDS);
         let context = short.then(|| {
             let sentence = |r: &Raw| sentence_at(sentences, r.open.start).map(|(i, _)| i);
-            let this = sentence(q);
+            let this = here.map(|(i, _)| i);
             let beside = |j: Option<usize>| {
                 j.and_then(|j| raw.get(j))
                     .is_some_and(|r| this.is_some() && sentence(r) == this)
@@ -141,6 +143,7 @@ pub(super) fn attribute(
                 single: q.single,
                 paragraph,
                 first_paragraph: first_body == Some(q.first_paragraph),
+                sentence: this,
                 attributed: match found.map(|f| f.how) {
                     Some(How::Trailing) => Attributed::After,
                     Some(How::Leading) => Attributed::Before,
@@ -161,7 +164,10 @@ pub(super) fn attribute(
                 out.push(cx.as_ref().map(|cx| score::features(cx, Some(&mut counts))))
             }
             (None, Some(cx)) => {
-                if !score::judge(cx, &mut counts) {
+                let kept = score::judge(cx, &mut counts);
+                #[cfg(test)]
+                score::assert_judged_as_scored(cx, kept);
+                if !kept {
                     continue;
                 }
             }
@@ -326,9 +332,10 @@ fn ceil_boundary(src: &str, i: usize) -> usize {
     i
 }
 
-/// Whether the quote mark at `at` opens its sentence (nothing but space before it).
-fn opens_sentence(src: &str, sentences: &[Sentence], at: usize) -> bool {
-    match sentence_at(sentences, at) {
+/// Whether the quote mark at `at`, in sentence `here` ([`sentence_at`] `at`), opens its
+/// sentence (nothing but space before it).
+fn opens_sentence(src: &str, here: Option<(usize, Span)>, at: usize) -> bool {
+    match here {
         Some((_, s)) => src.get(s.start..at).is_some_and(|t| t.trim().is_empty()),
         None => true,
     }
@@ -548,10 +555,12 @@ fn leading(
     src: &str,
     tk: &Tokens<'_>,
     sentences: &[Sentence],
+    here: Option<(usize, Span)>,
     to: usize,
     prev_close: Option<usize>,
 ) -> Option<Found> {
-    let (i, s) = sentence_at(sentences, to)?;
+    // `here` is the sentence holding `to` ([`sentence_at`]).
+    let (i, s) = here?;
     let start = match prev_close {
         Some(p) if p > s.start && p <= to => p,
         _ => s.start,
@@ -884,6 +893,7 @@ fn inherited(
     src: &str,
     tk: &Tokens<'_>,
     sentences: &[Sentence],
+    here: Option<(usize, Span)>,
     q: &Raw,
     last: Option<(Found, usize)>,
 ) -> Option<Found> {
@@ -904,7 +914,8 @@ fn inherited(
         return Some(f);
     }
     if q.first_paragraph.checked_sub(1) == Some(paragraph) {
-        let opens_sentence = match sentence_at(sentences, q.open.start) {
+        // `here` is the sentence of the opening mark ([`sentence_at`]).
+        let opens_sentence = match here {
             Some((_, s)) => src
                 .get(s.start..q.open.start)
                 .is_some_and(|t| t.trim().is_empty()),

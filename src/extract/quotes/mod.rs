@@ -361,6 +361,84 @@ mod tests {
         };
     }
 
+    /// Paragraphs of sentences, each holding a short quotation in one of the shapes the scorer
+    /// judges: cues before and after, names, pronouns, titles of works, naming words,
+    /// determiners and prepositions before the marks, nouns after them.
+    fn short_quotes() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let before = prop::sample::select(vec![
+            "",
+            "Price said ",
+            "He called it ",
+            "the so-called ",
+            "She watched ",
+            "Officials denied the ",
+            "In the ",
+            "Ned Price told reporters: ",
+            "According to Mr. Lee, ",
+            "It was ",
+            "The group's ",
+            "Talks stalled over ",
+        ]);
+        let content = prop::sample::select(vec![
+            "fine",
+            "a disaster",
+            "We agree,",
+            "law and order",
+            "Fox News Sunday",
+            "The Art of the Deal",
+            "Why?",
+            "I will not go.",
+            "2 percent",
+            "Make America Great Again",
+            "you lose",
+            "no",
+        ]);
+        let after = prop::sample::select(vec![
+            ".",
+            " Price said.",
+            " he said.",
+            " said Ned Price.",
+            " campaign ended.",
+            " slogan, he added.",
+            " on Tuesday.",
+            " and more.",
+            ", who spoke.",
+            "",
+        ]);
+        let mark = prop::sample::select(vec![("\"", "\""), ("“", "”"), ("``", "''"), ("'", "'")]);
+        let sentence = (before, mark, content, after)
+            .prop_map(|(b, (open, close), c, a)| format!("{b}{open}{c}{close}{a}"));
+        let paragraph = prop::collection::vec(sentence, 1..4).prop_map(|v| v.join(" "));
+        prop::collection::vec(paragraph, 1..6).prop_map(|v| v.join("\n\n"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The judge computes the scorer's features in stages and stops once the rest cannot
+        /// change its decision; test builds check each decision against the scorer over all
+        /// features (`score::assert_judged_as_scored`).
+        #[test]
+        fn staged_judge_decides_as_the_full_scorer(text in short_quotes()) {
+            let article = crate::parse(&text).expect("lenient parsing accepts any text");
+            Quotes::default().extract(&Analysis::new(&article));
+        }
+    }
+
+    #[test]
+    fn staged_judge_decides_as_the_full_scorer_on_the_samples() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        let mut quotes = 0;
+        for entry in std::fs::read_dir(dir).expect("the samples are bundled") {
+            let text = std::fs::read_to_string(entry.expect("a readable entry").path())
+                .expect("samples are UTF-8");
+            let article = crate::parse(&text).expect("lenient parsing accepts any text");
+            quotes += Quotes::default().extract(&Analysis::new(&article)).len();
+        }
+        assert!(quotes > 0);
+    }
+
     t!(
         trailing_name_cue,
         "\"We agree,\" Price said.",

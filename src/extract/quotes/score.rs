@@ -158,6 +158,8 @@ pub(super) struct Context<'t, 'a> {
     pub single: bool,
     pub paragraph: Span,
     pub first_paragraph: bool,
+    /// The index of the sentence holding the opening mark, if one does.
+    pub sentence: Option<usize>,
     pub attributed: Attributed,
     /// The cue found, if any.
     pub cue: Option<Span>,
@@ -677,14 +679,6 @@ fn opens_with_cue(ws: &[Word<'_>]) -> bool {
     })
 }
 
-/// The sentence index containing `at`.
-fn sentence_index(sentences: &[Sentence], at: usize) -> Option<usize> {
-    let i = sentences
-        .partition_point(|s| s.span.start <= at)
-        .checked_sub(1)?;
-    (at < sentences.get(i)?.span.end).then_some(i)
-}
-
 /// The feature vector of a short quotation.
 ///
 /// Without `counts`, the features that count words in the sentence and paragraph
@@ -703,7 +697,7 @@ fn add_counted(cx: &Context<'_, '_>, counts: &mut Counts, f: &mut [f32; FEATURES
     let ws = cx.tk.get(cx.content);
     let n = ws.len();
     let (cues_inside, reporting_inside) = count(&ws);
-    let si = sentence_index(cx.sentences, cx.open.start);
+    let si = cx.sentence;
     if let Some(i) = si {
         let (cues, reporting) = counts.sentence(cx, i);
         f[10] = b(cues > cues_inside);
@@ -799,9 +793,18 @@ static SHAPE_FLAGS: [u8; 256] = {
 /// All features but the [`COUNTED`] ones, which are left at zero.
 fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
     let mut f = [0.0f32; FEATURES];
+    let ws = cx.tk.get(cx.content);
+    early(cx, &ws, &mut f);
+    later(cx, &mut f);
+    f
+}
+
+/// The features read from the quotation, its marks, its sentence and its attribution: all
+/// but the [`LATER`] and [`COUNTED`] ones, which are left at zero. `ws` are the quotation's
+/// words.
+fn early(cx: &Context<'_, '_>, ws: &[Word<'_>], f: &mut [f32; FEATURES]) {
     let src = cx.src;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
-    let ws = cx.tk.get(cx.content);
     let n = ws.len();
     f[0] = 1.0;
     f[1] = b(n <= 1);
@@ -821,7 +824,7 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         .is_some_and(is_naming_cue));
 
     // Cues in the sentence outside the quotation, and in the sentences beside it.
-    let si = sentence_index(cx.sentences, cx.open.start);
+    let si = cx.sentence;
     if let Some(i) = si {
         let s = cx.sentences[i].span;
         let end = cx.close.map_or(cx.content.end, |c| c.end);
@@ -839,24 +842,6 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
     let shape = Shape::of(content);
     f[12] = b(shape.opens_with_capital);
     f[13] = b(content.ends_with(['.', ',', '?', '!']));
-    let last = cx
-        .tk
-        .last_in(Span::new(
-            cx.paragraph.start,
-            cx.open.start.max(cx.paragraph.start),
-        ))
-        .filter(|w| w.after.is_empty() || w.after == "-");
-    // The word before in ASCII lower case, without allocating (longer words are neither).
-    let mut buf = [0u8; 16];
-    let last_lower = last.and_then(|w| {
-        let out = buf.get_mut(..w.text.len())?;
-        for (o, b) in out.iter_mut().zip(w.text.bytes()) {
-            *o = b.to_ascii_lowercase();
-        }
-        std::str::from_utf8(out).ok()
-    });
-    f[15] = b(last_lower.is_some_and(is_naming_word));
-    f[16] = b(last_lower.is_some_and(is_plain_determiner));
     f[17] = b(n > 0 && ws.iter().all(Word::is_capitalized));
     f[18] = b(cx.single);
     f[19] = b(cx.first_paragraph);
@@ -886,6 +871,46 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         }));
     f[27] = b(shape.digit);
     f[28] = b(!shape.capital);
+    f[35] = b(n >= 7);
+    f[36] = b(f[17] == 1.0
+        && ws
+            .first()
+            .is_some_and(|w| matches!(w.text, "The" | "A" | "An")));
+    f[37] = b(f[17] == 1.0 && n >= 2);
+    f[38] = b(is_title_of_work(content, ws));
+    f[42] = b(shape.exclamation_or_question);
+    f[47] = b(f[28] == 1.0 && n <= 3 && cx.cue.is_none());
+    f[29] = b(cx
+        .speaker
+        .and_then(|s| src.get(s.range()))
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase));
+}
+
+/// The features read from the words around the quotation (the word before it, the word after
+/// it) and from the speaker's words, given the [`early`] ones in `f`.
+fn later(cx: &Context<'_, '_>, f: &mut [f32; FEATURES]) {
+    let src = cx.src;
+    let b = |x: bool| if x { 1.0 } else { 0.0 };
+    let content = src.get(cx.content.range()).unwrap_or("");
+    let last = cx
+        .tk
+        .last_in(Span::new(
+            cx.paragraph.start,
+            cx.open.start.max(cx.paragraph.start),
+        ))
+        .filter(|w| w.after.is_empty() || w.after == "-");
+    // The word before in ASCII lower case, without allocating (longer words are neither).
+    let mut buf = [0u8; 16];
+    let last_lower = last.and_then(|w| {
+        let out = buf.get_mut(..w.text.len())?;
+        for (o, b) in out.iter_mut().zip(w.text.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(out).ok()
+    });
+    f[15] = b(last_lower.is_some_and(is_naming_word));
+    f[16] = b(last_lower.is_some_and(is_plain_determiner));
     // Reporting verbs outside the quotation in its paragraph.
     if let Some(c) = cx.close {
         let next = cx
@@ -904,19 +929,11 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
         }));
     }
     f[33] = b(last.is_some_and(|w| words::is_preposition(w.text)));
-    f[35] = b(n >= 7);
-    f[36] = b(f[17] == 1.0
-        && ws
-            .first()
-            .is_some_and(|w| matches!(w.text, "The" | "A" | "An")));
-    f[37] = b(f[17] == 1.0 && n >= 2);
-    let title = is_title_of_work(content, &ws);
-    f[38] = b(title);
+    let title = f[38] == 1.0;
     f[39] = b(title
         && (last_lower.is_some_and(|w| {
             is_work_verb(w) || words::is_preposition(w) || words::is_title_noun(w)
         }) || last.is_some_and(|w| w.text.ends_with("'s") || w.text.ends_with("’s"))));
-    f[42] = b(shape.exclamation_or_question);
     if let Some(sp) = cx.speaker {
         let sw = cx.tk.get(sp);
         let first = sw.first().map_or("", |w| w.text);
@@ -965,14 +982,10 @@ fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
             }));
     }
     f[46] = b(cx.attributed == Attributed::Subject && f[43] == 0.0 && f[44] == 0.0);
-    f[47] = b(f[28] == 1.0 && n <= 3 && cx.cue.is_none());
-    f[29] = b(cx
-        .speaker
-        .and_then(|s| src.get(s.range()))
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_uppercase));
-    f
 }
+
+/// The features [`later`] computes.
+const LATER: [usize; 10] = [15, 16, 32, 33, 39, 40, 43, 44, 45, 46];
 
 /// The features that count words around the quotation, the costly ones.
 const COUNTED: [usize; 6] = [10, 11, 30, 31, 34, 41];
@@ -992,27 +1005,65 @@ pub(super) fn keeps(f: &[f32; FEATURES]) -> bool {
     log_odds(f) >= threshold_log_odds()
 }
 
-/// Whether the scorer keeps a short quotation, computing the costly features ([`COUNTED`])
-/// only when the others leave the decision open: the same answer as [`keeps`] over all
-/// features.
-pub(super) fn judge(cx: &Context<'_, '_>, counts: &mut Counts) -> bool {
-    /// Leaves the rounding of the two ways of summing no say in the decision.
-    const MARGIN: f32 = 1e-3;
-    let mut f = uncounted(cx);
-    let cheap = log_odds(&f);
-    let (low, high) = COUNTED.iter().fold((0.0f32, 0.0f32), |(lo, hi), &i| {
+/// The least and the most that the features `which` can add to the log-odds (each feature is
+/// 0 or 1).
+fn reach(which: &[usize]) -> (f32, f32) {
+    which.iter().fold((0.0f32, 0.0f32), |(lo, hi), &i| {
         let w = WEIGHTS[i];
         (lo + w.min(0.0), hi + w.max(0.0))
-    });
+    })
+}
+
+/// Whether the scorer keeps a short quotation, computing the costlier features only when the
+/// cheaper ones leave the decision open: first the [`early`] features, then the [`LATER`] ones,
+/// then the [`COUNTED`] ones. The same answer as [`keeps`] over all features.
+pub(super) fn judge(cx: &Context<'_, '_>, counts: &mut Counts) -> bool {
+    /// Leaves the rounding of the different ways of summing no say in the decision.
+    const MARGIN: f32 = 1e-3;
     let t = threshold_log_odds();
-    if cheap + low >= t + MARGIN {
+    let (counted_low, counted_high) = reach(&COUNTED);
+    let mut f = [0.0f32; FEATURES];
+    let ws = cx.tk.get(cx.content);
+    early(cx, &ws, &mut f);
+    let (later_low, later_high) = reach(&LATER);
+    // `title_of_work_after_...` (39) needs `title_of_work` (38).
+    let (later_low, later_high) = if f[38] == 0.0 {
+        (
+            later_low - WEIGHTS[39].min(0.0),
+            later_high - WEIGHTS[39].max(0.0),
+        )
+    } else {
+        (later_low, later_high)
+    };
+    let first = log_odds(&f);
+    if first + later_low + counted_low >= t + MARGIN {
         return true;
     }
-    if cheap + high < t - MARGIN {
+    if first + later_high + counted_high < t - MARGIN {
+        return false;
+    }
+    later(cx, &mut f);
+    let cheap = log_odds(&f);
+    if cheap + counted_low >= t + MARGIN {
+        return true;
+    }
+    if cheap + counted_high < t - MARGIN {
         return false;
     }
     add_counted(cx, counts, &mut f);
     keeps(&f)
+}
+
+/// Checks a decision of [`judge`] against [`keeps`] over all features: test builds make it for
+/// every short quotation they judge.
+#[cfg(test)]
+pub(super) fn assert_judged_as_scored(cx: &Context<'_, '_>, kept: bool) {
+    let f = features(cx, Some(&mut Counts::default()));
+    assert_eq!(
+        kept,
+        keeps(&f),
+        "the staged judge disagrees with the scorer over all features {f:?}"
+    );
 }
 
 #[cfg(test)]
@@ -1124,6 +1175,7 @@ mod tests {
     fn every_feature_has_a_name_and_a_weight() {
         assert_eq!(FEATURE_NAMES.len(), WEIGHTS.len());
         assert!(COUNTED.iter().all(|&i| i < FEATURES));
+        assert!(LATER.iter().all(|&i| i < FEATURES && !COUNTED.contains(&i)));
         const { assert!(THRESHOLD > 0.0 && THRESHOLD < 1.0) };
     }
 }

@@ -20,6 +20,10 @@ pub(super) struct Tokens<'a> {
     /// The words of each sentence, then of each paragraph as a whole (for paragraphs without
     /// sentences): the "units" tokenized one at a time.
     words: Vec<OnceCell<Vec<Word<'a>>>>,
+    /// For each paragraph, the index of its first sentence (the number of sentences before
+    /// it), and the number of sentences after the last: paragraph `i` has the sentences
+    /// `first_sentence[i]..first_sentence[i + 1]`.
+    first_sentence: Vec<usize>,
     /// The paragraph of the last window asked for, and its units.
     last: Cell<(usize, usize, usize)>,
     /// The last unit a window lay inside, and its span.
@@ -57,10 +61,20 @@ impl<'a> Tokens<'a> {
         let words = (0..sentences.len() + paragraphs.len())
             .map(|_| OnceCell::new())
             .collect();
+        // Sentences come in paragraph order: one pass gives every paragraph's first.
+        let mut first_sentence = Vec::with_capacity(paragraphs.len() + 1);
+        let mut j = 0;
+        for i in 0..=paragraphs.len() {
+            while sentences.get(j).is_some_and(|s| s.paragraph < i) {
+                j += 1;
+            }
+            first_sentence.push(j);
+        }
         Tokens {
             src,
             paragraphs,
             sentences,
+            first_sentence,
             words,
             last: Cell::new((usize::MAX, 0, 0)),
             last_unit: Cell::new((usize::MAX, Span::new(0, 0))),
@@ -281,11 +295,8 @@ impl<'a> Tokens<'a> {
                 if !p.contains(window) {
                     return None;
                 }
-                a = self.sentences.partition_point(|s| s.paragraph < i);
-                b = a + self
-                    .sentences
-                    .get(a..)?
-                    .partition_point(|s| s.paragraph == i);
+                a = *self.first_sentence.get(i)?;
+                b = *self.first_sentence.get(i + 1)?;
                 if a == b {
                     // No sentences: the paragraph is its own unit.
                     a = self.sentences.len() + i;
@@ -441,11 +452,19 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
     // News prose averages a word every six bytes; a little more room avoids growing.
     let mut out = Vec::with_capacity(bytes.len() / 4 + 2);
     let mut i = 0;
-    while i < bytes.len() {
-        let (class, len) = class_at(text, i);
-        if class == Class::Separator {
-            i += len;
-            continue;
+    while let Some(&b) = bytes.get(i) {
+        // White space between words, the ASCII kind by table.
+        if b < 0x80 {
+            if ASCII_SEPARATOR[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (class, len) = class_at(text, i);
+            if class == Class::Separator {
+                i += len;
+                continue;
+            }
         }
         let start = i;
         // The chunk runs to the next separator; note its first and last alphanumeric.
@@ -462,6 +481,14 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
                     i += 1;
                 }
                 last = i;
+                continue;
+            }
+            // Other ASCII (punctuation, separators) by table, without decoding.
+            if b < 0x80 {
+                if ASCII_SEPARATOR[usize::from(b)] {
+                    break;
+                }
+                i += 1;
                 continue;
             }
             let (class, len) = class_at(text, i);
