@@ -1228,6 +1228,70 @@ mod tests {
         }
     }
 
+    /// Which words a number may count, pinned: the unit read (`""` for none) right after a
+    /// number, after a range (`20 to 30`, `between 20 and 30`) and after `dozens of`, or `-`
+    /// when no figure is read at all (a duration, left to the time extractors).
+    #[test]
+    fn words_after_a_number() {
+        #[rustfmt::skip]
+        let table: &[(&str, [&str; 4])] = &[
+            // word          5 W         20 to 30 W   between ... W  dozens of W
+            ("year",        ["-",        "",          "",            ""]),
+            ("years",       ["-",        "",          "",            ""]),
+            ("month",       ["-",        "",          "",            ""]),
+            ("months",      ["-",        "",          "",            ""]),
+            ("week",        ["-",        "",          "",            ""]),
+            ("weeks",       ["-",        "",          "",            ""]),
+            ("day",         ["-",        "",          "",            ""]),
+            ("days",        ["-",        "",          "",            ""]),
+            ("hour",        ["-",        "",          "",            ""]),
+            ("hours",       ["-",        "",          "",            ""]),
+            ("minute",      ["-",        "minute",    "minute",      "minute"]),
+            ("minutes",     ["-",        "",          "",            ""]),
+            ("Minutes",     ["-",        "",          "",            ""]),
+            ("second",      ["-",        "second",    "second",      "second"]),
+            ("seconds",     ["-",        "seconds",   "seconds",     "seconds"]),
+            ("Seconds",     ["-",        "seconds",   "seconds",     "seconds"]),
+            ("decade",      ["-",        "decade",    "decade",      "decade"]),
+            ("decades",     ["-",        "decades",   "decades",     "decades"]),
+            ("century",     ["-",        "century",   "century",     "century"]),
+            ("centuries",   ["-",        "centuries", "centuries",   "centuries"]),
+            ("o'clock",     ["",         "",          "",            ""]),
+            ("times",       ["",         "",          "",            ""]),
+            ("ago",         ["",         "",          "",            ""]),
+            ("than",        ["",         "",          "",            ""]),
+            ("of",          ["",         "",          "",            ""]),
+            ("per",         ["",         "",          "",            ""]),
+            ("others",      ["",         "",          "",            ""]),
+            ("more",        ["",         "",          "",            ""]),
+            ("people",      ["people",   "people",    "people",      "people"]),
+            ("tonnes",      ["tonnes",   "tonnes",    "tonnes",      "tonnes"]),
+            ("dlrs",        ["dlrs",     "dlrs",      "dlrs",        "dlrs"]),
+            ("killed",      ["killed",   "killed",    "killed",      "killed"]),
+            ("pct",         ["percent",  "percent",   "percent",     "percent"]),
+            ("percent",     ["percent",  "percent",   "percent",     "percent"]),
+        ];
+        let forms = [
+            "Officials counted 5 {} there.",
+            "Officials counted 20 to 30 {} there.",
+            "Officials counted between 20 and 30 {} there.",
+            "Officials counted dozens of {} there.",
+        ];
+        for &(word, want) in table {
+            for (form, want) in forms.iter().zip(want) {
+                let text = form.replace("{}", word);
+                let found = whole(&text);
+                let got = match found.as_slice() {
+                    [] => "-".to_string(),
+                    [f] => f.unit.clone().unwrap_or_default(),
+                    _ => panic!("{text:?}: {found:?}"),
+                };
+                assert_eq!(got, want, "{text:?}");
+                assert_eq!(from_tokens(&text), found, "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn events_are_words_of_four_to_ten_letters() {
         let events = [
