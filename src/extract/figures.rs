@@ -292,8 +292,16 @@ fn is_number_word(b: &[u8], w: Word) -> bool {
 /// The two splits differ only at a few characters: tokens that [`split_words`] joins across one
 /// `,` `-` `.` or `'` are merged here, and the rare tokens holding a period, an apostrophe or a
 /// non-ASCII character are split again by [`split_words`] itself.
-fn words_from_tokens(text: &str, toks: &[Token], words: &mut Vec<Word>, starts: &mut Vec<usize>) {
+fn words_from_tokens(
+    text: &str,
+    toks: &[Token],
+    words_out: &mut Vec<Word>,
+    starts: &mut Vec<usize>,
+) {
     let b = text.as_bytes();
+    // Pushed to a local vector, whose length and buffer stay in registers.
+    let mut local = std::mem::take(words_out);
+    let words = &mut local;
     words.reserve(toks.len());
     let mut pieces: Vec<Word> = Vec::new();
     for t in toks {
@@ -324,6 +332,7 @@ fn words_from_tokens(text: &str, toks: &[Token], words: &mut Vec<Word>, starts: 
             push_word(b, w, number, words, starts);
         }
     }
+    *words_out = local;
 }
 
 /// Appends `w` to `words`, or extends the last word with it when [`split_words`] joins them;
@@ -436,9 +445,21 @@ fn key(b: &[u8], w: Word) -> Key {
     } else if let (Some(s), Some(d)) = (b.get(w.start..w.end), buf.get_mut(..len)) {
         d.copy_from_slice(s);
     }
-    let mask = Key::MAX >> (8 * (16 - len));
+    // `len` is 1 to 16: every index is in the table.
+    let mask = KEY_MASKS.get(len).copied().unwrap_or(0);
     (Key::from_le_bytes(buf) | FOLD) & mask
 }
+
+/// The mask of a [`Key`] of `n` bytes, by `n` from 0 to 16: a load instead of a 128-bit shift.
+static KEY_MASKS: [Key; 17] = {
+    let mut t = [0; 17];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = Key::MAX >> (8 * (16 - n));
+        n += 1;
+    }
+    t
+};
 
 /// The [`Key`] of a listed word (lower-case ASCII, at most 16 bytes), at compile time.
 const fn word_key(w: &str) -> Key {
@@ -1154,7 +1175,11 @@ fn scan(
                 let gap_ok = text
                     .get(words[j - 1].end..uw.start)
                     .is_some_and(|g| g == " " || g.trim().is_empty() || g.trim() == "%");
-                let alpha = u.chars().all(|c| c.is_alphabetic() || c == '-');
+                let alpha = if u.is_ascii() {
+                    u.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
+                } else {
+                    u.chars().all(|c| c.is_alphabetic() || c == '-')
+                };
                 // `number_at` reads a word of letters as a number only when it is one of
                 // these (`uk` is the word it looks up first): most units are settled here.
                 let may_be_number = || {
@@ -1186,8 +1211,8 @@ fn scan(
         let mut end = unit_end.unwrap_or(number_end);
         if unit.is_some() {
             for k in j..(j + 4).min(words.len()) {
-                let gap = text.get(words[k - 1].end..words[k].start).unwrap_or(".");
-                if gap.bytes().any(|b| matches!(b, b'.' | b';' | b'!' | b'?')) {
+                let gap = bytes.get(words[k - 1].end..words[k].start).unwrap_or(b".");
+                if gap.iter().any(|b| matches!(b, b'.' | b';' | b'!' | b'?')) {
                     break;
                 }
                 // Events are words of 4 to 10 letters: no need to look the others up.
