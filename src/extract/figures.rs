@@ -132,9 +132,11 @@ impl Extractor for Figures {
 }
 
 /// Reads the figures of the paragraph `text` from its tokens `toks`. Most paragraphs of prose
-/// hold no number at all; the others are read from a few words before their first number to
-/// enough words after their last. `notable` lists (ascending) the indices of at least every
-/// token a number may start at (see [`Token::notable`]).
+/// hold no number at all; in the others, the places a number may start at are gathered into
+/// runs, each read from a few words before its first place to a few words after its last
+/// ([`WORDS_BEFORE`], [`WORDS_AFTER`]); a run ends where the words read for the next place
+/// would not meet its own. `notable` lists (ascending) the indices of at least every token a
+/// number may start at (see [`Token::notable`]).
 fn read_paragraph(
     text: &str,
     toks: &[Token],
@@ -159,28 +161,45 @@ fn read_paragraph(
             true
         }
     };
-    let may_start_at = |k: &&u32| toks.get(**k as usize).is_some_and(may_start);
-    let Some(first) = notable.iter().find(may_start_at).map(|&k| k as usize) else {
+    let b = text.as_bytes();
+    let mut places = notable
+        .iter()
+        .map(|&k| k as usize)
+        .filter(|&k| toks.get(k).is_some_and(may_start));
+    let Some(first) = places.next() else {
         return;
     };
-    let last = notable
-        .iter()
-        .rfind(may_start_at)
-        .map_or(first, |&k| k as usize);
-    let b = text.as_bytes();
-    let from = words_back(toks, b, first, WORDS_BEFORE);
-    let to = words_ahead(toks, b, last, WORDS_AFTER);
-    words.clear();
-    starts.clear();
-    words_from_tokens(text, toks.get(from..to).unwrap_or(&[]), words, starts);
-    scan(text, words, starts.iter().copied(), offset, out);
+    let mut from = words_back(toks, b, first, WORDS_BEFORE);
+    let mut last = first;
+    let mut read = |from: usize, to: usize| {
+        words.clear();
+        starts.clear();
+        words_from_tokens(text, toks.get(from..to).unwrap_or(&[]), words, starts);
+        scan(text, words, starts.iter().copied(), offset, out);
+    };
+    for k in places {
+        // Places this few tokens apart are as few words apart: their words meet. Farther
+        // apart, the words between are read only when the two ranges meet.
+        if k - last > WORDS_BEFORE + WORDS_AFTER + 1 {
+            let to = words_ahead(toks, b, last, WORDS_AFTER);
+            let next = words_back(toks, b, k, WORDS_BEFORE);
+            if next >= to {
+                read(from, to);
+                from = next;
+            }
+        }
+        last = k;
+    }
+    read(from, words_ahead(toks, b, last, WORDS_AFTER));
 }
 
-/// Words read before the first place a number may start (`more than`, `between`, `a`) and
-/// after the last (a number with its multipliers, a range, `of`, a unit, an event within four
-/// words: well under forty unless a number runs on through dozens of multipliers).
+/// Words read before the first place a number may start in a run (`more than`, `between`,
+/// `a` of `a dozen`) and after the last. Every word [`number_at`] reads a number at (a digit,
+/// a number word, a multiplier, `a` right before one) holds such a place or comes right before
+/// one, so what a figure reads after the word of its last place is at most `of` after a vague
+/// plural, a unit or `per cent`, and an event within the four words after: seven words.
 const WORDS_BEFORE: usize = 3;
-const WORDS_AFTER: usize = 40;
+const WORDS_AFTER: usize = 8;
 
 /// Whether token `k` continues the word of token `k - 1` (see [`joins`]).
 #[inline]
@@ -1528,6 +1547,17 @@ mod tests {
         let found = from_tokens(&text);
         assert_eq!(found.len(), 3);
         assert_eq!(found, whole(&text));
+        // What a figure reads farthest after its last number: `of`, a unit, `per cent` and an
+        // event four words on.
+        let text = format!(
+            "{filler}dozens of people were all found dead {filler}dozens of per cent of them \
+             went missing {filler}"
+        );
+        let found = from_tokens(&text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].event.as_deref(), Some("dead"));
+        assert_eq!(found[1].event.as_deref(), Some("missing"));
+        assert_eq!(found, whole(&text));
     }
 
     proptest! {
@@ -1613,6 +1643,10 @@ mod tests {
                         "1987", "10:30", "$5", "5%", "per", "cent", "--", "the", "said", "over",
                         "weeks", "Ünïcode", "up", "at", "least", "é9", ".", ";", "No.5", "A",
                         "HUNDRED", "one's", "x’9",
+                        // Runs of words no number starts at, so that places fall into
+                        // separate runs (see `read_paragraph`).
+                        "the talks went on and officials said little about it",
+                        "as shipments rose in the week the port said and talks went on",
                     ]),
                     prop::sample::select(vec![" ", "  ", "\n", ", ", "-", ". ", "\t", "", "'"]),
                 ),
