@@ -55,24 +55,24 @@ pub fn render_into(article: &Article<'_>, out: &mut String) {
         if !first {
             out.push('\n');
         }
-        if let (Some(d), Some(at)) = (&article.dateline, dateline_before) {
-            if at == i {
-                out.push_str(&d.text);
-                out.push(' ');
-            }
+        if let (Some(d), Some(at)) = (&article.dateline, dateline_before)
+            && at == i
+        {
+            out.push_str(&d.text);
+            out.push(' ');
         }
         out.push_str(&p.text);
         out.push('\n');
         first = false;
     }
-    if let (Some(d), Some(at)) = (&article.dateline, dateline_before) {
-        if at == article.paragraphs.len() {
-            if !first {
-                out.push('\n');
-            }
-            out.push_str(&d.text);
+    if let (Some(d), Some(at)) = (&article.dateline, dateline_before)
+        && at == article.paragraphs.len()
+    {
+        if !first {
             out.push('\n');
         }
+        out.push_str(&d.text);
+        out.push('\n');
     }
     // A text that opens with U+FEFF would lose it to the byte order mark check: write a byte
     // order mark first, which the parser takes away again.

@@ -358,19 +358,20 @@ fn words_from_tokens(
 /// records where a number may start when `number` says `w` begins one.
 #[inline]
 fn push_word(b: &[u8], w: Word, number: bool, words: &mut Vec<Word>, starts: &mut Vec<usize>) {
-    if let Some(last) = words.last_mut() {
-        if w.start == last.end + 1 && joins(b, last.end) {
-            last.end = w.end;
-            return;
-        }
+    if let Some(last) = words.last_mut()
+        && w.start == last.end + 1
+        && joins(b, last.end)
+    {
+        last.end = w.end;
+        return;
     }
     if number {
         // `a dozen`, `a hundred`: the number starts a word earlier.
         let k = words.len();
-        if let Some(prev) = k.checked_sub(1) {
-            if starts.last() != Some(&prev) {
-                starts.push(prev);
-            }
+        if let Some(prev) = k.checked_sub(1)
+            && starts.last() != Some(&prev)
+        {
+            starts.push(prev);
         }
         starts.push(k);
     }
@@ -1126,10 +1127,10 @@ fn scan(
             .map_or(0, |x| key(bytes, *x));
         let approx = approximator(before_prev, prev);
         let mut start = number_start;
-        if let Some((_, n)) = approx {
-            if let Some(k) = i.checked_sub(n) {
-                start = words[k].start;
-            }
+        if let Some((_, n)) = approx
+            && let Some(k) = i.checked_sub(n)
+        {
+            start = words[k].start;
         }
         // `$5`, `5%`
         if start == number_start && number_start > 0 && bytes[number_start - 1] == b'$' {
@@ -1150,25 +1151,23 @@ fn scan(
             start = words[i - 1].start;
         }
         let is_link = next == TO || between && next == AND;
-        if is_link {
-            if let Some((hi, used2, false)) = number_at(text, words, last + 2) {
-                if hi > value {
-                    min = Some(value);
-                    max = Some(hi);
-                    last += 1 + used2;
-                    number_end = words[last].end;
-                }
-            }
+        if is_link
+            && let Some((hi, used2, false)) = number_at(text, words, last + 2)
+            && hi > value
+        {
+            min = Some(value);
+            max = Some(hi);
+            last += 1 + used2;
+            number_end = words[last].end;
         }
         if min.is_none() && wtext.contains('-') && first.is_ascii_digit() {
             // `20-30` came as one word only if both sides are digits: split it.
-            if let Some((a, b)) = wtext.split_once('-') {
-                if let (Some(lo), Some(hi)) = (digits(a), digits(b)) {
-                    if hi > lo {
-                        min = Some(lo);
-                        max = Some(hi);
-                    }
-                }
+            if let Some((a, b)) = wtext.split_once('-')
+                && let (Some(lo), Some(hi)) = (digits(a), digits(b))
+                && hi > lo
+            {
+                min = Some(lo);
+                max = Some(hi);
             }
         }
         let value = min.unwrap_or(value);

@@ -403,14 +403,12 @@ impl Extractor for Places {
         let dateline_country = dateline_place.as_ref().and_then(|(p, _)| p.country);
         let mut context: Vec<Code> = dateline_country.into_iter().collect();
         for c in &cands {
-            if let [(only, _)] = c.places.as_slice() {
-                if only.kind.is_country() || only.kind == PlaceKind::Region {
-                    if let Some(code) = only.country {
-                        if !context.contains(&code) {
-                            context.push(code);
-                        }
-                    }
-                }
+            if let [(only, _)] = c.places.as_slice()
+                && (only.kind.is_country() || only.kind == PlaceKind::Region)
+                && let Some(code) = only.country
+                && !context.contains(&code)
+            {
+                context.push(code);
             }
         }
 
@@ -706,19 +704,17 @@ fn is_isolated(text: &str, toks: &[Token], first: usize, end: usize) -> bool {
     if let (Some(prev), Some(cur)) = (
         first.checked_sub(1).and_then(|i| toks.get(i)),
         toks.get(first),
-    ) {
-        if prev.upper()
-            && spaces_only(prev.end(), cur.start())
-            && !is_sentence_start(text, prev.start())
-        {
-            return false;
-        }
+    ) && prev.upper()
+        && spaces_only(prev.end(), cur.start())
+        && !is_sentence_start(text, prev.start())
+    {
+        return false;
     }
     if let (Some(last), Some(next)) = (end.checked_sub(1).and_then(|i| toks.get(i)), toks.get(end))
+        && next.upper()
+        && spaces_only(last.end(), next.start())
     {
-        if next.upper() && spaces_only(last.end(), next.start()) {
-            return false;
-        }
+        return false;
     }
     true
 }

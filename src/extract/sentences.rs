@@ -582,10 +582,11 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
     };
     // Initials (`J. Smith`) and titles (`Sen. Smith`) never end a sentence.
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_alphabetic() && c.is_uppercase() {
-            return false;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_alphabetic()
+        && c.is_uppercase()
+    {
+        return false;
     }
     // The word in lower case, once for both lists.
     let mut buf = [0u8; 8];
@@ -776,10 +777,11 @@ mod tests {
             };
             // Initials (`J. Smith`) and titles (`Sen. Smith`) never end a sentence.
             let mut letters = word.chars().filter(|c| c.is_alphabetic());
-            if let (Some(_), None) = (letters.next(), letters.next()) {
-                if word.chars().all(|c| c.is_alphabetic()) && word.chars().all(char::is_uppercase) {
-                    return false;
-                }
+            if let (Some(_), None) = (letters.next(), letters.next())
+                && word.chars().all(|c| c.is_alphabetic())
+                && word.chars().all(char::is_uppercase)
+            {
+                return false;
             }
             if is_title(word) {
                 return false;

@@ -263,14 +263,14 @@ fn hash_ascii_plain(s: &[u8]) -> u64 {
 fn hash_plain_at(bytes: &[u8], start: usize, end: usize) -> u64 {
     const LOWER: u64 = 0x2020_2020_2020_2020;
     let len = end.wrapping_sub(start);
-    if (1..8).contains(&len) {
-        if let Some(w) = bytes.get(start..start + 8) {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(w);
-            let mask = u64::MAX >> (8 * (8 - len));
-            let buf = (u64::from_le_bytes(b) | LOWER) & mask;
-            return mix(mix(0xcbf2_9ce4_8422_2325, buf), len as u64);
-        }
+    if (1..8).contains(&len)
+        && let Some(w) = bytes.get(start..start + 8)
+    {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        let mask = u64::MAX >> (8 * (8 - len));
+        let buf = (u64::from_le_bytes(b) | LOWER) & mask;
+        return mix(mix(0xcbf2_9ce4_8422_2325, buf), len as u64);
     }
     hash_ascii_plain(bytes.get(start..end).unwrap_or(&[]))
 }

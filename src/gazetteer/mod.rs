@@ -591,15 +591,15 @@ impl GazetteerBuilder {
         for (i, mut place) in self.entries.into_iter().enumerate() {
             let Ok(id) = u32::try_from(i) else { break };
             place.id = PlaceId(id);
-            if place.kind.is_country() {
-                if let Some(code) = place.code {
-                    countries.entry(code).or_insert(id);
-                }
+            if place.kind.is_country()
+                && let Some(code) = place.code
+            {
+                countries.entry(code).or_insert(id);
             }
-            if place.kind == PlaceKind::Region {
-                if let (Some(c), Some(code)) = (place.country, place.code) {
-                    regions.entry((c, code)).or_insert(id);
-                }
+            if place.kind == PlaceKind::Region
+                && let (Some(c), Some(code)) = (place.country, place.code)
+            {
+                regions.entry((c, code)).or_insert(id);
             }
             entries.push(PlaceRef(Arc::new(place)));
         }

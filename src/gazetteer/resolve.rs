@@ -62,10 +62,10 @@ impl Gazetteer {
                 let Some(slot) = self.slot(key) else {
                     break;
                 };
-                if slot.len > 0 {
-                    if let Some(range) = self.case_checked(slot.start, slot.len, all_upper) {
-                        found = Some((j, range, all_upper));
-                    }
+                if slot.len > 0
+                    && let Some(range) = self.case_checked(slot.start, slot.len, all_upper)
+                {
+                    found = Some((j, range, all_upper));
                 }
                 if !slot.prefix {
                     break;

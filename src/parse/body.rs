@@ -32,10 +32,12 @@ fn line_content(src: &str, start: usize, end: usize) -> Option<Span> {
     let b = src.as_bytes();
     // Most lines open and end with a printable ASCII byte: nothing to trim.
     let printable = |x: u8| x > b' ' && x < 0x80;
-    if let (Some(&first), Some(&last)) = (b.get(start), end.checked_sub(1).and_then(|e| b.get(e))) {
-        if start < end && printable(first) && printable(last) {
-            return Some(Span::new(start, end));
-        }
+    if let (Some(&first), Some(&last)) = (b.get(start), end.checked_sub(1).and_then(|e| b.get(e)))
+        && start < end
+        && printable(first)
+        && printable(last)
+    {
+        return Some(Span::new(start, end));
     }
     let mut s = start;
     while s < end && is_ascii_blank(b[s]) {

@@ -402,10 +402,10 @@ fn is_all_caps(s: &str) -> bool {
 fn resolve(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     // The date in the anchor's year, when it lies within 182 days, is the nearest: in the years
     // before and after it is at least 365 - 182 = 183 days away.
-    if let Some(d) = NaiveDate::from_ymd_opt(anchor.year(), month, day) {
-        if (d - anchor).num_days().abs() <= 182 {
-            return Some(d);
-        }
+    if let Some(d) = NaiveDate::from_ymd_opt(anchor.year(), month, day)
+        && (d - anchor).num_days().abs() <= 182
+    {
+        return Some(d);
     }
     [anchor.year() - 1, anchor.year(), anchor.year() + 1]
         .into_iter()

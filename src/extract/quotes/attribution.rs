@@ -206,10 +206,11 @@ pub(super) fn attribute(
             } else {
                 None
             };
-            if resolved.is_none() && !words::is_pronoun(text) {
-                if let Some(name) = name_in(tk, f.speaker) {
-                    last_named = Some(name);
-                }
+            if resolved.is_none()
+                && !words::is_pronoun(text)
+                && let Some(name) = name_in(tk, f.speaker)
+            {
+                last_named = Some(name);
             }
             Speaker {
                 text: text.to_string(),
@@ -391,26 +392,28 @@ fn trailing(
                 end -= 1;
             }
             // `" like the markets, said Price`: a comma before the cue puts the speaker after it.
-            if end > 0 && ws[end - 1].after.starts_with(',') && !appositive(&ws, end) {
-                if let Some(speaker) = phrase_after(&ws, c + 1) {
+            if end > 0
+                && ws[end - 1].after.starts_with(',')
+                && !appositive(&ws, end)
+                && let Some(speaker) = phrase_after(&ws, c + 1)
+            {
+                return Some(Found {
+                    speaker,
+                    cue,
+                    how: How::Trailing,
+                });
+            }
+            // `," Price said`: the words between the quotation and the cue are the speaker.
+            if end > 0 {
+                let (begin, end) = phrase_before(&ws, end);
+                if begin == 0
+                    && let Some(speaker) = ws.get(begin..end).and_then(trim_speaker)
+                {
                     return Some(Found {
                         speaker,
                         cue,
                         how: How::Trailing,
                     });
-                }
-            }
-            // `," Price said`: the words between the quotation and the cue are the speaker.
-            if end > 0 {
-                let (begin, end) = phrase_before(&ws, end);
-                if begin == 0 {
-                    if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
-                        return Some(Found {
-                            speaker,
-                            cue,
-                            how: How::Trailing,
-                        });
-                    }
                 }
                 // `'' of the case, the unsigned opinion said`: the quoted sentence runs on after
                 // the closing mark up to a comma, then the speaker.
@@ -421,14 +424,13 @@ fn trailing(
                         && !ws[..begin]
                             .iter()
                             .any(|w| w.ends_sentence() || words::is_cue(w.text))
+                        && let Some(speaker) = ws.get(begin..end).and_then(trim_speaker)
                     {
-                        if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
-                            return Some(Found {
-                                speaker,
-                                cue,
-                                how: How::Trailing,
-                            });
-                        }
+                        return Some(Found {
+                            speaker,
+                            cue,
+                            how: How::Trailing,
+                        });
                     }
                 }
                 // `," the bespectacled, 71-year-old diplomat said`: a phrase with commas that
@@ -440,14 +442,13 @@ fn trailing(
                     && !ws[..end]
                         .iter()
                         .any(|w| w.ends_sentence() || words::is_cue(w.text))
+                    && let (Some(a), Some(b)) = (ws.first(), ws.get(end - 1))
                 {
-                    if let (Some(a), Some(b)) = (ws.first(), ws.get(end - 1)) {
-                        return Some(Found {
-                            speaker: a.span.cover(b.span),
-                            cue,
-                            how: How::Trailing,
-                        });
-                    }
+                    return Some(Found {
+                        speaker: a.span.cover(b.span),
+                        cue,
+                        how: How::Trailing,
+                    });
                 }
             }
             // `," said Price`, `," according to Price`, `" since ..., said Price`.
@@ -475,16 +476,17 @@ fn trailing(
     // right after the quotation and a verb in the past tense.
     if open_ended {
         // `," reacted Trump.`
-        if let (Some(verb), Some(name)) = (ws.first(), ws.get(1)) {
-            if verb.text.ends_with("ed") && !verb.is_capitalized() && name.is_capitalized() {
-                if let Some(speaker) = phrase_after(&ws, 1) {
-                    return Some(Found {
-                        speaker,
-                        cue: Some(verb.span),
-                        how: How::Trailing,
-                    });
-                }
-            }
+        if let (Some(verb), Some(name)) = (ws.first(), ws.get(1))
+            && verb.text.ends_with("ed")
+            && !verb.is_capitalized()
+            && name.is_capitalized()
+            && let Some(speaker) = phrase_after(&ws, 1)
+        {
+            return Some(Found {
+                speaker,
+                cue: Some(verb.span),
+                how: How::Trailing,
+            });
         }
         let is_verb = |w: &Word<'_>| {
             !w.is_capitalized()
@@ -812,10 +814,11 @@ fn subject(src: &str, ws: &[Word<'_>]) -> Option<Span> {
         let namelike = intro
             .iter()
             .all(|w| w.is_capitalized() && !w.text.ends_with("ly"));
-        if !namelike && !rest.first().is_some_and(|w| words::is_pronoun(w.text)) {
-            if let Some(found) = noun_phrase_at(ws, i + k + 1) {
-                return Some(found);
-            }
+        if !namelike
+            && !rest.first().is_some_and(|w| words::is_pronoun(w.text))
+            && let Some(found) = noun_phrase_at(ws, i + k + 1)
+        {
+            return Some(found);
         }
     }
     noun_phrase_at(ws, i)
@@ -995,10 +998,10 @@ fn is_cue_at(ws: &[Word<'_>], i: usize) -> bool {
 }
 
 fn cue_span(ws: &[Word<'_>], c: usize) -> Span {
-    if ws[c].text.eq_ignore_ascii_case("according") {
-        if let Some(to) = ws.get(c + 1) {
-            return ws[c].span.cover(to.span);
-        }
+    if ws[c].text.eq_ignore_ascii_case("according")
+        && let Some(to) = ws.get(c + 1)
+    {
+        return ws[c].span.cover(to.span);
     }
     ws[c].span
 }

@@ -116,22 +116,22 @@ fn is_apostrophe(src: &str, span: Span) -> bool {
         return true;
     }
     // `’90s`, `'em`, `'n'`
-    if opens_after(before) {
-        if let Some(rest) = src.get(span.end..) {
-            let word: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric())
-                .take(4)
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if matches!(word.as_str(), "em" | "n" | "til" | "cause" | "tis" | "twas")
-                || (word.len() == 3
-                    && word.ends_with('s')
-                    && word.starts_with(|c: char| c.is_ascii_digit()))
-                || (word.len() == 2 && word.chars().all(|c| c.is_ascii_digit()))
-            {
-                return true;
-            }
+    if opens_after(before)
+        && let Some(rest) = src.get(span.end..)
+    {
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .take(4)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if matches!(word.as_str(), "em" | "n" | "til" | "cause" | "tis" | "twas")
+            || (word.len() == 3
+                && word.ends_with('s')
+                && word.starts_with(|c: char| c.is_ascii_digit()))
+            || (word.len() == 2 && word.chars().all(|c| c.is_ascii_digit()))
+        {
+            return true;
         }
     }
     false
@@ -265,14 +265,14 @@ pub(super) fn scan(src: &str, range: Span, candidates: &[usize], out: &mut Vec<M
                             i += 3 * run;
                             continue;
                         }
-                        if !is_apostrophe(src, span) {
-                            if let Some(role) = flanking(src, span) {
-                                out.push(Mark {
-                                    span,
-                                    family: Family::Single,
-                                    role,
-                                });
-                            }
+                        if !is_apostrophe(src, span)
+                            && let Some(role) = flanking(src, span)
+                        {
+                            out.push(Mark {
+                                span,
+                                family: Family::Single,
+                                role,
+                            });
                         }
                     }
                     _ => {}

@@ -165,10 +165,10 @@ impl<'a> Tokens<'a> {
                     _ => break,
                 }
             }
-            if let (Some(w), _) = chunk(text, start, p.end) {
-                if w.span.end <= window.end {
-                    return (w.span.start >= window.start).then_some(w);
-                }
+            if let (Some(w), _) = chunk(text, start, p.end)
+                && w.span.end <= window.end
+            {
+                return (w.span.start >= window.start).then_some(w);
             }
             e = start;
         }
@@ -201,10 +201,10 @@ impl<'a> Tokens<'a> {
                 Some((true, len)) => start += len,
                 Some((false, _)) => {
                     let (word, end) = chunk(text, start, p.end);
-                    if let Some(w) = word {
-                        if w.span.start >= window.start {
-                            return (w.span.end <= window.end).then_some(w);
-                        }
+                    if let Some(w) = word
+                        && w.span.start >= window.start
+                    {
+                        return (w.span.end <= window.end).then_some(w);
                     }
                     start = end;
                 }

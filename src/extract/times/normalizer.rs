@@ -227,10 +227,9 @@ impl Discourse {
                     | Core::Calendar { day: Some(_), .. }
                     | Core::FullDate { .. }
                     | Core::Day(_)
-            ) {
-                if let Some(d) = pt.to_date() {
-                    self.last_day = Some((d, at));
-                }
+            ) && let Some(d) = pt.to_date()
+            {
+                self.last_day = Some((d, at));
             }
             if let (Some(y), YearPart::Month(Some(m)), Granularity::Month | Granularity::Day) =
                 (pt.year, pt.part, pt.granularity)
@@ -368,13 +367,11 @@ impl Discourse {
                 century_known,
             } => {
                 let mut first = first;
-                if !century_known {
-                    if let Some(a) = anchor {
-                        let d = first.rem_euclid(100);
-                        first = a.year().div_euclid(100) * 100 + d;
-                        if first > a.year() {
-                            first -= 100;
-                        }
+                if !century_known && let Some(a) = anchor {
+                    let d = first.rem_euclid(100);
+                    first = a.year().div_euclid(100) * 100 + d;
+                    if first > a.year() {
+                        first -= 100;
                     }
                 }
                 point(CalendarPoint::year(first).with_granularity(Granularity::Decade))
@@ -738,13 +735,13 @@ impl Discourse {
             }
             TimeValue::Point(mut pt) => {
                 // "the day before last Tuesday": the day named, moved.
-                if p.day_shift != 0 && pt.granularity == Granularity::Day {
-                    if let Some(d) = pt
+                if p.day_shift != 0
+                    && pt.granularity == Granularity::Day
+                    && let Some(d) = pt
                         .to_date()
                         .and_then(|d| shift_days(d, i64::from(p.day_shift)))
-                    {
-                        pt = CalendarPoint::date(d);
-                    }
+                {
+                    pt = CalendarPoint::date(d);
                 }
                 if let Some((h, m)) = p.time {
                     if pt.granularity >= Granularity::Day {
@@ -768,10 +765,10 @@ impl Discourse {
             }
             v => v,
         };
-        if let Some(t) = p.ty {
-            if t != TimexType::Time || matches!(value, TimeValue::Point(_)) {
-                ty = t;
-            }
+        if let Some(t) = p.ty
+            && (t != TimexType::Time || matches!(value, TimeValue::Point(_)))
+        {
+            ty = t;
         }
         Some(Resolved {
             ty,

@@ -211,11 +211,11 @@ impl<'t> Grammar<'t> {
                 });
                 i = end.max(i + 1);
                 // "April 24 and 25", "March 1 to 5": the second day of the same month.
-                if matches!(parsed.core, Core::Calendar { day: Some(_), .. }) {
-                    if let Some(m) = self.second_day(end, &parsed) {
-                        i = m.end;
-                        out.push(m);
-                    }
+                if matches!(parsed.core, Core::Calendar { day: Some(_), .. })
+                    && let Some(m) = self.second_day(end, &parsed)
+                {
+                    i = m.end;
+                    out.push(m);
                 }
             } else {
                 i += 1;
@@ -245,11 +245,11 @@ impl<'t> Grammar<'t> {
                     parsed,
                 });
                 i = end.max(i + 1);
-                if matches!(parsed.core, Core::Calendar { day: Some(_), .. }) {
-                    if let Some(m) = self.second_day(end, &parsed) {
-                        i = m.end;
-                        out.push(m);
-                    }
+                if matches!(parsed.core, Core::Calendar { day: Some(_), .. })
+                    && let Some(m) = self.second_day(end, &parsed)
+                {
+                    i = m.end;
+                    out.push(m);
                 }
             } else {
                 i += 1;
@@ -450,10 +450,10 @@ impl<'t> Grammar<'t> {
             }
             Lex::Tens(t) => {
                 let j = self.hyph(i + 1);
-                if let Some(Lex::Number(u)) = self.lex(j) {
-                    if u < 10 {
-                        return plain(t + u, j + 1);
-                    }
+                if let Some(Lex::Number(u)) = self.lex(j)
+                    && u < 10
+                {
+                    return plain(t + u, j + 1);
                 }
                 plain(t, i + 1)
             }
@@ -727,10 +727,10 @@ impl<'t> Grammar<'t> {
         }
         let mut best: Option<(usize, Parsed)> = None;
         let mut consider = |c: Option<(usize, Parsed)>| {
-            if let Some((e, p)) = c {
-                if best.is_none_or(|(be, _)| e > be) {
-                    best = Some((e, p));
-                }
+            if let Some((e, p)) = c
+                && best.is_none_or(|(be, _)| e > be)
+            {
+                best = Some((e, p));
             }
         };
         consider(self.modified(i));
@@ -903,12 +903,11 @@ impl<'t> Grammar<'t> {
             return Some(r);
         }
         // the year two thousand
-        if let Some((_, false)) = self.unit(j) {
-            if self.unit(j) == Some((Unit::Year, false)) {
-                if let Some((e, y)) = self.spelled_year(j + 1) {
-                    return Some((e, Parsed::new(Core::Year(y))));
-                }
-            }
+        if let Some((_, false)) = self.unit(j)
+            && self.unit(j) == Some((Unit::Year, false))
+            && let Some((e, y)) = self.spelled_year(j + 1)
+        {
+            return Some((e, Parsed::new(Core::Year(y))));
         }
         // the fiscal year, the full year, the latest fiscal year
         let mut jj = j;
@@ -967,15 +966,15 @@ impl<'t> Grammar<'t> {
             }
             // the week of March 6
             Some((Unit::Week, false)) if self.w(j + 1, Word::Of) => {
-                if let Some((e, mut p)) = self.core(j + 2) {
-                    if matches!(
+                if let Some((e, mut p)) = self.core(j + 2)
+                    && matches!(
                         p.core,
                         Core::Calendar { day: Some(_), .. } | Core::FullDate { .. }
-                    ) && p.time.is_none()
-                    {
-                        p.week_of = true;
-                        return Some((e, p));
-                    }
+                    )
+                    && p.time.is_none()
+                {
+                    p.week_of = true;
+                    return Some((e, p));
                 }
             }
             _ => {}
@@ -1000,15 +999,16 @@ impl<'t> Grammar<'t> {
                     _ => None,
                 };
                 // "the quarter ended Sept. 30": the calendar quarter most of it lies in.
-                if u == Unit::Quarter && ended(j + 1) {
-                    if let Some((e, m)) = self.month(j + 2) {
-                        let day = self
-                            .num(e)
-                            .and_then(|(d, _)| u8::try_from(d).ok())
-                            .filter(|d| (1..=31).contains(d))
-                            .unwrap_or(31);
-                        return Some((j + 1, Parsed::new(Core::QuarterEnded { month: m, day })));
-                    }
+                if u == Unit::Quarter
+                    && ended(j + 1)
+                    && let Some((e, m)) = self.month(j + 2)
+                {
+                    let day = self
+                        .num(e)
+                        .and_then(|(d, _)| u8::try_from(d).ok())
+                        .filter(|d| (1..=31).contains(d))
+                        .unwrap_or(31);
+                    return Some((j + 1, Parsed::new(Core::QuarterEnded { month: m, day })));
                 }
                 // "the quarter a year ago": the same quarter of the year before.
                 if u == Unit::Quarter
@@ -1018,10 +1018,10 @@ impl<'t> Grammar<'t> {
                 {
                     return Some((j + 4, Parsed::new(Core::YearAgoQuarter)));
                 }
-                if u == Unit::Day {
-                    if let Some(r) = self.day_beside(i) {
-                        return Some(r);
-                    }
+                if u == Unit::Day
+                    && let Some(r) = self.day_beside(i)
+                {
+                    return Some(r);
                 }
                 if let Some(core) = core {
                     if u == Unit::Day && !self.w(j + 1, Word::Before) {
@@ -1270,18 +1270,19 @@ impl<'t> Grammar<'t> {
             } else if self.w(j, Word::Oclock) {
                 j += 1;
                 ok = true;
-            } else if self.w(j, Word::In) && self.w(j + 1, Word::The) {
-                if let Some(pd) = self.pod(j + 2) {
-                    if matches!(
-                        pd,
-                        PartOfDay::Afternoon | PartOfDay::Evening | PartOfDay::Night
-                    ) && hour < 12
-                    {
-                        hour += 12;
-                    }
-                    j += 3;
-                    ok = true;
+            } else if self.w(j, Word::In)
+                && self.w(j + 1, Word::The)
+                && let Some(pd) = self.pod(j + 2)
+            {
+                if matches!(
+                    pd,
+                    PartOfDay::Afternoon | PartOfDay::Evening | PartOfDay::Night
+                ) && hour < 12
+                {
+                    hour += 12;
                 }
+                j += 3;
+                ok = true;
             }
             if j == i + 3 && !ok && self.lex(j) == Some(Lex::Zone) {
                 ok = true;
@@ -1381,13 +1382,12 @@ impl<'t> Grammar<'t> {
             Lex::Number(2) if self.lex(i + 1) == Some(Lex::Thousand) => {
                 let mut e = i + 2;
                 let mut y = 2000;
-                if self.w(e, Word::And) {
-                    if let Some((e2, a)) = self.amount(e + 1) {
-                        if let Some(v) = a.value.filter(|v| *v < 100 && self.num(e + 1).is_none()) {
-                            y += v as i32;
-                            e = e2;
-                        }
-                    }
+                if self.w(e, Word::And)
+                    && let Some((e2, a)) = self.amount(e + 1)
+                    && let Some(v) = a.value.filter(|v| *v < 100 && self.num(e + 1).is_none())
+                {
+                    y += v as i32;
+                    e = e2;
                 }
                 Some((e, y))
             }
@@ -1459,10 +1459,10 @@ impl<'t> Grammar<'t> {
             Lex::Holiday(h) => self.holiday(i, h, YearRef::Implicit),
             Lex::Frequency(f) => {
                 // "to grow 8% annually": a rate of change, not a recurring time.
-                if let Some(k) = i.checked_sub(1) {
-                    if self.p(k, b'%') || self.text(k).eq_ignore_ascii_case("percent") {
-                        return None;
-                    }
+                if let Some(k) = i.checked_sub(1)
+                    && (self.p(k, b'%') || self.text(k).eq_ignore_ascii_case("percent"))
+                {
+                    return None;
                 }
                 // "the New York Daily News", "China Daily": a name.
                 if f == Frequency::Daily && self.in_a_name(i) {
@@ -1498,10 +1498,10 @@ impl<'t> Grammar<'t> {
             }
             Lex::Ordinal(n) => self.ordinal_expr(i, n),
             Lex::Number(_) | Lex::Tens(_) | Lex::Hundred => {
-                if let Some((e, y)) = self.spelled_year(i) {
-                    if self.lex(i) != Some(Lex::Number(2)) {
-                        return Some((e, Parsed::new(Core::Year(y))));
-                    }
+                if let Some((e, y)) = self.spelled_year(i)
+                    && self.lex(i) != Some(Lex::Number(2))
+                {
+                    return Some((e, Parsed::new(Core::Year(y))));
                 }
                 self.duration_expr(i)
             }
@@ -1559,10 +1559,10 @@ impl<'t> Grammar<'t> {
                 return (e, YearRef::Explicit(y));
             }
         }
-        if let Some((e, y)) = self.year_after(i) {
-            if !self.p(i, b',') {
-                return (e, YearRef::Explicit(y));
-            }
+        if let Some((e, y)) = self.year_after(i)
+            && !self.p(i, b',')
+        {
+            return (e, YearRef::Explicit(y));
         }
         if let Some((e, y)) = self.spelled_year(i) {
             return (e, YearRef::Explicit(y));
@@ -1626,10 +1626,10 @@ impl<'t> Grammar<'t> {
         let (j, d) = self.weekday(i)?;
         // Saturday, April 25 [, 1998]
         let k = if self.p(j, b',') { j + 1 } else { j };
-        if let Some((e, p)) = self.month_expr(k) {
-            if let Core::Calendar { day: Some(_), .. } = p.core {
-                return Some((e, p));
-            }
+        if let Some((e, p)) = self.month_expr(k)
+            && let Core::Calendar { day: Some(_), .. } = p.core
+        {
+            return Some((e, p));
         }
         let mut p = Parsed::new(Core::Weekday {
             weekday: d,
@@ -1692,10 +1692,10 @@ impl<'t> Grammar<'t> {
                 if self.w(i + 1, Word::Period) {
                     return Some((i + 2, Parsed::new(Core::CurrentPeriod)));
                 }
-                if matches!(self.lex(i + 1), Some(Lex::Word(Word::Fiscal))) {
-                    if let Some((u, false)) = self.unit(i + 2) {
-                        return Some((i + 3, Parsed::new(rel_unit(u, 0))));
-                    }
+                if matches!(self.lex(i + 1), Some(Lex::Word(Word::Fiscal)))
+                    && let Some((u, false)) = self.unit(i + 2)
+                {
+                    return Some((i + 3, Parsed::new(rel_unit(u, 0))));
                 }
                 if self.is_hyph(i + 1) {
                     return None;
@@ -1849,18 +1849,18 @@ impl<'t> Grammar<'t> {
             ));
         }
         // the 1st of March
-        if self.w(i + 1, Word::Of) {
-            if let Some((e, m)) = self.month(i + 2) {
-                let (e, year) = self.year_of(e);
-                return Some((
-                    e,
-                    Parsed::new(Core::Calendar {
-                        year,
-                        month: m,
-                        day: Some(n as u8),
-                    }),
-                ));
-            }
+        if self.w(i + 1, Word::Of)
+            && let Some((e, m)) = self.month(i + 2)
+        {
+            let (e, year) = self.year_of(e);
+            return Some((
+                e,
+                Parsed::new(Core::Calendar {
+                    year,
+                    month: m,
+                    day: Some(n as u8),
+                }),
+            ));
         }
         None
     }
@@ -1868,47 +1868,48 @@ impl<'t> Grammar<'t> {
     fn core_num(&self, i: usize) -> Option<(usize, Parsed)> {
         let (v, len) = self.num(i)?;
         // ISO date 1998-03-15
-        if len == 4 && self.p(i + 1, b'-') && self.glued(i + 1) && self.glued(i + 2) {
-            if let (Some((m, 2)), true, Some((d, 2))) =
+        if len == 4
+            && self.p(i + 1, b'-')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && let (Some((m, 2)), true, Some((d, 2))) =
                 (self.num(i + 2), self.p(i + 3, b'-'), self.num(i + 4))
-            {
-                if (1..=12).contains(&m) && (1..=31).contains(&d) && self.glued(i + 4) {
-                    return Some((
-                        i + 5,
-                        Parsed::new(Core::FullDate {
-                            year: v as i32,
-                            month: m as u8,
-                            day: d as u8,
-                        }),
-                    ));
-                }
-            }
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+            && self.glued(i + 4)
+        {
+            return Some((
+                i + 5,
+                Parsed::new(Core::FullDate {
+                    year: v as i32,
+                    month: m as u8,
+                    day: d as u8,
+                }),
+            ));
         }
         // US numeric date 3/15/98 or 3/15/1998
         if len <= 2 && self.p(i + 1, b'/') && self.glued(i + 1) && self.glued(i + 2) {
             if let (Some((d, dl)), true, Some((y, yl))) =
                 (self.num(i + 2), self.p(i + 3, b'/'), self.num(i + 4))
+                && (1..=12).contains(&v)
+                && (1..=31).contains(&d)
+                && dl <= 2
+                && self.glued(i + 4)
+                && (yl == 2 || yl == 4)
             {
-                if (1..=12).contains(&v)
-                    && (1..=31).contains(&d)
-                    && dl <= 2
-                    && self.glued(i + 4)
-                    && (yl == 2 || yl == 4)
-                {
-                    let y = if yl == 2 {
-                        if y < 50 { 2000 + y } else { 1900 + y }
-                    } else {
-                        y
-                    };
-                    return Some((
-                        i + 5,
-                        Parsed::new(Core::FullDate {
-                            year: y as i32,
-                            month: v as u8,
-                            day: d as u8,
-                        }),
-                    ));
-                }
+                let y = if yl == 2 {
+                    if y < 50 { 2000 + y } else { 1900 + y }
+                } else {
+                    y
+                };
+                return Some((
+                    i + 5,
+                    Parsed::new(Core::FullDate {
+                        year: y as i32,
+                        month: v as u8,
+                        day: d as u8,
+                    }),
+                ));
             }
             return None;
         }
@@ -1929,20 +1930,19 @@ impl<'t> Grammar<'t> {
                 return Some((k + 1, Parsed::new(Core::Century((v as i32 - 1) * 100))));
             }
             // 1st of March
-            if self.w(i + 2, Word::Of) {
-                if let Some((e, m)) = self.month(i + 3) {
-                    if (1..=31).contains(&v) {
-                        let (e, year) = self.year_of(e);
-                        return Some((
-                            e,
-                            Parsed::new(Core::Calendar {
-                                year,
-                                month: m,
-                                day: Some(v as u8),
-                            }),
-                        ));
-                    }
-                }
+            if self.w(i + 2, Word::Of)
+                && let Some((e, m)) = self.month(i + 3)
+                && (1..=31).contains(&v)
+            {
+                let (e, year) = self.year_of(e);
+                return Some((
+                    e,
+                    Parsed::new(Core::Calendar {
+                        year,
+                        month: m,
+                        day: Some(v as u8),
+                    }),
+                ));
             }
         }
         // 23 October 1999
@@ -2004,19 +2004,19 @@ impl<'t> Grammar<'t> {
             return None;
         }
         // Possessive quarter: 1990's first quarter.
-        if let Some(k) = self.possessive(i + 1) {
-            if let Some((e, p)) = self.ordinal_quarter(k) {
-                return Some((
-                    e,
-                    Parsed {
-                        core: Core::Part {
-                            part: p,
-                            year: YearRef::Explicit(y),
-                        },
-                        ..Parsed::new(Core::Year(y))
+        if let Some(k) = self.possessive(i + 1)
+            && let Some((e, p)) = self.ordinal_quarter(k)
+        {
+            return Some((
+                e,
+                Parsed {
+                    core: Core::Part {
+                        part: p,
+                        year: YearRef::Explicit(y),
                     },
-                ));
-            }
+                    ..Parsed::new(Core::Year(y))
+                },
+            ));
         }
         if let Some((e, part)) = self.ordinal_quarter(i + 1) {
             return Some((
@@ -2073,17 +2073,15 @@ impl<'t> Grammar<'t> {
         let mut amt = amt;
         if (self.w(j, Word::To) || self.w(j, Word::Or))
             && self.num(i).is_some() == self.num(j + 1).is_some()
+            && let Some((k, _)) = self.amount(j + 1)
+            && self.unit(k).is_some()
         {
-            if let Some((k, _)) = self.amount(j + 1) {
-                if self.unit(k).is_some() {
-                    j = k;
-                    amt = Amount {
-                        value: None,
-                        half: false,
-                        approx: false,
-                    };
-                }
-            }
+            j = k;
+            amt = Amount {
+                value: None,
+                half: false,
+                approx: false,
+            };
         }
         // "20 more years", "eight trading days", "three straight months"
         let adjective = |k: usize| {
@@ -2279,14 +2277,13 @@ impl<'t> Grammar<'t> {
                     p.ty = Some(TimexType::Set);
                     return Some((e, p));
                 }
-                if w != Word::Per {
-                    if let Some((e, a)) = self.amount(j) {
-                        if let Some((u, true)) = self.unit(e) {
-                            let mut p = Parsed::new(Core::Every(duration(a, u)));
-                            p.ty = Some(TimexType::Set);
-                            return Some((e + 1, p));
-                        }
-                    }
+                if w != Word::Per
+                    && let Some((e, a)) = self.amount(j)
+                    && let Some((u, true)) = self.unit(e)
+                {
+                    let mut p = Parsed::new(Core::Every(duration(a, u)));
+                    p.ty = Some(TimexType::Set);
+                    return Some((e + 1, p));
                 }
                 None
             }
@@ -2315,17 +2312,17 @@ impl<'t> Grammar<'t> {
             }
             Word::Half => {
                 // half an hour
-                if self.w(i + 1, Word::A) {
-                    if let Some((u, false)) = self.unit(i + 2) {
-                        let d = match u {
-                            Unit::Hour => Duration::new(Some(30), DurationUnit::Minute),
-                            Unit::Year => Duration::new(Some(6), DurationUnit::Month),
-                            Unit::Day => Duration::new(Some(12), DurationUnit::Hour),
-                            Unit::Minute => Duration::new(Some(30), DurationUnit::Second),
-                            _ => return None,
-                        };
-                        return Some((i + 3, Parsed::new(Core::Duration(d))));
-                    }
+                if self.w(i + 1, Word::A)
+                    && let Some((u, false)) = self.unit(i + 2)
+                {
+                    let d = match u {
+                        Unit::Hour => Duration::new(Some(30), DurationUnit::Minute),
+                        Unit::Year => Duration::new(Some(6), DurationUnit::Month),
+                        Unit::Day => Duration::new(Some(12), DurationUnit::Hour),
+                        Unit::Minute => Duration::new(Some(30), DurationUnit::Second),
+                        _ => return None,
+                    };
+                    return Some((i + 3, Parsed::new(Core::Duration(d))));
                 }
                 None
             }
@@ -2364,10 +2361,10 @@ impl<'t> Grammar<'t> {
                 } else {
                     j + 2
                 };
-                if let Some((e, p)) = self.core(k) {
-                    if matches!(p.core, Core::Decade { .. }) {
-                        return Some((e, p.with_mod(Some(TimexMod::End))));
-                    }
+                if let Some((e, p)) = self.core(k)
+                    && matches!(p.core, Core::Decade { .. })
+                {
+                    return Some((e, p.with_mod(Some(TimexMod::End))));
                 }
             }
             let (e, year) = self.year_of(j + 1);
@@ -2395,31 +2392,26 @@ impl<'t> Grammar<'t> {
         if matches!(
             w,
             Word::Past | Word::Last | Word::Next | Word::Coming | Word::Previous | Word::Following
-        ) {
-            if let Some(r) = self.span_duration(i) {
-                return Some(r);
-            }
+        ) && let Some(r) = self.span_duration(i)
+        {
+            return Some(r);
         }
         // this year's third quarter; last year's quarter (the one under discussion)
-        if let Some((u, false)) = self.unit(j) {
-            if u == Unit::Year {
-                if let Some(k) = self.possessive(j + 1) {
-                    if off == -1
-                        && self.unit(k) == Some((Unit::Quarter, false))
-                        && !self.is_hyph(k + 1)
-                    {
-                        return Some((k + 1, Parsed::new(Core::YearAgoQuarter)));
-                    }
-                    if let Some((e, p)) = self.ordinal_quarter(k) {
-                        return Some((
-                            e,
-                            Parsed::new(Core::Part {
-                                part: p,
-                                year: YearRef::Rel(off),
-                            }),
-                        ));
-                    }
-                }
+        if let Some((u, false)) = self.unit(j)
+            && u == Unit::Year
+            && let Some(k) = self.possessive(j + 1)
+        {
+            if off == -1 && self.unit(k) == Some((Unit::Quarter, false)) && !self.is_hyph(k + 1) {
+                return Some((k + 1, Parsed::new(Core::YearAgoQuarter)));
+            }
+            if let Some((e, p)) = self.ordinal_quarter(k) {
+                return Some((
+                    e,
+                    Parsed::new(Core::Part {
+                        part: p,
+                        year: YearRef::Rel(off),
+                    }),
+                ));
             }
         }
         if w == Word::That
@@ -2545,12 +2537,11 @@ impl<'t> Grammar<'t> {
         }
         if let Some((e, d)) = self.weekday(j) {
             // "this coming Sunday, March eighth": the date that follows names the day.
-            if self.p(e, b',') {
-                if let Some((e2, p)) = self.month_expr(e + 1) {
-                    if matches!(p.core, Core::Calendar { day: Some(_), .. }) {
-                        return Some((e2, p));
-                    }
-                }
+            if self.p(e, b',')
+                && let Some((e2, p)) = self.month_expr(e + 1)
+                && matches!(p.core, Core::Calendar { day: Some(_), .. })
+            {
+                return Some((e2, p));
             }
             let mut p = Parsed::new(Core::Weekday {
                 weekday: d,
@@ -2648,10 +2639,10 @@ impl<'t> Grammar<'t> {
                 if self.unit(e) == Some((Unit::Quarter, false)) || self.w(e, Word::Period) {
                     return Some((e + 1, Parsed::new(Core::YearAgoQuarter)));
                 }
-                if let Some((e2, amt)) = self.amount(e) {
-                    if let Some((u, true)) = self.unit(e2) {
-                        return Some((e2 + 1, Parsed::new(Core::Duration(duration(amt, u)))));
-                    }
+                if let Some((e2, amt)) = self.amount(e)
+                    && let Some((u, true)) = self.unit(e2)
+                {
+                    return Some((e2 + 1, Parsed::new(Core::Duration(duration(amt, u)))));
                 }
                 return Some((e, Parsed::new(Core::YearAgo)));
             }

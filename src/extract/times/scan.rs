@@ -521,11 +521,11 @@ fn push_window(
     while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80) {
         end += 1;
     }
-    if let Some(last) = out.last_mut() {
-        if start <= last.1 {
-            last.1 = last.1.max(end);
-            return;
-        }
+    if let Some(last) = out.last_mut()
+        && start <= last.1
+    {
+        last.1 = last.1.max(end);
+        return;
     }
     out.push((start, end));
 }

@@ -722,12 +722,11 @@ impl Serialize for Timex3<'_> {
             bytes: [0; 48],
             len: 0,
         };
-        if fmt::write(&mut buf, format_args!("{}", self.0)).is_ok() {
-            if let Some(text) = buf.bytes.get(..buf.len) {
-                if let Ok(text) = std::str::from_utf8(text) {
-                    return s.serialize_str(text);
-                }
-            }
+        if fmt::write(&mut buf, format_args!("{}", self.0)).is_ok()
+            && let Some(text) = buf.bytes.get(..buf.len)
+            && let Ok(text) = std::str::from_utf8(text)
+        {
+            return s.serialize_str(text);
         }
         s.collect_str(self.0)
     }
