@@ -243,6 +243,13 @@ impl Table {
         if len >= 32 || filter_bits(&self.trigger_pairs, &self.trigger, word) & (1 << len) == 0 {
             return false;
         }
+        self.is_trigger_past_filter(bytes, start, end)
+    }
+
+    /// [`is_trigger_in`](Table::is_trigger_in) for a word the caller has already let through
+    /// the trigger filter.
+    #[inline]
+    fn is_trigger_past_filter(&self, bytes: &[u8], start: usize, end: usize) -> bool {
         match key_in(bytes, start, end).and_then(|k| self.find(k)) {
             // `New Year`: the grammar takes `new` only before the word `year`.
             Some(Lex::Holiday(lexicon::Holiday::NewYear)) => year_follows(bytes, end),
@@ -423,7 +430,7 @@ pub(crate) fn windows_into(text: &str, back: usize, ahead: usize, out: &mut Vec<
                 if (3..=12).contains(&len)
                     && table.trigger_pairs[pair(block[o & 63], block[(o + 1) & 63])] & (1 << len)
                         != 0
-                    && table.is_trigger_in(bytes, s, i)
+                    && table.is_trigger_past_filter(bytes, s, i)
                 {
                     push_window(out, bytes, s, i, back, ahead);
                 }
