@@ -396,8 +396,11 @@ pub(crate) fn windows_into(text: &str, back: usize, ahead: usize, out: &mut Vec<
         };
         let (letters, digits) = crate::simd::alnum_masks64(block);
         // A block starts at no run's inside (a run crossing into it was read whole), so each
-        // run starts where its bit is set and the bit before is not.
-        let mut todo = (letters & !(letters << 1)) | (digits & !(digits << 1));
+        // run starts where its bit is set and the bit before is not. Words of one or two
+        // letters trigger nothing: a letter run is visited only where the two bytes after its
+        // start are letters too, or where those bytes lie past the block (the last two bits).
+        let long = (letters >> 1) & (letters >> 2) | (0b11 << 62);
+        let mut todo = (letters & !(letters << 1) & long) | (digits & !(digits << 1));
         let mut next = base + 64;
         while todo != 0 {
             let off = todo.trailing_zeros();
@@ -814,6 +817,28 @@ mod tests {
             tokenize(&text, start, end, &mut fast);
             tokenize_reference(&text, start, end, &mut slow);
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn triggers_across_block_ends_open_the_windows_of_the_byte_scan() {
+        // Every trigger shape at every offset around the first two block ends, after short
+        // words and before letters or digits that carry its run into the next block.
+        for word in ["may", "MAY", "week", "1998", "o'clock", "a", "an", "the"] {
+            for offset in 50..140 {
+                for tail in ["", " ", "s", "x9", " a b"] {
+                    let text = format!("{}{word}{tail} at a", "a ".repeat(offset / 2));
+                    let text = if offset % 2 == 1 {
+                        format!(" {text}")
+                    } else {
+                        text
+                    };
+                    let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                    windows_into(&text, 28, 20, &mut fast);
+                    windows_reference(&text, 28, 20, &mut slow);
+                    assert_eq!(fast, slow, "{text:?}");
+                }
+            }
         }
     }
 
