@@ -107,6 +107,11 @@ struct Table {
     any_pairs: [u32; 1024],
     /// `trigger` indexed the same way.
     trigger_pairs: [u32; 1024],
+    /// Indexed like `any_pairs`: bit `c & 31` set when some word of three or more bytes
+    /// starts with these two letters and then `c`.
+    any_thirds: [u32; 1024],
+    /// The same for the words that trigger a window.
+    trigger_thirds: [u32; 1024],
 }
 
 /// An index below 1024 for two bytes, the same for a letter in either case (their low five
@@ -123,6 +128,16 @@ fn filter_bits(pairs: &[u32; 1024], slots: &[u32; 27 * 27], word: &[u8]) -> u32 
     match *word {
         [a, b, ..] => pairs[pair(a, b)],
         _ => slots.get(slot(word)).copied().unwrap_or(0),
+    }
+}
+
+/// Whether the third byte of `word` may follow its first two in a word of `thirds` (a table
+/// like [`Table::any_thirds`]); true for words shorter than three bytes.
+#[inline]
+fn third_fits(thirds: &[u32; 1024], word: &[u8]) -> bool {
+    match *word {
+        [a, b, c, ..] => thirds[pair(a, b)] & (1 << (c & 31)) != 0,
+        _ => true,
     }
 }
 
@@ -216,7 +231,10 @@ impl Table {
     fn get_in(&self, bytes: &[u8], start: usize, end: usize) -> Option<Lex> {
         let word = bytes.get(start..end)?;
         let len = word.len();
-        if len >= 32 || filter_bits(&self.any_pairs, &self.any, word) & (1 << len) == 0 {
+        if len >= 32
+            || filter_bits(&self.any_pairs, &self.any, word) & (1 << len) == 0
+            || !third_fits(&self.any_thirds, word)
+        {
             return None;
         }
         self.find(key_in(bytes, start, end)?)
@@ -247,9 +265,16 @@ impl Table {
     }
 
     /// [`is_trigger_in`](Table::is_trigger_in) for a word the caller has already let through
-    /// the trigger filter.
+    /// the trigger filter on (first two letters, length): the third letter is checked, then the
+    /// word looked up.
     #[inline]
     fn is_trigger_past_filter(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        if !bytes
+            .get(start..end)
+            .is_some_and(|w| third_fits(&self.trigger_thirds, w))
+        {
+            return false;
+        }
         match key_in(bytes, start, end).and_then(|k| self.find(k)) {
             // `New Year`: the grammar takes `new` only before the word `year`.
             Some(Lex::Holiday(lexicon::Holiday::NewYear)) => year_follows(bytes, end),
@@ -294,6 +319,8 @@ fn table() -> &'static Table {
             trigger: [0; 27 * 27],
             any_pairs: [0; 1024],
             trigger_pairs: [0; 1024],
+            any_thirds: [0; 1024],
+            trigger_thirds: [0; 1024],
         };
         for w in WORDS.split_whitespace() {
             if let (Some(k), Some(l)) = (key(w.as_bytes()), lexicon::lookup(w)) {
@@ -308,10 +335,16 @@ fn table() -> &'static Table {
                 if let [a, b, ..] = *w.as_bytes() {
                     t.any_pairs[pair(a, b)] |= bit;
                 }
+                if let [a, b, c, ..] = *w.as_bytes() {
+                    t.any_thirds[pair(a, b)] |= 1 << (c & 31);
+                }
                 if l.is_trigger() {
                     t.trigger[slot(w.as_bytes())] |= bit;
                     if let [a, b, ..] = *w.as_bytes() {
                         t.trigger_pairs[pair(a, b)] |= bit;
+                    }
+                    if let [a, b, c, ..] = *w.as_bytes() {
+                        t.trigger_thirds[pair(a, b)] |= 1 << (c & 31);
                     }
                 }
             }
