@@ -107,6 +107,11 @@ struct Table {
     any_pairs: [u32; 1024],
     /// `trigger` indexed the same way.
     trigger_pairs: [u32; 1024],
+    /// Indexed like `any_pairs`: bit `c & 31` set when some word of three or more bytes
+    /// starts with these two letters and then `c`.
+    any_thirds: [u32; 1024],
+    /// The same for the words that trigger a window.
+    trigger_thirds: [u32; 1024],
 }
 
 /// An index below 1024 for two bytes, the same for a letter in either case (their low five
@@ -123,6 +128,16 @@ fn filter_bits(pairs: &[u32; 1024], slots: &[u32; 27 * 27], word: &[u8]) -> u32 
     match *word {
         [a, b, ..] => pairs[pair(a, b)],
         _ => slots.get(slot(word)).copied().unwrap_or(0),
+    }
+}
+
+/// Whether the third byte of `word` may follow its first two in a word of `thirds` (a table
+/// like [`Table::any_thirds`]); true for words shorter than three bytes.
+#[inline]
+fn third_fits(thirds: &[u32; 1024], word: &[u8]) -> bool {
+    match *word {
+        [a, b, c, ..] => thirds[pair(a, b)] & (1 << (c & 31)) != 0,
+        _ => true,
     }
 }
 
@@ -216,7 +231,10 @@ impl Table {
     fn get_in(&self, bytes: &[u8], start: usize, end: usize) -> Option<Lex> {
         let word = bytes.get(start..end)?;
         let len = word.len();
-        if len >= 32 || filter_bits(&self.any_pairs, &self.any, word) & (1 << len) == 0 {
+        if len >= 32
+            || filter_bits(&self.any_pairs, &self.any, word) & (1 << len) == 0
+            || !third_fits(&self.any_thirds, word)
+        {
             return None;
         }
         self.find(key_in(bytes, start, end)?)
@@ -241,6 +259,20 @@ impl Table {
         };
         let len = word.len();
         if len >= 32 || filter_bits(&self.trigger_pairs, &self.trigger, word) & (1 << len) == 0 {
+            return false;
+        }
+        self.is_trigger_past_filter(bytes, start, end)
+    }
+
+    /// [`is_trigger_in`](Table::is_trigger_in) for a word the caller has already let through
+    /// the trigger filter on (first two letters, length): the third letter is checked, then the
+    /// word looked up.
+    #[inline]
+    fn is_trigger_past_filter(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        if !bytes
+            .get(start..end)
+            .is_some_and(|w| third_fits(&self.trigger_thirds, w))
+        {
             return false;
         }
         match key_in(bytes, start, end).and_then(|k| self.find(k)) {
@@ -287,6 +319,8 @@ fn table() -> &'static Table {
             trigger: [0; 27 * 27],
             any_pairs: [0; 1024],
             trigger_pairs: [0; 1024],
+            any_thirds: [0; 1024],
+            trigger_thirds: [0; 1024],
         };
         for w in WORDS.split_whitespace() {
             if let (Some(k), Some(l)) = (key(w.as_bytes()), lexicon::lookup(w)) {
@@ -301,10 +335,16 @@ fn table() -> &'static Table {
                 if let [a, b, ..] = *w.as_bytes() {
                     t.any_pairs[pair(a, b)] |= bit;
                 }
+                if let [a, b, c, ..] = *w.as_bytes() {
+                    t.any_thirds[pair(a, b)] |= 1 << (c & 31);
+                }
                 if l.is_trigger() {
                     t.trigger[slot(w.as_bytes())] |= bit;
                     if let [a, b, ..] = *w.as_bytes() {
                         t.trigger_pairs[pair(a, b)] |= bit;
+                    }
+                    if let [a, b, c, ..] = *w.as_bytes() {
+                        t.trigger_thirds[pair(a, b)] |= 1 << (c & 31);
                     }
                 }
             }
@@ -389,8 +429,11 @@ pub(crate) fn windows_into(text: &str, back: usize, ahead: usize, out: &mut Vec<
         };
         let (letters, digits) = crate::simd::alnum_masks64(block);
         // A block starts at no run's inside (a run crossing into it was read whole), so each
-        // run starts where its bit is set and the bit before is not.
-        let mut todo = (letters & !(letters << 1)) | (digits & !(digits << 1));
+        // run starts where its bit is set and the bit before is not. Words of one or two
+        // letters trigger nothing: a letter run is visited only where the two bytes after its
+        // start are letters too, or where those bytes lie past the block (the last two bits).
+        let long = (letters >> 1) & (letters >> 2) | (0b11 << 62);
+        let mut todo = (letters & !(letters << 1) & long) | (digits & !(digits << 1));
         let mut next = base + 64;
         while todo != 0 {
             let off = todo.trailing_zeros();
@@ -423,7 +466,7 @@ pub(crate) fn windows_into(text: &str, back: usize, ahead: usize, out: &mut Vec<
                 if (3..=12).contains(&len)
                     && table.trigger_pairs[pair(block[o & 63], block[(o + 1) & 63])] & (1 << len)
                         != 0
-                    && table.is_trigger_in(bytes, s, i)
+                    && table.is_trigger_past_filter(bytes, s, i)
                 {
                     push_window(out, bytes, s, i, back, ahead);
                 }
@@ -807,6 +850,28 @@ mod tests {
             tokenize(&text, start, end, &mut fast);
             tokenize_reference(&text, start, end, &mut slow);
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn triggers_across_block_ends_open_the_windows_of_the_byte_scan() {
+        // Every trigger shape at every offset around the first two block ends, after short
+        // words and before letters or digits that carry its run into the next block.
+        for word in ["may", "MAY", "week", "1998", "o'clock", "a", "an", "the"] {
+            for offset in 50..140 {
+                for tail in ["", " ", "s", "x9", " a b"] {
+                    let text = format!("{}{word}{tail} at a", "a ".repeat(offset / 2));
+                    let text = if offset % 2 == 1 {
+                        format!(" {text}")
+                    } else {
+                        text
+                    };
+                    let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                    windows_into(&text, 28, 20, &mut fast);
+                    windows_reference(&text, 28, 20, &mut slow);
+                    assert_eq!(fast, slow, "{text:?}");
+                }
+            }
         }
     }
 
