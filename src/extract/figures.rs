@@ -1205,9 +1205,11 @@ fn scan(
                         || word_info(uk).is(VAGUE)
                         || matches!(uk, A | AN | TENS)
                 };
+                // A unit of time is not what a count counts (`20 to 30 minutes`, `dozens of
+                // centuries`): no unit, as for the words of [`NOT_UNITS`].
                 if gap_ok
                     && alpha
-                    && !word_info(uk).is(NOT_UNIT)
+                    && !word_info(uk).is(NOT_UNIT | TIME_UNIT)
                     && (!may_be_number() || number_at(text, words, j).is_none())
                 {
                     let u = match uk {
@@ -1426,16 +1428,16 @@ mod tests {
             ("days",        ["-",        "",          "",            ""]),
             ("hour",        ["-",        "",          "",            ""]),
             ("hours",       ["-",        "",          "",            ""]),
-            ("minute",      ["-",        "minute",    "minute",      "minute"]),
+            ("minute",      ["-",        "",          "",            ""]),
             ("minutes",     ["-",        "",          "",            ""]),
             ("Minutes",     ["-",        "",          "",            ""]),
-            ("second",      ["-",        "second",    "second",      "second"]),
-            ("seconds",     ["-",        "seconds",   "seconds",     "seconds"]),
-            ("Seconds",     ["-",        "seconds",   "seconds",     "seconds"]),
-            ("decade",      ["-",        "decade",    "decade",      "decade"]),
-            ("decades",     ["-",        "decades",   "decades",     "decades"]),
-            ("century",     ["-",        "century",   "century",     "century"]),
-            ("centuries",   ["-",        "centuries", "centuries",   "centuries"]),
+            ("second",      ["-",        "",          "",            ""]),
+            ("seconds",     ["-",        "",          "",            ""]),
+            ("Seconds",     ["-",        "",          "",            ""]),
+            ("decade",      ["-",        "",          "",            ""]),
+            ("decades",     ["-",        "",          "",            ""]),
+            ("century",     ["-",        "",          "",            ""]),
+            ("centuries",   ["-",        "",          "",            ""]),
             ("o'clock",     ["",         "",          "",            ""]),
             ("times",       ["",         "",          "",            ""]),
             ("ago",         ["",         "",          "",            ""]),
