@@ -113,10 +113,19 @@ impl Extractor for Figures {
 
     fn extract(&self, analysis: &Analysis<'_>) -> Vec<Figure> {
         let src = analysis.source();
-        let mut out = Vec::new();
-        let mut words = Vec::new();
-        let mut starts = Vec::new();
-        for p in analysis.body_tokens().paragraphs(src, None) {
+        let scan = analysis.body_tokens();
+        // The buffers are allocated once an article, at sizes that seldom grow: as many words
+        // as the longest paragraph has tokens (fewer are read), a few places a number may
+        // start at and a few figures per paragraph.
+        let (mut longest, mut places) = (0, 0);
+        for p in scan.paragraphs(src, None) {
+            longest = longest.max(p.tokens.len());
+            places += p.notable.len();
+        }
+        let mut out = Vec::with_capacity(8);
+        let mut words = Vec::with_capacity(longest);
+        let mut starts = Vec::with_capacity(places.min(longest) + 8);
+        for p in scan.paragraphs(src, None) {
             read_paragraph(
                 p.text,
                 p.tokens,
@@ -322,7 +331,6 @@ fn words_from_tokens(
     let mut local = std::mem::take(words_out);
     let words = &mut local;
     words.reserve(toks.len());
-    let mut pieces: Vec<Word> = Vec::new();
     for t in toks {
         if t.plain() {
             let w = Word {
@@ -340,16 +348,14 @@ fn words_from_tokens(
             push_word(b, w, number, words, starts);
             continue;
         }
-        pieces.clear();
-        split_words(text.get(t.start()..t.end()).unwrap_or(""), &mut pieces);
-        for p in &pieces {
+        split_words_with(text.get(t.start()..t.end()).unwrap_or(""), |p| {
             let w = Word {
                 start: p.start + t.start(),
                 end: p.end + t.start(),
             };
             let number = b.get(w.start).is_some_and(u8::is_ascii_digit) || is_number_word(b, w);
             push_word(b, w, number, words, starts);
-        }
+        });
     }
     *words_out = local;
 }
@@ -401,7 +407,16 @@ fn joins(b: &[u8], i: usize) -> bool {
         && (c != b'.' || prev.is_ascii_digit() == next.is_ascii_digit())
 }
 
+/// Splits `text` into words: runs of letters and digits, with one `,` between digits, one `.`
+/// between two digits or two non-digits, and one `-` or `'` kept inside. (The extractor builds
+/// its words from the shared tokens; this is the reference they are tested against.)
+#[cfg_attr(not(test), allow(dead_code))]
 fn split_words(text: &str, out: &mut Vec<Word>) {
+    split_words_with(text, |w| out.push(w));
+}
+
+/// Splits `text` into words as [`split_words`] does, handing each to `found` in order.
+fn split_words_with(text: &str, mut found: impl FnMut(Word)) {
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
@@ -437,7 +452,7 @@ fn split_words(text: &str, out: &mut Vec<Word>) {
                 break;
             }
         }
-        out.push(Word { start, end: i });
+        found(Word { start, end: i });
     }
 }
 
