@@ -114,17 +114,8 @@ impl Extractor for Figures {
     fn extract(&self, analysis: &Analysis<'_>) -> Vec<Figure> {
         let src = analysis.source();
         let scan = analysis.body_tokens();
-        // The buffers are allocated once an article, at sizes that seldom grow: as many words
-        // as the longest paragraph has tokens (fewer are read), a few places a number may
-        // start at and a few figures per paragraph.
-        let (mut longest, mut places) = (0, 0);
-        for p in scan.paragraphs(src, None) {
-            longest = longest.max(p.tokens.len());
-            places += p.notable.len();
-        }
-        let mut out = Vec::with_capacity(8);
-        let mut words = Vec::with_capacity(longest);
-        let mut starts = Vec::with_capacity(places.min(longest) + 8);
+        // Allocated at the first paragraph holding a number (see `read_paragraph`).
+        let (mut out, mut words, mut starts) = (Vec::new(), Vec::new(), Vec::new());
         for p in scan.paragraphs(src, None) {
             read_paragraph(
                 p.text,
@@ -178,6 +169,17 @@ fn read_paragraph(
     let Some(first) = places.next() else {
         return;
     };
+    // The buffers are kept for the article's other paragraphs: sized here once, at the first
+    // paragraph that may hold a number, so that they seldom grow (and articles without a number
+    // allocate none).
+    if words.capacity() == 0 {
+        let longest = toks.len().min(1 << 16);
+        words.reserve(longest);
+        starts.reserve(notable.len().min(longest) + 8);
+    }
+    if out.capacity() == 0 {
+        out.reserve(8);
+    }
     let mut from = words_back(toks, b, first, WORDS_BEFORE);
     let mut last = first;
     let mut read = |from: usize, to: usize| {
