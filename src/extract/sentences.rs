@@ -558,6 +558,17 @@ fn is_boundary(text: &str, start: usize, dot: usize, next: usize) -> bool {
         // `!`, `?`, and ellipses before a capital end sentences.
         return true;
     }
+    // A period after seven ASCII bytes of a word that are not periods ends a sentence: the
+    // word is longer than any title or abbreviation listed here, and its last part too long
+    // for a dotted abbreviation (the checks below all come out true), so it need not be read
+    // back to its start.
+    if dot >= start + 7
+        && bytes
+            .get(dot - 7..dot)
+            .is_some_and(|w| w.iter().all(|&b| BACK[usize::from(b)] == Back::Word))
+    {
+        return true;
+    }
     // The word before the period, without leading brackets or quotes.
     let (word, dotted) = last_word(text.get(start..dot).unwrap_or(""));
     if word.is_empty() {
@@ -957,6 +968,16 @@ mod tests {
         assert!(seen > 0);
     }
 
+    t!(
+        long_words_before_a_period,
+        "Sales rose in the mid-1990s. Prices fell at e.Commerce. Growth of 2,000,000. Then quiet.",
+        [
+            "Sales rose in the mid-1990s.",
+            "Prices fell at e.Commerce.",
+            "Growth of 2,000,000.",
+            "Then quiet."
+        ]
+    );
     t!(
         plain,
         "Talks began. Leaders met.",

@@ -90,6 +90,8 @@ pub(super) fn attribute(
             .chars()
             .next_back()
             .is_some_and(|c| matches!(c, '?' | '!' | ',' | '-' | '—' | '–' | '…'));
+        // The sentence of the opening mark, looked up once for every use below.
+        let here = sentence_at(sentences, q.open.start);
         let after = |c: Span| {
             trailing(
                 src,
@@ -99,10 +101,9 @@ pub(super) fn attribute(
                 next_open,
                 q.last_paragraph,
                 open_ended,
+                here,
             )
         };
-        // The sentence of the opening mark, looked up once for every use below.
-        let here = sentence_at(sentences, q.open.start);
         let before = || leading(src, tk, sentences, here, q.open.start, prev_close);
         // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is attributed
         // by what comes before it first.
@@ -122,7 +123,7 @@ pub(super) fn attribute(
         }
         let short = tk.at_most(q.content, score::MAX_SCORED_WORDS);
         let context = short.then(|| {
-            let sentence = |r: &Raw| sentence_at(sentences, r.open.start).map(|(i, _)| i);
+            let sentence = |r: &Raw| sentence_near(sentences, r.open.start, here).map(|(i, _)| i);
             let this = here.map(|(i, _)| i);
             let beside = |j: Option<usize>| {
                 j.and_then(|j| raw.get(j))
@@ -187,7 +188,7 @@ pub(super) fn attribute(
             } else if words::is_person_pronoun(text) {
                 // The named subject of the same sentence (`Ban Ki-moon condemned what he
                 // called`), else the last named speaker, else the nearest name before.
-                sentence_at(sentences, f.speaker.start)
+                sentence_near(sentences, f.speaker.start, here)
                     .and_then(|(_, s)| sentence_subject(src, tk, s, f.speaker.start))
                     .filter(|sp| sp.end <= f.speaker.start)
                     .and_then(|sp| name_in(tk, sp))
@@ -350,8 +351,44 @@ fn sentence_at(sentences: &[Sentence], at: usize) -> Option<(usize, Span)> {
     (at < s.span.end).then_some((i, s.span))
 }
 
+/// [`sentence_at`], looked for first in the sentence `near` (a sentence and its index, as
+/// [`sentence_at`] gives them) and the ones just before and after it: the marks of a
+/// quotation and its neighbours mostly lie there.
+fn sentence_near(
+    sentences: &[Sentence],
+    at: usize,
+    near: Option<(usize, Span)>,
+) -> Option<(usize, Span)> {
+    let holds = |s: Span| s.start <= at && at < s.end;
+    if let Some((i, s)) = near {
+        if holds(s) {
+            return near;
+        }
+        // The sentence after (or before) `near` holds `at`, or `at` lies between the two, in
+        // no sentence.
+        let j = if at >= s.end {
+            i.checked_add(1)
+        } else {
+            i.checked_sub(1)
+        };
+        if let Some(j) = j
+            && let Some(t) = sentences.get(j)
+        {
+            if holds(t.span) {
+                return Some((j, t.span));
+            }
+            if (s.end <= at && at < t.span.start) || (t.span.end <= at && at < s.start) {
+                return None;
+            }
+        }
+    }
+    sentence_at(sentences, at)
+}
+
 /// Attribution after a closing mark at `from`: `," Price said`, `," said Price`,
-/// `?" Price asked.`, `," a spokesman, Ned Price, said`, `" since ..., said Price`.
+/// `?" Price asked.`, `," a spokesman, Ned Price, said`, `" since ..., said Price`. `near` is
+/// the sentence of the opening mark, where that of the closing mark is looked for first.
+#[allow(clippy::too_many_arguments)] // each one a fact about the quotation, read once
 fn trailing(
     src: &str,
     tk: &Tokens<'_>,
@@ -360,8 +397,9 @@ fn trailing(
     next_open: Option<usize>,
     paragraph: usize,
     open_ended: bool,
+    near: Option<(usize, Span)>,
 ) -> Option<Found> {
-    let (window, limit) = match sentence_at(sentences, from) {
+    let (window, limit) = match sentence_near(sentences, from, near) {
         Some((_, s)) => (Span::new(from, s.end), MAX_TRAILING_CUE),
         None if !open_ended => return None,
         None => {
@@ -1124,4 +1162,37 @@ fn name_before(src: &str, tk: &Tokens<'_>, at: usize) -> Option<Span> {
         i = first;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Looking near a sentence finds what the binary search finds, wherever the offset
+        /// lies and whichever sentence (or none) the search starts near.
+        #[test]
+        fn sentence_near_agrees_with_sentence_at(
+            cuts in proptest::collection::vec((0usize..20, 1usize..30), 0..12),
+            at in 0usize..400,
+            near_at in 0usize..400,
+        ) {
+            // Sorted sentences that do not overlap, with gaps (or none) between them.
+            let mut sentences = Vec::new();
+            let mut pos = 0;
+            for (gap, len) in cuts {
+                let start = pos + gap;
+                sentences.push(Sentence {
+                    span: Span::new(start, start + len),
+                    paragraph: 0,
+                });
+                pos = start + len;
+            }
+            let near = sentence_at(&sentences, near_at);
+            proptest::prop_assert_eq!(
+                sentence_near(&sentences, at, near),
+                sentence_at(&sentences, at)
+            );
+        }
+    }
 }
