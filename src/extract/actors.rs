@@ -285,10 +285,12 @@ impl Extractor for Actors {
                     };
                     match place.kind {
                         PlaceKind::Organization | PlaceKind::Bloc | PlaceKind::Agency => {
-                            org.get_or_insert(place.clone());
+                            // The first organization wins, and a country counts only without one.
+                            org = Some(place);
+                            break;
                         }
                         PlaceKind::Country if h.form != NameForm::Demonym => {
-                            country.get_or_insert(place.clone());
+                            country.get_or_insert(place);
                         }
                         _ => {}
                     }
@@ -308,7 +310,8 @@ impl Extractor for Actors {
                     let next = toks
                         .get(m.end_token)
                         .and_then(|t| text.get(t.start()..t.end()));
-                    if next.is_some_and(|w| ACTING.contains(&w)) {
+                    let acting = toks.get(m.end_token).is_some_and(|t| is_acting(text, t));
+                    if acting && next.is_some_and(|w| ACTING.contains(&w)) {
                         add_named(
                             &mut drafts,
                             ActorKind::Country,
@@ -324,25 +327,34 @@ impl Extractor for Actors {
         }
         // Short references: `Wang`, `the general`. Persons by the hashes of their name's
         // first token and short forms, and by their titles' head words.
-        let mut by_name: KeyMap<Vec<usize>> = KeyMap::default();
-        let mut by_title: KeyMap<Vec<usize>> = KeyMap::default();
+        // An article names few people: (hash, draft) pairs in draft order, read through the
+        // filters below, cost less than maps.
+        let mut by_name: Vec<(u64, usize)> = Vec::new();
+        let mut by_title: Vec<(u64, usize)> = Vec::new();
         for (k, d) in drafts.iter().enumerate() {
             if d.actor.kind != ActorKind::Person {
                 continue;
             }
-            for h in d.full.first().into_iter().chain(&d.short) {
-                let v = by_name.entry(*h).or_default();
-                if !v.contains(&k) {
-                    v.push(k);
+            for &h in d.full.first().into_iter().chain(&d.short) {
+                if !by_name.contains(&(h, k)) {
+                    by_name.push((h, k));
                 }
             }
-            for h in &d.title_words {
-                by_title.entry(*h).or_default().push(k);
+            for &h in &d.title_words {
+                by_title.push((h, k));
             }
+        }
+        // The drafts whose pairs in `pairs` hold hash `h`, in draft order.
+        fn with_hash(pairs: &[(u64, usize)], h: u64) -> impl Iterator<Item = usize> + '_ {
+            pairs.iter().filter(move |p| p.0 == h).map(|p| p.1)
         }
         if by_name.is_empty() {
             return finish(drafts);
         }
+        // Most capitalized words and title words name no one found: a one-word filter of
+        // the maps' keys turns them away before any map lookup.
+        let name_mask = KeyMask::of(by_name.iter().map(|p| &p.0));
+        let title_mask = KeyMask::of(by_title.iter().map(|p| &p.0));
         for p in scan.paragraphs(src, Some(&names)) {
             let (offset, toks, text) = (p.offset, p.tokens, p.text);
             // Token ranges of gazetteer names, in order.
@@ -362,12 +374,15 @@ impl Extractor for Actors {
                     continue;
                 }
                 if t.upper() {
-                    let Some(cands) = by_name.get(&t.hash) else {
+                    if !name_mask.may_hold(t.hash) {
                         continue;
-                    };
+                    }
+                    if with_hash(&by_name, t.hash).next().is_none() {
+                        continue;
+                    }
                     let abs = Span::new(t.start() + offset, t.end() + offset);
                     // The full name again, without its title.
-                    let full = cands.iter().copied().find(|&k| {
+                    let full = with_hash(&by_name, t.hash).find(|&k| {
                         let d = &drafts[k];
                         d.full.len() > 1
                             && toks.get(i..i + d.full.len()).is_some_and(|w| {
@@ -404,7 +419,7 @@ impl Extractor for Actors {
                     if !prev_starts && glued(i.checked_sub(1)) || glued(Some(i + 1)) {
                         continue;
                     }
-                    let short = cands.iter().copied().find(|&k| {
+                    let short = with_hash(&by_name, t.hash).find(|&k| {
                         let d = &drafts[k];
                         d.short.contains(&t.hash)
                             && d.actor.span.start < abs.start
@@ -414,6 +429,7 @@ impl Extractor for Actors {
                         drafts[k].actor.mentions.push(abs);
                     }
                 } else if i > 0
+                    && !title_mask.is_empty()
                     // A title's last word (plain tokens carry their shape bits; a word with a
                     // period inside may still hash as one).
                     && (t.lex & LEX_TITLE_HEAD != 0 || !t.plain())
@@ -422,15 +438,17 @@ impl Extractor for Actors {
                         .get(toks[i - 1].start()..toks[i - 1].end())
                         .is_some_and(|w| w.eq_ignore_ascii_case("the"))
                 {
-                    let Some(cands) = by_title.get(&hash_of(text, t)) else {
+                    let h = hash_of(text, t);
+                    if !title_mask.may_hold(h) {
                         continue;
-                    };
+                    }
+                    if with_hash(&by_title, h).next().is_none() {
+                        continue;
+                    }
                     let the = toks[i - 1];
                     let span = Span::new(the.start() + offset, t.end() + offset);
                     // The person with that title mentioned last before.
-                    let best = cands
-                        .iter()
-                        .copied()
+                    let best = with_hash(&by_title, h)
                         .filter(|&k| drafts[k].actor.span.end <= span.start)
                         .max_by_key(|&k| {
                             drafts[k]
@@ -449,6 +467,54 @@ impl Extractor for Actors {
         }
         finish(drafts)
     }
+}
+
+/// A one-word filter of a small set of token hashes: each hash sets one of 64 bits, picked by
+/// the top bits of the hash mixed by a multiplication. A hash whose bit is clear is not in the
+/// set; one whose bit is set may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct KeyMask(u64);
+
+impl KeyMask {
+    /// The filter holding every hash of `keys`.
+    fn of<'a>(keys: impl IntoIterator<Item = &'a u64>) -> KeyMask {
+        KeyMask(keys.into_iter().fold(0, |m, &h| m | KeyMask::bit(h)))
+    }
+
+    #[inline]
+    fn bit(h: u64) -> u64 {
+        1 << (mix(h) >> 58)
+    }
+
+    /// False when `h` is certainly not in the set.
+    #[inline]
+    fn may_hold(self, h: u64) -> bool {
+        self.0 & KeyMask::bit(h) != 0
+    }
+
+    /// True when the set is empty.
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// The hashes of the [`ACTING`] words.
+fn acting_hashes() -> &'static KeyMap<()> {
+    static SET: OnceLock<KeyMap<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut toks = Vec::new();
+        for w in ACTING {
+            tokenize(w, &mut toks);
+        }
+        toks.iter().map(|t| (t.hash, ())).collect()
+    })
+}
+
+/// False when token `t` of `text` is certainly no [`ACTING`] word (its hash is none of
+/// theirs); true when it may be one, which the caller checks against the words themselves.
+#[inline]
+fn is_acting(text: &str, t: &Token) -> bool {
+    acting_hashes().contains_key(&hash_of(text, t))
 }
 
 fn finish(drafts: Vec<Draft>) -> Vec<Actor> {
@@ -493,22 +559,56 @@ fn add_named(
     });
 }
 
-/// Titles as token-hash sequences, by the hash of their first token.
-fn title_index() -> &'static KeyMap<Vec<Vec<u64>>> {
-    static INDEX: OnceLock<KeyMap<Vec<Vec<u64>>>> = OnceLock::new();
+/// Titles as token-hash sequences, by the hash of their first token, with a filter of those
+/// first tokens' hashes.
+struct TitleIndex {
+    /// 256 bits: bit `h >> 56` set for each first token's hash `h` mixed by [`mix`].
+    filter: [u64; 4],
+    seqs: KeyMap<Vec<Vec<u64>>>,
+}
+
+/// `h` with its bits mixed into the top ones (a multiplication by an odd constant).
+#[inline]
+fn mix(h: u64) -> u64 {
+    h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+impl TitleIndex {
+    /// False when no title starts with the token of hash `h`.
+    #[inline]
+    fn may_start(&self, h: u64) -> bool {
+        let m = mix(h) >> 56;
+        self.filter[(m >> 6) as usize & 3] & (1 << (m & 63)) != 0
+    }
+}
+
+/// The titles' index, built on first use.
+fn titles() -> &'static TitleIndex {
+    static INDEX: OnceLock<TitleIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: KeyMap<Vec<Vec<u64>>> = KeyMap::default();
-        let mut toks = Vec::new();
-        for title in TITLES {
-            toks.clear();
-            tokenize(title, &mut toks);
-            let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
-            if let Some(first) = hashes.first() {
-                map.entry(*first).or_default().push(hashes);
-            }
+        let seqs = title_index();
+        let mut filter = [0u64; 4];
+        for &h in seqs.keys() {
+            let m = mix(h) >> 56;
+            filter[(m >> 6) as usize & 3] |= 1 << (m & 63);
         }
-        map
+        TitleIndex { filter, seqs }
     })
+}
+
+/// Titles as token-hash sequences, by the hash of their first token.
+fn title_index() -> KeyMap<Vec<Vec<u64>>> {
+    let mut map: KeyMap<Vec<Vec<u64>>> = KeyMap::default();
+    let mut toks = Vec::new();
+    for title in TITLES {
+        toks.clear();
+        tokenize(title, &mut toks);
+        let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
+        if let Some(first) = hashes.first() {
+            map.entry(*first).or_default().push(hashes);
+        }
+    }
+    map
 }
 
 /// The longest title starting at token `i`: the number of tokens.
@@ -523,7 +623,12 @@ fn title_at(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 }
 
 fn title_from(text: &str, toks: &[Token], i: usize, t: &Token) -> Option<usize> {
-    let seqs = title_index().get(&hash_of(text, t))?;
+    let index = titles();
+    let h = hash_of(text, t);
+    if !index.may_start(h) {
+        return None;
+    }
+    let seqs = index.seqs.get(&h)?;
     seqs.iter()
         .filter(|seq| {
             toks.get(i..i + seq.len()).is_some_and(|w| {
@@ -539,13 +644,37 @@ fn title_from(text: &str, toks: &[Token], i: usize, t: &Token) -> Option<usize> 
 /// `s` with its runs of white space made single spaces.
 fn single_spaced(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_single_spaced(&mut out, s);
+    out
+}
+
+/// Appends the words of `s` to `out`, separated by single spaces: `s` itself when it is
+/// already so (ASCII without doubled, leading or trailing spaces or other white space, the
+/// usual case), its words one by one otherwise.
+fn push_single_spaced(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    let mut prev_space = true;
+    let mut plain = true;
+    for &c in b {
+        let space = c == b' ';
+        if c >= 0x80 || (0x09..=0x0d).contains(&c) || space && prev_space {
+            plain = false;
+            break;
+        }
+        prev_space = space;
+    }
+    if plain && !prev_space {
+        out.push_str(s);
+        return;
+    }
+    let mut first = true;
     for w in s.split_whitespace() {
-        if !out.is_empty() {
+        if !first {
             out.push(' ');
         }
+        first = false;
         out.push_str(w);
     }
-    out
 }
 
 /// People named after a title. `notable` lists (ascending) the indices of at least every
@@ -657,19 +786,18 @@ fn people(
         // The name with single spaces, written into a buffer kept across mentions: most
         // mentions repeat a person already found and allocate nothing.
         name_buf.clear();
-        for w in text
-            .get(toks[title_end].start()..toks[name_end - 1].end())
-            .unwrap_or("")
-            .split_whitespace()
-        {
-            if !name_buf.is_empty() {
-                name_buf.push(' ');
-            }
-            name_buf.push_str(w);
-        }
+        push_single_spaced(
+            &mut name_buf,
+            text.get(toks[title_end].start()..toks[name_end - 1].end())
+                .unwrap_or(""),
+        );
         let title = |text: &str| {
             text.get(toks[title_start].start()..toks[title_end - 1].end())
-                .map(|t| single_spaced(t).trim_end_matches('.').to_string())
+                .map(|t| {
+                    let mut title = single_spaced(t);
+                    title.truncate(title.trim_end_matches('.').len());
+                    title
+                })
         };
         // Head words of the titles, for `the general`, `the minister`.
         let title_words = || {
@@ -729,5 +857,88 @@ fn people(
             });
         }
         next = name_end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What [`push_single_spaced`] must append: the words joined by single spaces.
+    fn words_joined(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn single_spacing_by_case() {
+        for (text, want) in [
+            ("", ""),
+            (" ", ""),
+            ("Wang Yi", "Wang Yi"),
+            ("Wang  Yi", "Wang Yi"),
+            ("Wang\nYi", "Wang Yi"),
+            (" Wang Yi ", "Wang Yi"),
+            ("Wang\u{a0}Yi", "Wang Yi"),
+            ("Wang\u{0b}Yi", "Wang Yi"),
+            ("Zoë Tremblay", "Zoë Tremblay"),
+        ] {
+            let mut out = String::from("x");
+            push_single_spaced(&mut out, text);
+            assert_eq!(out, format!("x{want}"), "{text:?}");
+            assert_eq!(single_spaced(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_acting_word_passes_the_hash_filter() {
+        let mut toks = Vec::new();
+        for w in ACTING {
+            toks.clear();
+            tokenize_lazy_like(w, &mut toks);
+            assert_eq!(toks.len(), 1, "{w}");
+            assert!(is_acting(w, &toks[0]), "{w}");
+        }
+        let mut toks = Vec::new();
+        tokenize("Beijing", &mut toks);
+        assert!(!is_acting("Beijing", &toks[0]));
+    }
+
+    /// Tokens as the shared body scan makes them: lower-case words unhashed.
+    fn tokenize_lazy_like(text: &str, out: &mut Vec<Token>) {
+        crate::gazetteer::tokenize_lazy(text, out, &super::super::scan::LEXICON, &mut Vec::new());
+    }
+
+    #[test]
+    fn every_title_passes_the_title_filter() {
+        let index = titles();
+        let mut toks = Vec::new();
+        for title in TITLES {
+            toks.clear();
+            tokenize_lazy_like(title, &mut toks);
+            assert!(index.may_start(hash_of(title, &toks[0])), "{title}");
+            assert!(title_from(title, &toks, 0, &toks[0]).is_some(), "{title}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn single_spacing_joins_the_words(s in "[ a-zA-Z.\n\t\u{a0}\u{0b}\u{85}\u{1680}\u{2003}\u{2028}\u{202f}\u{3000}é’ñ]{0,30}") {
+            let mut out = String::new();
+            push_single_spaced(&mut out, &s);
+            prop_assert_eq!(out, words_joined(&s));
+        }
+
+        #[test]
+        fn key_mask_holds_every_key(keys in proptest::collection::vec(any::<u64>(), 0..20), other in any::<u64>()) {
+            let mask = KeyMask::of(&keys);
+            for &k in &keys {
+                prop_assert!(mask.may_hold(k));
+            }
+            prop_assert_eq!(mask.is_empty(), keys.is_empty());
+            if !mask.may_hold(other) {
+                prop_assert!(!keys.contains(&other));
+            }
+        }
     }
 }
