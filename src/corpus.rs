@@ -477,7 +477,8 @@ fn spare_block(retired: &mut VecDeque<Arc<Vec<u8>>>) -> Vec<u8> {
 
 /// The first article of `data`, the start of a stream: the length of its text and the bytes
 /// it takes with its separator line, or `None` if `data` does not hold all of it (and more of
-/// the stream follows: `eof` is false) or holds nothing. The same records as [`read_record`].
+/// the stream follows: `eof` is false) or holds nothing. The same records as `read_record`,
+/// its reference in the tests.
 fn split_record(data: &[u8], eof: bool) -> Option<(usize, usize)> {
     const RS: u8 = crate::write::RECORD_SEPARATOR;
     let mut from = 0;

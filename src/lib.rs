@@ -21,7 +21,7 @@
 //! # Ok::<(), newswire::ParseError>(())
 //! ```
 //!
-//! The data flow runs one way: text → [`parse`] → [`Article`] → [extractors](extract) → outputs
+//! The data flow runs one way: text → [`parse`](fn@parse) → [`Article`] → [extractors](extract) → outputs
 //! with [`Span`]s → [sinks](sink). Lenient parsing (the default) never fails on text: problems
 //! become [`Diagnostic`]s. [`Parser::builder`] configures strict mode.
 //!
@@ -50,7 +50,7 @@
 //!
 //! | item | what it is |
 //! | --- | --- |
-//! | [`parse`], [`Parser`] | the parser; [`Article`], [`Dateline`], [`Paragraph`] are its records |
+//! | [`parse`](fn@parse), [`Parser`] | the parser; [`Article`], [`Dateline`], [`Paragraph`] are its records |
 //! | [`render`], [`write_stream`] | the file format and the article-stream format written back |
 //! | [`Corpus`] | files, directories, readers and streams, read one [`Document`] at a time |
 //! | [`extract`] | the [`Extractor`](extract::Extractor) trait and the built-in sentences, quotes, times, places, actors and figures |

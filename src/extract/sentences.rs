@@ -336,7 +336,8 @@ fn past_terminators(bytes: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// The end of the run of closing marks ([`CLOSERS`]) from `i`.
+/// The end of the run of closing marks (`CLOSERS` in the tests: closing quotes, brackets,
+/// `»`) from `i`.
 fn past_closers(bytes: &[u8], mut i: usize) -> usize {
     loop {
         match bytes.get(i) {

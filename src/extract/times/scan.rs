@@ -399,7 +399,8 @@ pub(crate) fn windows(text: &str, back: usize, ahead: usize) -> Vec<(usize, usiz
     out
 }
 
-/// [`windows`] written into `out` (cleared first), so its buffer can be reused.
+/// The trigger windows (see `windows`, the allocating version the tests use) written into
+/// `out` (cleared first), so its buffer can be reused.
 ///
 /// Letters and digits are found 64 bytes at a time as bit masks, and the runs they make are
 /// visited by their first bytes: the bytes between words cost nothing of their own, and a word
