@@ -1493,34 +1493,7 @@ mod tests {
 
     #[test]
     fn events_are_words_of_four_to_ten_letters() {
-        let events = [
-            "dead",
-            "killed",
-            "died",
-            "dying",
-            "injured",
-            "wounded",
-            "hurt",
-            "arrested",
-            "detained",
-            "missing",
-            "displaced",
-            "evacuated",
-            "deaths",
-            "casualties",
-            "jailed",
-            "sentenced",
-            "executed",
-            "kidnapped",
-            "abducted",
-            "rescued",
-            "fled",
-            "infected",
-            "sanctioned",
-            "fired",
-            "laid",
-        ];
-        for w in events {
+        for &w in EVENTS {
             assert!(info_of(w).is(EVENT) && (4..=10).contains(&w.len()), "{w}");
         }
         // Every word of 3 or 11 letters made of the events' letters is none.
