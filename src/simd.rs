@@ -63,7 +63,7 @@ pub(crate) fn scalar_alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
 /// The classes of the bytes of a 64-byte block as bit masks (bit `i` for `block[i]`), for the
 /// gazetteer's tokenizer: ASCII lower-case letters, upper-case letters, digits, and bytes of
 /// non-ASCII characters (`>= 0x80`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ByteClasses {
     /// `a..=z`.
     pub lower: u64,
@@ -91,12 +91,7 @@ pub(crate) fn byte_classes64(block: &[u8; 64]) -> ByteClasses {
 /// [`byte_classes64`] one byte at a time.
 #[cfg_attr(target_feature = "sse2", allow(dead_code))]
 pub(crate) fn scalar_byte_classes64(block: &[u8; 64]) -> ByteClasses {
-    let mut c = ByteClasses {
-        lower: 0,
-        upper: 0,
-        digit: 0,
-        non_ascii: 0,
-    };
+    let mut c = ByteClasses::default();
     for (i, &b) in block.iter().enumerate() {
         c.lower |= u64::from(b.is_ascii_lowercase()) << i;
         c.upper |= u64::from(b.is_ascii_uppercase()) << i;
@@ -122,57 +117,53 @@ mod sse2 {
         u64::from(move_mask_i8_m128i(lanes) as u32 as u16)
     }
 
+    /// The bytes of `lane` in `lo..lo + n`, as a comparison result. A byte range becomes a
+    /// signed compare: adding `0x80 - lo` (wrapping) moves exactly that range to
+    /// `-128..-128 + n`.
+    #[inline]
+    fn in_range(lane: m128i, lo: u8, n: u8) -> m128i {
+        let shifted = add_i8_m128i(lane, set_splat_i8_m128i(0x80u8.wrapping_sub(lo) as i8));
+        cmp_lt_mask_i8_m128i(shifted, set_splat_i8_m128i(0x80u8.wrapping_add(n) as i8))
+    }
+
+    /// The bytes of `lane` equal to any of three splatted needles, as a comparison result.
+    #[inline]
+    fn eq_any3(lane: m128i, a: m128i, b: m128i, c: m128i) -> m128i {
+        bitor_m128i(
+            bitor_m128i(cmp_eq_mask_i8_m128i(lane, a), cmp_eq_mask_i8_m128i(lane, b)),
+            cmp_eq_mask_i8_m128i(lane, c),
+        )
+    }
+
     /// The four sixteen-byte lanes of a 64-byte block.
     #[inline]
     fn lanes(block: &[u8; 64]) -> impl Iterator<Item = m128i> + '_ {
         block.as_chunks::<16>().0.iter().map(load_unaligned_m128i)
     }
 
-    /// Letters and digits of a 64-byte block. A byte range `lo..lo + n` becomes a signed
-    /// compare: adding `0x80 - lo` (wrapping) moves exactly that range to `-128..-128 + n`.
+    /// Letters and digits of a 64-byte block.
     #[inline]
     pub(super) fn alnum_masks64(block: &[u8; 64]) -> (u64, u64) {
         let case = set_splat_i8_m128i(0x20);
-        let to_letters = set_splat_i8_m128i((0x80u8 - b'a') as i8);
-        let letters_end = set_splat_i8_m128i((0x80u8 + 26) as i8);
-        let to_digits = set_splat_i8_m128i((0x80u8 - b'0') as i8);
-        let digits_end = set_splat_i8_m128i((0x80u8 + 10) as i8);
         let mut letters = 0u64;
         let mut digits = 0u64;
         for (k, lane) in lanes(block).enumerate() {
             // Setting 0x20 folds `A..=Z` onto `a..=z` and moves no other byte there.
-            let folded = bitor_m128i(lane, case);
-            let l = cmp_lt_mask_i8_m128i(add_i8_m128i(folded, to_letters), letters_end);
-            let d = cmp_lt_mask_i8_m128i(add_i8_m128i(lane, to_digits), digits_end);
-            letters |= mask16(l) << (16 * k);
-            digits |= mask16(d) << (16 * k);
+            letters |= mask16(in_range(bitor_m128i(lane, case), b'a', 26)) << (16 * k);
+            digits |= mask16(in_range(lane, b'0', 10)) << (16 * k);
         }
         (letters, digits)
     }
 
-    /// Lower-case letters, upper-case letters, digits and non-ASCII bytes of a 64-byte block.
-    /// A byte range `lo..lo + n` becomes a signed compare: adding `0x80 - lo` (wrapping) moves
-    /// exactly that range to `-128..-128 + n`; the sign bits are the non-ASCII bytes.
+    /// Lower-case letters, upper-case letters, digits and non-ASCII bytes of a 64-byte block;
+    /// the sign bits are the non-ASCII bytes.
     #[inline]
     pub(super) fn byte_classes64(block: &[u8; 64]) -> super::ByteClasses {
-        let to_lower = set_splat_i8_m128i((0x80u8 - b'a') as i8);
-        let to_upper = set_splat_i8_m128i((0x80u8 - b'A') as i8);
-        let letters_end = set_splat_i8_m128i((0x80u8 + 26) as i8);
-        let to_digits = set_splat_i8_m128i((0x80u8 - b'0') as i8);
-        let digits_end = set_splat_i8_m128i((0x80u8 + 10) as i8);
-        let mut c = super::ByteClasses {
-            lower: 0,
-            upper: 0,
-            digit: 0,
-            non_ascii: 0,
-        };
+        let mut c = super::ByteClasses::default();
         for (k, lane) in lanes(block).enumerate() {
-            let l = cmp_lt_mask_i8_m128i(add_i8_m128i(lane, to_lower), letters_end);
-            let u = cmp_lt_mask_i8_m128i(add_i8_m128i(lane, to_upper), letters_end);
-            let d = cmp_lt_mask_i8_m128i(add_i8_m128i(lane, to_digits), digits_end);
-            c.lower |= mask16(l) << (16 * k);
-            c.upper |= mask16(u) << (16 * k);
-            c.digit |= mask16(d) << (16 * k);
+            c.lower |= mask16(in_range(lane, b'a', 26)) << (16 * k);
+            c.upper |= mask16(in_range(lane, b'A', 26)) << (16 * k);
+            c.digit |= mask16(in_range(lane, b'0', 10)) << (16 * k);
             c.non_ascii |= mask16(lane) << (16 * k);
         }
         c
@@ -195,16 +186,7 @@ mod sse2 {
             set_splat_i8_m128i(b as i8),
             set_splat_i8_m128i(c as i8),
         );
-        let hits = |lane: &[u8; 16]| {
-            let lane = load_unaligned_m128i(lane);
-            bitor_m128i(
-                bitor_m128i(
-                    cmp_eq_mask_i8_m128i(lane, na),
-                    cmp_eq_mask_i8_m128i(lane, nb),
-                ),
-                cmp_eq_mask_i8_m128i(lane, nc),
-            )
-        };
+        let hits = |lane: &[u8; 16]| eq_any3(load_unaligned_m128i(lane), na, nb, nc);
         let (whole, rest) = bytes.as_chunks::<16>();
         let mut all = whole
             .iter()
@@ -221,16 +203,47 @@ mod sse2 {
 
     #[inline]
     pub(super) fn eq3_mask16(lane: &[u8; 16], a: u8, b: u8, c: u8) -> u32 {
-        let lane = load_unaligned_m128i(lane);
-        let hits = bitor_m128i(
-            bitor_m128i(
-                cmp_eq_mask_i8_m128i(lane, set_splat_i8_m128i(a as i8)),
-                cmp_eq_mask_i8_m128i(lane, set_splat_i8_m128i(b as i8)),
-            ),
-            cmp_eq_mask_i8_m128i(lane, set_splat_i8_m128i(c as i8)),
+        let hits = eq_any3(
+            load_unaligned_m128i(lane),
+            set_splat_i8_m128i(a as i8),
+            set_splat_i8_m128i(b as i8),
+            set_splat_i8_m128i(c as i8),
         );
         move_mask_i8_m128i(hits) as u32
     }
+}
+
+/// `f` of the 64 bytes of `bytes` at `pos`: borrowed where all 64 are there, else a copy with
+/// zeros past the end (a zero byte is no letter, digit, newline or terminator, so the padding
+/// adds nothing to any mask of this module).
+#[inline(always)]
+pub(crate) fn with_block<R>(bytes: &[u8], pos: usize, f: impl FnOnce(&[u8; 64]) -> R) -> R {
+    match bytes
+        .get(pos..pos.saturating_add(64))
+        .and_then(|b| <&[u8; 64]>::try_from(b).ok())
+    {
+        Some(block) => f(block),
+        None => {
+            let tail = bytes.get(pos..).unwrap_or_default();
+            let mut padded = [0u8; 64];
+            padded[..tail.len()].copy_from_slice(tail);
+            f(&padded)
+        }
+    }
+}
+
+/// A bit mask of the bytes of `block` equal to any of `a`, `b` and `c`: [`eq3_mask16`] over its
+/// four lanes.
+#[inline]
+pub(crate) fn eq3_mask64(block: &[u8; 64], a: u8, b: u8, c: u8) -> u64 {
+    block
+        .as_chunks::<16>()
+        .0
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (k, lane)| {
+            mask | u64::from(eq3_mask16(lane, a, b, c)) << (16 * k)
+        })
 }
 
 /// The offsets of every `\n` in a byte slice, in order: 64 bytes compared at once, then the set
@@ -258,16 +271,7 @@ impl<'a> Newlines<'a> {
 /// The newline mask of the (up to) 64 bytes of `bytes` at `start`.
 #[inline]
 fn block_mask(bytes: &[u8], start: usize) -> u64 {
-    match bytes.get(start..start.saturating_add(64)) {
-        Some(block) => block.try_into().map_or(0, |b| eq_mask64(b, b'\n')),
-        None => {
-            // The last, partial block: zero-padded (a zero byte is never a newline).
-            let tail = bytes.get(start..).unwrap_or_default();
-            let mut padded = [0u8; 64];
-            padded[..tail.len()].copy_from_slice(tail);
-            eq_mask64(&padded, b'\n')
-        }
-    }
+    with_block(bytes, start, |block| eq_mask64(block, b'\n'))
 }
 
 impl Iterator for Newlines<'_> {
@@ -421,6 +425,10 @@ mod tests {
                         scalar_eq3_mask16(lane, 0xC2, b'/', b'(')
                     );
                 }
+                let bitwise = b.iter().enumerate().fold(0u64, |mask, (i, &c)| {
+                    mask | u64::from(c == x || c == y || c == z) << i
+                });
+                prop_assert_eq!(eq3_mask64(&b, x, y, z), bitwise);
             }
         }
 
@@ -494,6 +502,15 @@ mod tests {
         let found: Vec<usize> = Newlines::new(text.as_bytes()).collect();
         assert_eq!(found, [130, 201]);
         assert!(Newlines::new(b"").next().is_none());
+        // A block past the end is zero-padded; one inside is the bytes themselves.
+        let mut want = [0u8; 64];
+        want[..2].copy_from_slice(b"yz");
+        assert_eq!(with_block(b"xyz", 1, |b| *b), want);
+        assert_eq!(with_block(b"xyz", 9, |b| *b), [0; 64]);
+        assert_eq!(
+            with_block(text.as_bytes(), 3, |b| *b),
+            text.as_bytes()[3..67]
+        );
     }
 
     proptest! {

@@ -371,31 +371,9 @@ struct Terminators<'a> {
 /// The bit mask of the `.`, `!` and `?` among the (up to) 64 bytes of `bytes` at `start`.
 #[inline]
 fn terminator_mask(bytes: &[u8], start: usize) -> u64 {
-    let masks = |block: &[u8; 64]| {
-        block
-            .chunks_exact(16)
-            .enumerate()
-            .fold(0u64, |mask, (k, lane)| {
-                let lane = <&[u8; 16]>::try_from(lane)
-                    .map_or(0, |lane| crate::simd::eq3_mask16(lane, b'.', b'!', b'?'));
-                mask | u64::from(lane) << (16 * k)
-            })
-    };
-    match bytes
-        .get(start..start.saturating_add(64))
-        .and_then(|b| <&[u8; 64]>::try_from(b).ok())
-    {
-        Some(block) => masks(block),
-        None => {
-            // The last, partial block: zero-padded (a zero byte is no terminator).
-            let tail = bytes.get(start..).unwrap_or_default();
-            let mut padded = [0u8; 64];
-            if let Some(head) = padded.get_mut(..tail.len()) {
-                head.copy_from_slice(tail);
-            }
-            masks(&padded)
-        }
-    }
+    crate::simd::with_block(bytes, start, |block| {
+        crate::simd::eq3_mask64(block, b'.', b'!', b'?')
+    })
 }
 
 impl<'a> Terminators<'a> {

@@ -394,7 +394,8 @@ impl Scanner<'_, '_> {
         // No token starts before `pos`; the block read next starts there.
         let mut pos = 0;
         while pos < n {
-            let block = block_at(self.text.as_bytes(), pos);
+            // Zero-padded past the end: a zero byte is a separator.
+            let block = crate::simd::with_block(self.text.as_bytes(), pos, |block| *block);
             let c = crate::simd::byte_classes64(&block);
             // Most blocks hold no non-ASCII byte: their loop has one test less per token.
             pos = if c.non_ascii == 0 {
@@ -554,20 +555,6 @@ impl Scanner<'_, '_> {
             i + 1
         } else {
             self.general(start)
-        }
-    }
-}
-
-/// The 64 bytes of `bytes` at `pos`, zero-padded past the end (a zero byte is a separator).
-#[inline(always)]
-fn block_at(bytes: &[u8], pos: usize) -> [u8; 64] {
-    match bytes.get(pos..pos.saturating_add(64)) {
-        Some(b) => b.try_into().unwrap_or([0; 64]),
-        None => {
-            let tail = bytes.get(pos..).unwrap_or_default();
-            let mut padded = [0u8; 64];
-            padded[..tail.len()].copy_from_slice(tail);
-            padded
         }
     }
 }

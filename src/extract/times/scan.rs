@@ -412,22 +412,9 @@ pub(crate) fn windows_into(text: &str, back: usize, ahead: usize, out: &mut Vec<
     let table = table();
     let n = bytes.len();
     let mut base = 0;
-    let mut padded: [u8; 64];
     while base < n {
-        let block: &[u8; 64] = match base
-            .checked_add(64)
-            .and_then(|e| bytes.get(base..e))
-            .and_then(|b| <&[u8; 64]>::try_from(b).ok())
-        {
-            Some(block) => block,
-            None => {
-                // The last, partial block: bytes past the end count as neither.
-                let rest = bytes.get(base..).unwrap_or_default();
-                padded = [0u8; 64];
-                padded[..rest.len()].copy_from_slice(rest);
-                &padded
-            }
-        };
+        // Past the end, the last block's bytes are zeros: neither letters nor digits.
+        let block = &crate::simd::with_block(bytes, base, |block| *block);
         let (letters, digits) = crate::simd::alnum_masks64(block);
         // A block starts at no run's inside (a run crossing into it was read whole), so each
         // run starts where its bit is set and the bit before is not. Words of one or two
