@@ -181,12 +181,12 @@ pub(crate) enum Lex {
     /// A weekday, plural (`Tuesdays`).
     Weekdays(u8),
     Unit(Unit, bool),
-    Number(u32),
+    Number(u16),
     /// Tens (`twenty`), which can be followed by a unit number (`twenty-four`).
-    Tens(u32),
+    Tens(u16),
     Hundred,
     Thousand,
-    Ordinal(u32),
+    Ordinal(u16),
     Season(Season),
     PartOfDay(PartOfDay),
     Noon,
@@ -194,7 +194,7 @@ pub(crate) enum Lex {
     Deictic(Deictic),
     Holiday(Holiday),
     Frequency(Frequency),
-    Decade(u32),
+    Decade(u16),
     Zone,
     Word(Word),
 }

@@ -443,6 +443,7 @@ impl<'t> Grammar<'t> {
         }
         match self.lex(i)? {
             Lex::Number(n) => {
+                let n = u32::from(n);
                 if self.lex(i + 1) == Some(Lex::Hundred) {
                     return plain(n * 100, i + 2);
                 }
@@ -453,9 +454,9 @@ impl<'t> Grammar<'t> {
                 if let Some(Lex::Number(u)) = self.lex(j)
                     && u < 10
                 {
-                    return plain(t + u, j + 1);
+                    return plain(u32::from(t + u), j + 1);
                 }
-                plain(t, i + 1)
+                plain(u32::from(t), i + 1)
             }
             Lex::Word(Word::A) => {
                 if self.lex(i + 1) == Some(Lex::Hundred) {
@@ -1377,7 +1378,7 @@ impl<'t> Grammar<'t> {
                 if !(10..=99).contains(&v) || self.num(i + 1).is_some() {
                     return None;
                 }
-                Some((e, (c * 100 + v) as i32))
+                Some((e, (u32::from(c) * 100 + v) as i32))
             }
             Lex::Number(2) if self.lex(i + 1) == Some(Lex::Thousand) => {
                 let mut e = i + 2;
@@ -1496,7 +1497,7 @@ impl<'t> Grammar<'t> {
                     }),
                 ))
             }
-            Lex::Ordinal(n) => self.ordinal_expr(i, n),
+            Lex::Ordinal(n) => self.ordinal_expr(i, u32::from(n)),
             Lex::Number(_) | Lex::Tens(_) | Lex::Hundred => {
                 if let Some((e, y)) = self.spelled_year(i)
                     && self.lex(i) != Some(Lex::Number(2))
