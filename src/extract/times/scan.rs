@@ -275,6 +275,13 @@ impl Table {
         {
             return false;
         }
+        self.is_trigger_past_thirds(bytes, start, end)
+    }
+
+    /// [`is_trigger_past_filter`](Table::is_trigger_past_filter) for a word whose third letter
+    /// the caller has checked too: the word looked up.
+    #[inline]
+    fn is_trigger_past_thirds(&self, bytes: &[u8], start: usize, end: usize) -> bool {
         match key_in(bytes, start, end).and_then(|k| self.find(k)) {
             // `New Year`: the grammar takes `new` only before the word `year`.
             Some(Lex::Holiday(lexicon::Holiday::NewYear)) => year_follows(bytes, end),
@@ -451,10 +458,11 @@ pub(crate) fn windows_into(text: &str, back: usize, ahead: usize, out: &mut Vec<
             if is_letter {
                 // Within the block, a word of three or more letters has its first two in it.
                 let o = off as usize;
+                let (a, b) = (block[o & 63], block[(o + 1) & 63]);
                 if (3..=12).contains(&len)
-                    && table.trigger_pairs[pair(block[o & 63], block[(o + 1) & 63])] & (1 << len)
-                        != 0
-                    && table.is_trigger_past_filter(bytes, s, i)
+                    && table.trigger_pairs[pair(a, b)] & (1 << len) != 0
+                    && table.trigger_thirds[pair(a, b)] & (1 << (block[(o + 2) & 63] & 31)) != 0
+                    && table.is_trigger_past_thirds(bytes, s, i)
                 {
                     push_window(out, bytes, s, i, back, ahead);
                 }
