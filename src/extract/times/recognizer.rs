@@ -366,7 +366,8 @@ impl<'t> Grammar<'t> {
     }
     fn unit(&self, i: usize) -> Option<(Unit, bool)> {
         match self.lex(i)? {
-            Lex::Unit(u, pl) => Some((u, pl)),
+            Lex::Unit(u) => Some((u, false)),
+            Lex::Units(u) => Some((u, true)),
             Lex::PartOfDay(PartOfDay::Night) if self.text(i).eq_ignore_ascii_case("nights") => {
                 Some((Unit::Night, true))
             }
@@ -568,7 +569,7 @@ impl<'t> Grammar<'t> {
             return None;
         }
         match self.lex(i)? {
-            Lex::Ordinal(n) if (1..=31).contains(&n) => Some((i + 1, n as u8)),
+            Lex::Ordinal(n) if (1..=31).contains(&n) => Some((i + 1, n)),
             _ => None,
         }
     }
@@ -770,8 +771,7 @@ impl<'t> Grammar<'t> {
                 Some(Lex::Word(Word::That)) => matches!(
                     self.lex(i + 1),
                     Some(Lex::Unit(
-                        Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year,
-                        false
+                        Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year
                     ))
                 ),
                 Some(lex) => can_start(lex),
@@ -1506,7 +1506,8 @@ impl<'t> Grammar<'t> {
                 }
                 self.duration_expr(i)
             }
-            Lex::Unit(u, pl) => self.unit_expr(i, u, pl),
+            Lex::Unit(u) => self.unit_expr(i, u, false),
+            Lex::Units(u) => self.unit_expr(i, u, true),
             Lex::PartOfDay(pd) => {
                 let prev = i.checked_sub(1).and_then(|k| self.lex(k));
                 let mut p = Parsed::new(Core::Day(0));
@@ -2059,10 +2060,10 @@ impl<'t> Grammar<'t> {
         };
         let j = self.hyph(k + 1);
         if self.unit(j) == Some((Unit::Quarter, false)) && (1..=4).contains(&n) {
-            return Some((j + 1, Part::Quarter(Some(n as u8))));
+            return Some((j + 1, Part::Quarter(Some(n))));
         }
         if self.w(j, Word::Half) && (n == 1 || n == 2) {
-            return Some((j + 1, Part::Half(n as u8)));
+            return Some((j + 1, Part::Half(n)));
         }
         None
     }
