@@ -633,8 +633,12 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             newline,
             num,
         });
-        glued = true;
         newline = false;
+        // Most tokens are followed by one space: passed here without another turn of the loop.
+        glued = bytes.get(i) != Some(&b' ');
+        if !glued {
+            i += 1;
+        }
     }
 }
 
