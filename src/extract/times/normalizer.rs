@@ -1039,10 +1039,36 @@ mod lower_word_tests {
     }
 }
 
+/// Whether a word read as looking ahead names a plan for a time (`scheduled to`, `planned for`,
+/// `expected to`, the `to` of `due to` and `set to`), which a past perfect puts in the past.
+/// `rest` is the text after the word.
+fn plan_word(lw: &[u8], prev_word: &str, rest: &[u8]) -> bool {
+    match lw {
+        b"scheduled" | b"planned" | b"planning" | b"expected" => {
+            rest.starts_with(b" to ") || rest.starts_with(b" for ")
+        }
+        b"to" => matches!(prev_word, "due" | "set"),
+        _ => false,
+    }
+}
+
+/// Whether the bytes between a `had` and a plan word leave them one verb phrase: at most two
+/// words in between (`had been due to`, `had originally been scheduled`) and no punctuation.
+fn past_perfect_frame(between: &[u8]) -> bool {
+    between.len() <= 24
+        && between
+            .iter()
+            .all(|&b| b.is_ascii_alphabetic() || b == b' ')
+        && between.iter().filter(|&&b| b == b' ').count() <= 3
+}
+
 /// The tense markers of a sentence, in order, appended to `out`.
 pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
     let bytes = sentence.as_bytes();
     let mut prev_word: &str = "";
+    // Where the last `had` ended: a plan made in a past perfect (`had been due to`, `had been
+    // scheduled to`) was for a time now past.
+    let mut had_end: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphabetic() {
@@ -1083,6 +1109,9 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
         let len = wlen;
         let lw: &[u8] = &buf[..len];
         let t = match lw {
+            // A sentence opening on `Until ...,` takes the tense of its main clause: `Until
+            // Thursday, they had not called him a suspect`.
+            b"until" if !bytes[..s].iter().any(u8::is_ascii_alphabetic) => None,
             b"will" | b"shall" | b"won't" | b"upcoming" | b"scheduled" | b"tomorrow" | b"plans"
             | b"planned" | b"planning" | b"expected" | b"expects" | b"expect" | b"intends"
             | b"aims" | b"might" | b"until" | b"would" | b"effective" => Some(Tense::Future),
@@ -1137,6 +1166,17 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
         // A participle after "be" or "will" is passive or future, not past: "would be paid".
         let passive = matches!(prev_word, "be" | "been" | "is" | "are" | "will");
         let t = t.filter(|&t| !(t == Tense::Past && passive));
+        let t = match (t, had_end) {
+            (Some(Tense::Future), Some(e))
+                if plan_word(lw, prev_word, &bytes[i..]) && past_perfect_frame(&bytes[e..s]) =>
+            {
+                Some(Tense::Past)
+            }
+            _ => t,
+        };
+        if matches!(lw, b"had" | b"hadn't") {
+            had_end = Some(i);
+        }
         if let Some(t) = t {
             out.push((s, i, t));
         }
