@@ -907,6 +907,7 @@ const MARKER_WORDS: &[&str] = &[
     "her",
     "our",
     "still",
+    "soon",
 ];
 
 /// Bit `len` of entry `letter - 'a'` set when a word of [`MARKER_WORDS`] has that first letter
@@ -945,19 +946,53 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
     tense_from(&markers, pos)
 }
 
-/// A word of a sentence that marks its tense: where it starts and ends, and the tense.
-pub(crate) type Marker = (usize, usize, Tense);
+/// A word (or phrase) of a sentence that marks its tense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    /// Where it starts in the sentence.
+    start: usize,
+    /// Where it ends.
+    end: usize,
+    /// The direction it looks in.
+    tense: Tense,
+    /// Whether it decides for what follows it closely, nearer markers notwithstanding: `as
+    /// soon as trading opened Monday` looks ahead.
+    binding: bool,
+}
+
+impl Marker {
+    fn new(start: usize, end: usize, tense: Tense) -> Self {
+        Marker {
+            start,
+            end,
+            tense,
+            binding: false,
+        }
+    }
+}
+
+/// How far (in bytes) after a binding marker an expression it decides for may start.
+const BINDING_REACH: usize = 32;
 
 /// The tense as seen from `pos` in a sentence with these markers (from [`tense_markers`]): the
 /// nearest marker wins, those before `pos` weighing a little more.
 pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
-    for (k, &(s, e, t)) in markers.iter().enumerate() {
+    // The last binding marker shortly before `pos`, which decides.
+    let mut bound = None;
+    for (k, m) in markers.iter().enumerate() {
+        let (s, e, t) = (m.start, m.end, m.tense);
+        if m.binding {
+            if e <= pos && pos - e <= BINDING_REACH {
+                bound = Some(t);
+            }
+            continue;
+        }
         // An auxiliary of a plan ("were planning", "was expected to") is no report of the past.
         if t == Tense::Past
-            && markers
-                .get(k + 1)
-                .is_some_and(|&(ns, _, nt)| nt == Tense::Future && ns.saturating_sub(e) <= 1)
+            && markers.get(k + 1).is_some_and(|n| {
+                n.tense == Tense::Future && !n.binding && n.start.saturating_sub(e) <= 1
+            })
         {
             continue;
         }
@@ -970,7 +1005,7 @@ pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
             best = Some((dist, t));
         }
     }
-    best.map_or(Tense::Unknown, |b| b.1)
+    bound.unwrap_or(best.map_or(Tense::Unknown, |b| b.1))
 }
 
 /// The `len` (at most 16) letters and apostrophes at `bytes[s..]` in lower case, zero-padded:
@@ -1178,7 +1213,21 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
             had_end = Some(i);
         }
         if let Some(t) = t {
-            out.push((s, i, t));
+            out.push(Marker::new(s, i, t));
+        } else if lw == b"soon"
+            && s >= 3
+            && bytes[s - 3..s].eq_ignore_ascii_case(b"as ")
+            && bytes[i..].starts_with(b" as ")
+            && bytes[..s - 3].iter().any(u8::is_ascii_alphabetic)
+        {
+            // `as soon as Tuesday`, `as soon as trading opens Monday`: a time looked forward to.
+            // A sentence opening on `As soon as ...,` is a narrative's as often: its verbs decide.
+            out.push(Marker {
+                start: s - 3,
+                end: i + 3,
+                tense: Tense::Future,
+                binding: true,
+            });
         }
         prev_word = match lw {
             b"going" => "going",
@@ -1225,6 +1274,16 @@ mod tests {
         assert_eq!(tense_from(&markers, 12), Tense::Past);
         assert_eq!(tense_from(&markers, 42), Tense::Future);
         assert_eq!(tense_from(&[], 3), Tense::Unknown);
+        // `as soon as` decides for what follows it closely, and only that.
+        let sentence = "Buyers said they would buy as soon as trading opened Monday.";
+        assert_eq!(tense_at(sentence, 52), Tense::Future);
+        assert_eq!(
+            tense_at("As soon as the rally ended, the police left on Monday.", 47),
+            Tense::Past
+        );
+        assert_eq!(tense_at("They came as soon as Monday.", 21), Tense::Future);
+        let sentence = "As soon as the votes were counted Monday, the fight began.";
+        assert_eq!(tense_at(sentence, 34), Tense::Past);
         // "plan to" looks ahead; the noun does not.
         assert_eq!(
             tense_at("They did not plan to leave on Friday.", 31),
