@@ -908,6 +908,21 @@ const MARKER_WORDS: &[&str] = &[
     "our",
     "still",
     "soon",
+    "meet",
+    "meets",
+    "resume",
+    "resumes",
+    "convene",
+    "convenes",
+    "begin",
+    "begins",
+    "arrive",
+    "arrives",
+    "visits",
+    "travels",
+    "leaves",
+    "opens",
+    "starts",
 ];
 
 /// Bit `len` of entry `letter - 'a'` set when a word of [`MARKER_WORDS`] has that first letter
@@ -1074,6 +1089,59 @@ mod lower_word_tests {
     }
 }
 
+/// Whether the word before a present of a schedule verb (`meet`, `resumes`) leaves it a finite
+/// verb: not after `to`, a modal, a negation or a determiner (`to meet`, `did not meet`, `a
+/// visit`).
+fn schedule_subject(before: &[u8]) -> bool {
+    let end = before.trim_ascii_end().len();
+    let start = before[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic() && *b != b'\'')
+        .map_or(0, |p| p + 1);
+    let mut w = [0u8; 8];
+    let prev = &before[start..end];
+    if prev.is_empty() || prev.len() > w.len() {
+        return !prev.is_empty();
+    }
+    for (d, c) in w.iter_mut().zip(prev) {
+        *d = c.to_ascii_lowercase();
+    }
+    !matches!(
+        &w[..prev.len()],
+        b"to"
+            | b"did"
+            | b"didn't"
+            | b"not"
+            | b"never"
+            | b"would"
+            | b"could"
+            | b"should"
+            | b"can"
+            | b"can't"
+            | b"must"
+            | b"might"
+            | b"may"
+            | b"will"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"its"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"our"
+            | b"this"
+            | b"that"
+            | b"whose"
+            | b"and"
+            | b"or"
+            | b"does"
+            | b"do"
+            | b"don't"
+            | b"doesn't"
+    )
+}
+
 /// Whether a word read as looking ahead names a plan for a time (`scheduled to`, `planned for`,
 /// `expected to`, the `to` of `due to` and `set to`), which a past perfect puts in the past.
 /// `rest` is the text after the word.
@@ -1155,6 +1223,18 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
             // "may" the modal, not the month.
             b"may" if bytes[s].is_ascii_lowercase() => Some(Tense::Future),
             b"to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
+                Some(Tense::Future)
+            }
+            // A present of a schedule: `they meet separately Monday`, `talks resume Monday`,
+            // `the show, which opens Thursday`. Lower case only (not `Meet the Press`), and
+            // no form that is as often a noun or an adjective (`a rocky start`, `stay open`).
+            b"meet" | b"meets" | b"resume" | b"resumes" | b"convene" | b"convenes" | b"begin"
+            | b"begins" | b"arrive" | b"arrives" | b"visits" | b"travels" | b"leaves"
+            | b"opens" | b"starts"
+                if bytes[s].is_ascii_lowercase()
+                    && prev_word != "det"
+                    && schedule_subject(&bytes[..s]) =>
+            {
                 Some(Tense::Future)
             }
             b"was" | b"were" | b"had" | b"did" | b"ago" | b"yesterday" | b"earlier" | b"wasn't"
