@@ -970,6 +970,10 @@ pub(crate) struct Marker {
     end: usize,
     /// The direction it looks in.
     tense: Tense,
+    /// The direction it gives an expression before it: `tense` but for a past verb of a plan,
+    /// whose plan lies ahead of it and whose day named before it is gone by (`On Friday, the
+    /// government planned to pay` against `the team planned to leave on Thursday`).
+    fronted: Tense,
     /// Whether it decides for what follows it closely, nearer markers notwithstanding: `as
     /// soon as trading opened Monday` looks ahead.
     binding: bool,
@@ -981,6 +985,7 @@ impl Marker {
             start,
             end,
             tense,
+            fronted: tense,
             binding: false,
         }
     }
@@ -1011,10 +1016,10 @@ pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
         {
             continue;
         }
-        let dist = if s >= pos {
-            (s - pos).saturating_add(24)
+        let (dist, t) = if s >= pos {
+            ((s - pos).saturating_add(24), m.fronted)
         } else {
-            pos.saturating_sub(e)
+            (pos.saturating_sub(e), t)
         };
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, t));
@@ -1215,6 +1220,7 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
             // A sentence opening on `Until ...,` takes the tense of its main clause: `Until
             // Thursday, they had not called him a suspect`.
             b"until" if !bytes[..s].iter().any(u8::is_ascii_alphabetic) => None,
+
             b"will" | b"shall" | b"won't" | b"upcoming" | b"scheduled" | b"tomorrow" | b"plans"
             | b"planned" | b"planning" | b"expected" | b"expects" | b"expect" | b"intends"
             | b"aims" | b"might" | b"until" | b"would" | b"effective" => Some(Tense::Future),
@@ -1293,7 +1299,16 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
             had_end = Some(i);
         }
         if let Some(t) = t {
-            out.push(Marker::new(s, i, t));
+            let mut m = Marker::new(s, i, t);
+            // `planned to` as the verb of its subject (not `was planned to`, `the planned`).
+            if lw == b"planned"
+                && t == Tense::Future
+                && bytes[i..].starts_with(b" to ")
+                && !matches!(prev_word, "det" | "is" | "are" | "be" | "been")
+            {
+                m.fronted = Tense::Past;
+            }
+            out.push(m);
         } else if lw == b"soon"
             && s >= 3
             && bytes[s - 3..s].eq_ignore_ascii_case(b"as ")
@@ -1306,6 +1321,7 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
                 start: s - 3,
                 end: i + 3,
                 tense: Tense::Future,
+                fronted: Tense::Future,
                 binding: true,
             });
         }

@@ -298,6 +298,31 @@ fn weekdays_follow_the_tense() {
             "1998-08-10",
             None,
         ),
+        // A past `planned to`: its plan lies ahead of it, a day named before it is gone by.
+        (
+            WED,
+            "On Friday, the government planned to pay the first claims.",
+            "Friday",
+            "DATE",
+            "1998-08-07",
+            None,
+        ),
+        (
+            WED,
+            "The team planned to leave on Thursday.",
+            "Thursday",
+            "DATE",
+            "1998-08-13",
+            None,
+        ),
+        (
+            WED,
+            "On Friday, the planned vote takes place.",
+            "Friday",
+            "DATE",
+            "1998-08-14",
+            None,
+        ),
         (
             None,
             "Officials met Tuesday.",
