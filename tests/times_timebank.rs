@@ -339,9 +339,10 @@ fn timebank_tempeval3_measures() {
         c.gold, c.system, c.day_ok, c.gold_day
     );
     // Floors just below the figures measured (strict 0.900, relaxed 0.950, type 0.971,
-    // value accuracy 0.881, value F1 0.836; TimeBank strict 0.913 and value F1 0.853, AQUAINT
-    // strict 0.873 and value F1 0.802), so that they cannot fall unnoticed.
-    for (name, strict_floor, value_floor) in [("TimeBank", 0.912, 0.851), ("AQUAINT", 0.871, 0.800)]
+    // value accuracy 0.883, value F1 0.839, day accuracy 0.933; TimeBank strict 0.913 and
+    // value F1 0.854, AQUAINT strict 0.873 and value F1 0.805), so that they cannot fall
+    // unnoticed.
+    for (name, strict_floor, value_floor) in [("TimeBank", 0.912, 0.853), ("AQUAINT", 0.871, 0.804)]
     {
         let s = per.get(name).expect("both subcorpora are in the corpus");
         let (_, _, sf) = f1(s.strict, s.system, s.gold);
@@ -352,6 +353,7 @@ fn timebank_tempeval3_measures() {
     assert!(sf >= 0.899, "strict F1 {sf:.3}");
     assert!(rf >= 0.948, "relaxed F1 {rf:.3}");
     assert!(type_acc >= 0.970, "type accuracy {type_acc:.3}");
-    assert!(value_acc >= 0.880, "value accuracy {value_acc:.3}");
-    assert!(vf >= 0.835, "value F1 {vf:.3}");
+    assert!(value_acc >= 0.882, "value accuracy {value_acc:.3}");
+    assert!(vf >= 0.838, "value F1 {vf:.3}");
+    assert!(day_acc >= 0.932, "day accuracy {day_acc:.3}");
 }
