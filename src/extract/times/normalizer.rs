@@ -910,19 +910,9 @@ const MARKER_WORDS: &[&str] = &[
     "soon",
     "meet",
     "meets",
-    "resume",
-    "resumes",
-    "convene",
-    "convenes",
     "begin",
     "begins",
-    "arrive",
-    "arrives",
-    "visits",
-    "travels",
-    "leaves",
     "opens",
-    "starts",
 ];
 
 /// Bit `len` of entry `letter - 'a'` set when a word of [`MARKER_WORDS`] has that first letter
@@ -1216,14 +1206,46 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
         let buf = lower_word(bytes, s, wlen);
         let len = wlen;
         let lw: &[u8] = &buf[..len];
+        // The direction a marker gives expressions before it, where it differs.
+        let mut fronted = None;
         let t = match lw {
             // A sentence opening on `Until ...,` takes the tense of its main clause: `Until
             // Thursday, they had not called him a suspect`.
             b"until" if !bytes[..s].iter().any(u8::is_ascii_alphabetic) => None,
-
+            // `as soon as Tuesday`, `as soon as trading opens Monday`: a time looked forward
+            // to. A sentence opening on `As soon as ...,` is a narrative's as often: its verbs
+            // decide.
+            b"soon"
+                if s >= 3
+                    && bytes[s - 3..s].eq_ignore_ascii_case(b"as ")
+                    && bytes[i..].starts_with(b" as ")
+                    && bytes[..s - 3].iter().any(u8::is_ascii_alphabetic) =>
+            {
+                out.push(Marker {
+                    start: s - 3,
+                    end: i + 3,
+                    tense: Tense::Future,
+                    fronted: Tense::Future,
+                    binding: true,
+                });
+                None
+            }
+            // `planned to` as the verb of its subject (not `was planned to`, `the planned`).
+            b"planned" => {
+                if bytes[i..].starts_with(b" to ")
+                    && !matches!(prev_word, "det" | "is" | "are" | "be" | "been")
+                {
+                    fronted = Some(Tense::Past);
+                }
+                Some(Tense::Future)
+            }
+            b"had" | b"hadn't" => {
+                had_end = Some(i);
+                Some(Tense::Past)
+            }
             b"will" | b"shall" | b"won't" | b"upcoming" | b"scheduled" | b"tomorrow" | b"plans"
-            | b"planned" | b"planning" | b"expected" | b"expects" | b"expect" | b"intends"
-            | b"aims" | b"might" | b"until" | b"would" | b"effective" => Some(Tense::Future),
+            | b"planning" | b"expected" | b"expects" | b"expect" | b"intends" | b"aims"
+            | b"might" | b"until" | b"would" | b"effective" => Some(Tense::Future),
             // The verb, not the noun ("the plan"): "did not plan to remove".
             b"plan" if prev_word != "det" && bytes[i..].starts_with(b" to ") => Some(Tense::Future),
             // "may" the modal, not the month.
@@ -1231,25 +1253,24 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
             b"to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
                 Some(Tense::Future)
             }
-            // A present of a schedule: `they meet separately Monday`, `talks resume Monday`,
-            // `the show, which opens Thursday`. Lower case only (not `Meet the Press`), and
-            // no form that is as often a noun or an adjective (`a rocky start`, `stay open`).
-            b"meet" | b"meets" | b"resume" | b"resumes" | b"convene" | b"convenes" | b"begin"
-            | b"begins" | b"arrive" | b"arrives" | b"visits" | b"travels" | b"leaves"
-            | b"opens" | b"starts"
+            // A present of a schedule: `they meet separately Monday`, `the convention begins
+            // Monday`, `the show, which opens Thursday`. Lower case only (not `Meet the
+            // Press`), and no form that is as often a noun or an adjective (`a rocky start`,
+            // `stay open`). Few words, as each one more lets more words through the filter.
+            b"meet" | b"meets" | b"begin" | b"begins" | b"opens"
                 if bytes[s].is_ascii_lowercase()
                     && prev_word != "det"
                     && schedule_subject(&bytes[..s]) =>
             {
                 Some(Tense::Future)
             }
-            b"was" | b"were" | b"had" | b"did" | b"ago" | b"yesterday" | b"earlier" | b"wasn't"
-            | b"weren't" | b"didn't" | b"hadn't" | b"since" | b"met" | b"said" | b"told"
-            | b"went" | b"came" | b"took" | b"made" | b"gave" | b"held" | b"began" | b"left"
-            | b"saw" | b"found" | b"fell" | b"rose" | b"won" | b"lost" | b"sent" | b"led"
-            | b"paid" | b"sold" | b"bought" | b"ran" | b"became" | b"kept" | b"brought"
-            | b"struck" | b"spoke" | b"wrote" | b"chose" | b"got" | b"hit" | b"cut" | b"put"
-            | b"set" | b"quit" | b"shot" | b"knew" | b"thought" | b"felt" | b"meant" | b"spent"
+            b"was" | b"were" | b"did" | b"ago" | b"yesterday" | b"earlier" | b"wasn't"
+            | b"weren't" | b"didn't" | b"since" | b"met" | b"said" | b"told" | b"went"
+            | b"came" | b"took" | b"made" | b"gave" | b"held" | b"began" | b"left" | b"saw"
+            | b"found" | b"fell" | b"rose" | b"won" | b"lost" | b"sent" | b"led" | b"paid"
+            | b"sold" | b"bought" | b"ran" | b"became" | b"kept" | b"brought" | b"struck"
+            | b"spoke" | b"wrote" | b"chose" | b"got" | b"hit" | b"cut" | b"put" | b"set"
+            | b"quit" | b"shot" | b"knew" | b"thought" | b"felt" | b"meant" | b"spent"
             | b"broke" | b"drove" | b"flew" | b"grew" | b"stood" | b"sat" | b"woke" | b"ended"
             | b"closed" | b"reported" | b"announced" | b"agreed" => Some(Tense::Past),
             _ if lw.ends_with(b"'ll") => Some(Tense::Future),
@@ -1295,35 +1316,12 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
             }
             _ => t,
         };
-        if matches!(lw, b"had" | b"hadn't") {
-            had_end = Some(i);
-        }
         if let Some(t) = t {
             let mut m = Marker::new(s, i, t);
-            // `planned to` as the verb of its subject (not `was planned to`, `the planned`).
-            if lw == b"planned"
-                && t == Tense::Future
-                && bytes[i..].starts_with(b" to ")
-                && !matches!(prev_word, "det" | "is" | "are" | "be" | "been")
-            {
-                m.fronted = Tense::Past;
+            if let Some(f) = fronted {
+                m.fronted = f;
             }
             out.push(m);
-        } else if lw == b"soon"
-            && s >= 3
-            && bytes[s - 3..s].eq_ignore_ascii_case(b"as ")
-            && bytes[i..].starts_with(b" as ")
-            && bytes[..s - 3].iter().any(u8::is_ascii_alphabetic)
-        {
-            // `as soon as Tuesday`, `as soon as trading opens Monday`: a time looked forward to.
-            // A sentence opening on `As soon as ...,` is a narrative's as often: its verbs decide.
-            out.push(Marker {
-                start: s - 3,
-                end: i + 3,
-                tense: Tense::Future,
-                fronted: Tense::Future,
-                binding: true,
-            });
         }
         prev_word = match lw {
             b"going" => "going",

@@ -284,7 +284,7 @@ fn weekdays_follow_the_tense() {
         ),
         (
             WED,
-            "The trial starts at 10 a.m. Monday.",
+            "The trial begins at 10 a.m. Monday.",
             "10 a.m. Monday",
             "TIME",
             "1998-08-17T10:00",
@@ -1452,7 +1452,7 @@ fn clock_times() {
         ),
         (
             FRI,
-            "It started at 10 p.m. Wednesday.",
+            "It starts at 10 p.m. Wednesday.",
             "10 p.m. Wednesday",
             "TIME",
             "2021-02-24T22:00",
