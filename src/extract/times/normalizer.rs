@@ -907,6 +907,12 @@ const MARKER_WORDS: &[&str] = &[
     "her",
     "our",
     "still",
+    "soon",
+    "meet",
+    "meets",
+    "begin",
+    "begins",
+    "opens",
 ];
 
 /// Bit `len` of entry `letter - 'a'` set when a word of [`MARKER_WORDS`] has that first letter
@@ -945,32 +951,71 @@ pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
     tense_from(&markers, pos)
 }
 
-/// A word of a sentence that marks its tense: where it starts and ends, and the tense.
-pub(crate) type Marker = (usize, usize, Tense);
+/// A word (or phrase) of a sentence that marks its tense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    /// Where it starts in the sentence.
+    start: usize,
+    /// Where it ends.
+    end: usize,
+    /// The direction it looks in.
+    tense: Tense,
+    /// The direction it gives an expression before it: `tense` but for a past verb of a plan,
+    /// whose plan lies ahead of it and whose day named before it is gone by (`On Friday, the
+    /// government planned to pay` against `the team planned to leave on Thursday`).
+    fronted: Tense,
+    /// Whether it decides for what follows it closely, nearer markers notwithstanding: `as
+    /// soon as trading opened Monday` looks ahead.
+    binding: bool,
+}
+
+impl Marker {
+    fn new(start: usize, end: usize, tense: Tense) -> Self {
+        Marker {
+            start,
+            end,
+            tense,
+            fronted: tense,
+            binding: false,
+        }
+    }
+}
+
+/// How far (in bytes) after a binding marker an expression it decides for may start.
+const BINDING_REACH: usize = 32;
 
 /// The tense as seen from `pos` in a sentence with these markers (from [`tense_markers`]): the
 /// nearest marker wins, those before `pos` weighing a little more.
 pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
-    for (k, &(s, e, t)) in markers.iter().enumerate() {
+    // The last binding marker shortly before `pos`, which decides.
+    let mut bound = None;
+    for (k, m) in markers.iter().enumerate() {
+        let (s, e, t) = (m.start, m.end, m.tense);
+        if m.binding {
+            if e <= pos && pos - e <= BINDING_REACH {
+                bound = Some(t);
+            }
+            continue;
+        }
         // An auxiliary of a plan ("were planning", "was expected to") is no report of the past.
         if t == Tense::Past
-            && markers
-                .get(k + 1)
-                .is_some_and(|&(ns, _, nt)| nt == Tense::Future && ns.saturating_sub(e) <= 1)
+            && markers.get(k + 1).is_some_and(|n| {
+                n.tense == Tense::Future && !n.binding && n.start.saturating_sub(e) <= 1
+            })
         {
             continue;
         }
-        let dist = if s >= pos {
-            (s - pos).saturating_add(24)
+        let (dist, t) = if s >= pos {
+            ((s - pos).saturating_add(24), m.fronted)
         } else {
-            pos.saturating_sub(e)
+            (pos.saturating_sub(e), t)
         };
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, t));
         }
     }
-    best.map_or(Tense::Unknown, |b| b.1)
+    bound.unwrap_or(best.map_or(Tense::Unknown, |b| b.1))
 }
 
 /// The `len` (at most 16) letters and apostrophes at `bytes[s..]` in lower case, zero-padded:
@@ -1039,10 +1084,89 @@ mod lower_word_tests {
     }
 }
 
+/// Whether the word before a present of a schedule verb (`meet`, `resumes`) leaves it a finite
+/// verb: not after `to`, a modal, a negation or a determiner (`to meet`, `did not meet`, `a
+/// visit`).
+fn schedule_subject(before: &[u8]) -> bool {
+    let end = before.trim_ascii_end().len();
+    let start = before[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic() && *b != b'\'')
+        .map_or(0, |p| p + 1);
+    let mut w = [0u8; 8];
+    let prev = &before[start..end];
+    if prev.is_empty() || prev.len() > w.len() {
+        return !prev.is_empty();
+    }
+    for (d, c) in w.iter_mut().zip(prev) {
+        *d = c.to_ascii_lowercase();
+    }
+    !matches!(
+        &w[..prev.len()],
+        b"to"
+            | b"did"
+            | b"didn't"
+            | b"not"
+            | b"never"
+            | b"would"
+            | b"could"
+            | b"should"
+            | b"can"
+            | b"can't"
+            | b"must"
+            | b"might"
+            | b"may"
+            | b"will"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"its"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"our"
+            | b"this"
+            | b"that"
+            | b"whose"
+            | b"and"
+            | b"or"
+            | b"does"
+            | b"do"
+            | b"don't"
+            | b"doesn't"
+    )
+}
+
+/// Whether a word read as looking ahead names a plan for a time (`scheduled to`, `planned for`,
+/// `expected to`, the `to` of `due to` and `set to`), which a past perfect puts in the past.
+/// `rest` is the text after the word.
+fn plan_word(lw: &[u8], prev_word: &str, rest: &[u8]) -> bool {
+    match lw {
+        b"scheduled" | b"planned" | b"planning" | b"expected" => {
+            rest.starts_with(b" to ") || rest.starts_with(b" for ")
+        }
+        b"to" => matches!(prev_word, "due" | "set"),
+        _ => false,
+    }
+}
+
+/// Whether the bytes between a `had` and a plan word leave them one verb phrase: at most two
+/// words in between (`had been due to`, `had originally been scheduled`) and no punctuation.
+fn past_perfect_frame(between: &[u8]) -> bool {
+    between.len() <= 24
+        && between
+            .iter()
+            .all(|&b| b.is_ascii_alphabetic() || b == b' ')
+        && between.iter().filter(|&&b| b == b' ').count() <= 3
+}
+
 /// The tense markers of a sentence, in order, appended to `out`.
 pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
     let bytes = sentence.as_bytes();
     let mut prev_word: &str = "";
+    // Where the last `had` ended: a plan made in a past perfect (`had been due to`, `had been
+    // scheduled to`) was for a time now past.
+    let mut had_end: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphabetic() {
@@ -1082,10 +1206,46 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
         let buf = lower_word(bytes, s, wlen);
         let len = wlen;
         let lw: &[u8] = &buf[..len];
+        // The direction a marker gives expressions before it, where it differs.
+        let mut fronted = None;
         let t = match lw {
+            // A sentence opening on `Until ...,` takes the tense of its main clause: `Until
+            // Thursday, they had not called him a suspect`.
+            b"until" if !bytes[..s].iter().any(u8::is_ascii_alphabetic) => None,
+            // `as soon as Tuesday`, `as soon as trading opens Monday`: a time looked forward
+            // to. A sentence opening on `As soon as ...,` is a narrative's as often: its verbs
+            // decide.
+            b"soon"
+                if s >= 3
+                    && bytes[s - 3..s].eq_ignore_ascii_case(b"as ")
+                    && bytes[i..].starts_with(b" as ")
+                    && bytes[..s - 3].iter().any(u8::is_ascii_alphabetic) =>
+            {
+                out.push(Marker {
+                    start: s - 3,
+                    end: i + 3,
+                    tense: Tense::Future,
+                    fronted: Tense::Future,
+                    binding: true,
+                });
+                None
+            }
+            // `planned to` as the verb of its subject (not `was planned to`, `the planned`).
+            b"planned" => {
+                if bytes[i..].starts_with(b" to ")
+                    && !matches!(prev_word, "det" | "is" | "are" | "be" | "been")
+                {
+                    fronted = Some(Tense::Past);
+                }
+                Some(Tense::Future)
+            }
+            b"had" | b"hadn't" => {
+                had_end = Some(i);
+                Some(Tense::Past)
+            }
             b"will" | b"shall" | b"won't" | b"upcoming" | b"scheduled" | b"tomorrow" | b"plans"
-            | b"planned" | b"planning" | b"expected" | b"expects" | b"expect" | b"intends"
-            | b"aims" | b"might" | b"until" | b"would" | b"effective" => Some(Tense::Future),
+            | b"planning" | b"expected" | b"expects" | b"expect" | b"intends" | b"aims"
+            | b"might" | b"until" | b"would" | b"effective" => Some(Tense::Future),
             // The verb, not the noun ("the plan"): "did not plan to remove".
             b"plan" if prev_word != "det" && bytes[i..].starts_with(b" to ") => Some(Tense::Future),
             // "may" the modal, not the month.
@@ -1093,13 +1253,24 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
             b"to" if matches!(prev_word, "going" | "is" | "are" | "due" | "set") => {
                 Some(Tense::Future)
             }
-            b"was" | b"were" | b"had" | b"did" | b"ago" | b"yesterday" | b"earlier" | b"wasn't"
-            | b"weren't" | b"didn't" | b"hadn't" | b"since" | b"met" | b"said" | b"told"
-            | b"went" | b"came" | b"took" | b"made" | b"gave" | b"held" | b"began" | b"left"
-            | b"saw" | b"found" | b"fell" | b"rose" | b"won" | b"lost" | b"sent" | b"led"
-            | b"paid" | b"sold" | b"bought" | b"ran" | b"became" | b"kept" | b"brought"
-            | b"struck" | b"spoke" | b"wrote" | b"chose" | b"got" | b"hit" | b"cut" | b"put"
-            | b"set" | b"quit" | b"shot" | b"knew" | b"thought" | b"felt" | b"meant" | b"spent"
+            // A present of a schedule: `they meet separately Monday`, `the convention begins
+            // Monday`, `the show, which opens Thursday`. Lower case only (not `Meet the
+            // Press`), and no form that is as often a noun or an adjective (`a rocky start`,
+            // `stay open`). Few words, as each one more lets more words through the filter.
+            b"meet" | b"meets" | b"begin" | b"begins" | b"opens"
+                if bytes[s].is_ascii_lowercase()
+                    && prev_word != "det"
+                    && schedule_subject(&bytes[..s]) =>
+            {
+                Some(Tense::Future)
+            }
+            b"was" | b"were" | b"did" | b"ago" | b"yesterday" | b"earlier" | b"wasn't"
+            | b"weren't" | b"didn't" | b"since" | b"met" | b"said" | b"told" | b"went"
+            | b"came" | b"took" | b"made" | b"gave" | b"held" | b"began" | b"left" | b"saw"
+            | b"found" | b"fell" | b"rose" | b"won" | b"lost" | b"sent" | b"led" | b"paid"
+            | b"sold" | b"bought" | b"ran" | b"became" | b"kept" | b"brought" | b"struck"
+            | b"spoke" | b"wrote" | b"chose" | b"got" | b"hit" | b"cut" | b"put" | b"set"
+            | b"quit" | b"shot" | b"knew" | b"thought" | b"felt" | b"meant" | b"spent"
             | b"broke" | b"drove" | b"flew" | b"grew" | b"stood" | b"sat" | b"woke" | b"ended"
             | b"closed" | b"reported" | b"announced" | b"agreed" => Some(Tense::Past),
             _ if lw.ends_with(b"'ll") => Some(Tense::Future),
@@ -1137,8 +1308,20 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
         // A participle after "be" or "will" is passive or future, not past: "would be paid".
         let passive = matches!(prev_word, "be" | "been" | "is" | "are" | "will");
         let t = t.filter(|&t| !(t == Tense::Past && passive));
+        let t = match (t, had_end) {
+            (Some(Tense::Future), Some(e))
+                if plan_word(lw, prev_word, &bytes[i..]) && past_perfect_frame(&bytes[e..s]) =>
+            {
+                Some(Tense::Past)
+            }
+            _ => t,
+        };
         if let Some(t) = t {
-            out.push((s, i, t));
+            let mut m = Marker::new(s, i, t);
+            if let Some(f) = fronted {
+                m.fronted = f;
+            }
+            out.push(m);
         }
         prev_word = match lw {
             b"going" => "going",
@@ -1185,6 +1368,16 @@ mod tests {
         assert_eq!(tense_from(&markers, 12), Tense::Past);
         assert_eq!(tense_from(&markers, 42), Tense::Future);
         assert_eq!(tense_from(&[], 3), Tense::Unknown);
+        // `as soon as` decides for what follows it closely, and only that.
+        let sentence = "Buyers said they would buy as soon as trading opened Monday.";
+        assert_eq!(tense_at(sentence, 52), Tense::Future);
+        assert_eq!(
+            tense_at("As soon as the rally ended, the police left on Monday.", 47),
+            Tense::Past
+        );
+        assert_eq!(tense_at("They came as soon as Monday.", 21), Tense::Future);
+        let sentence = "As soon as the votes were counted Monday, the fight began.";
+        assert_eq!(tense_at(sentence, 34), Tense::Past);
         // "plan to" looks ahead; the noun does not.
         assert_eq!(
             tense_at("They did not plan to leave on Friday.", 31),
