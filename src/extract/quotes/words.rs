@@ -420,7 +420,10 @@ pub(super) struct Word<'a> {
 impl Word<'_> {
     /// Whether the word starts with an upper-case letter.
     pub fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Whether a comma (or semicolon, colon, dash) follows the word.
@@ -433,6 +436,10 @@ impl Word<'_> {
     /// Whether a sentence could end after this word: a period (that is not an abbreviation's),
     /// `!` or `?`.
     pub fn ends_sentence(&self) -> bool {
+        // Most words have nothing after them.
+        if self.after.is_empty() {
+            return false;
+        }
         if self.after.contains([')', ',']) {
             return false; // `(D-Mo.)`, `R-Ky.,`
         }
