@@ -313,7 +313,10 @@ fn emit(src: &str, o: &Open, end: usize, close: Option<Span>, last: usize, out: 
     let Some(text) = src.get(start..end) else {
         return;
     };
-    if !text.chars().any(char::is_alphanumeric) {
+    // An ASCII letter or digit settles it; only other text needs its characters decoded.
+    if !text.bytes().any(|b| b.is_ascii_alphanumeric())
+        && (text.is_ascii() || !text.chars().any(char::is_alphanumeric))
+    {
         return;
     }
     let lead = text.len() - text.trim_start().len();
