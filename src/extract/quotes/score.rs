@@ -832,11 +832,23 @@ fn early(cx: &Context<'_, '_>, ws: &[Word<'_>], f: &mut [f32; FEATURES]) {
         let opens = src
             .get(s.start..cx.open.start)
             .is_some_and(|t| t.trim().is_empty());
-        let closes = src.get(end..s.end).is_some_and(|t| {
-            t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')'))
-                .is_empty()
-        });
-        f[14] = b(opens && closes);
+        // Nothing but white space and final punctuation after the closing mark; ASCII by
+        // bytes, other text by characters.
+        let closes = || {
+            src.get(end..s.end).is_some_and(|t| {
+                t.bytes().all(|b| {
+                    matches!(
+                        b,
+                        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'.' | b'!' | b'?' | b')'
+                    )
+                }) || !t.is_ascii()
+                    && t.trim_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')')
+                    })
+                    .is_empty()
+            })
+        };
+        f[14] = b(opens && closes());
         f[26] = b(opens);
     }
     let content = src.get(cx.content.range()).unwrap_or("");
