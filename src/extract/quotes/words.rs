@@ -467,19 +467,23 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
     let mut chunk: Option<usize> = None;
     let mut first = usize::MAX;
     let mut last = 0usize;
-    let mut push = |start: usize, first: usize, last: usize, end: usize| {
-        if first == usize::MAX {
-            return;
-        }
-        // Most words have no punctuation around them: slice (and check) only what is there.
-        let piece = |a: usize, b: usize| if a == b { "" } else { &text[a..b] };
-        out.push(Word {
-            text: &text[first..last],
-            span: Span::new(range.start + first, range.start + last),
-            after: piece(last, end),
-            before: piece(start, first),
-        });
-    };
+    // Most words have no punctuation around them: slice (and check) only what is there.
+    let piece = |a: usize, b: usize| if a == b { "" } else { &text[a..b] };
+    // The word of the chunk `start..end` whose letters and digits run from `first` to `last`
+    // (`first` is `usize::MAX` if it has none). A macro, so that both uses are inlined.
+    macro_rules! push {
+        ($start:expr, $first:expr, $last:expr, $end:expr) => {
+            let (start, first, last, end) = ($start, $first, $last, $end);
+            if first != usize::MAX {
+                out.push(Word {
+                    text: &text[first..last],
+                    span: Span::new(range.start + first, range.start + last),
+                    after: piece(last, end),
+                    before: piece(start, first),
+                });
+            }
+        };
+    }
     let mut spill = Spill::default();
     let mut base = 0usize;
     while base < bytes.len() {
@@ -502,7 +506,7 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
                     if end == 64 {
                         break;
                     }
-                    push(start, first, last, base + end as usize);
+                    push!(start, first, last, base + end as usize);
                     (chunk, first, pos) = (None, usize::MAX, end);
                 }
                 None => {
@@ -518,7 +522,7 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
         base += 64;
     }
     if let Some(start) = chunk {
-        push(start, first, last, bytes.len());
+        push!(start, first, last, bytes.len());
     }
     out
 }
