@@ -153,13 +153,14 @@ pub(super) fn candidates(src: &str) -> Vec<usize> {
 }
 
 /// All quote marks in `src[range]`, in order, into `out` (cleared first). `candidates` are
-/// the positions [`candidates`] gives for `src`.
+/// the positions [`candidates`] gives for `src`, from the first at or after `range.start` on
+/// (any before it are stepped over one at a time).
 pub(super) fn scan(src: &str, range: Span, candidates: &[usize], out: &mut Vec<Mark>) {
     let bytes = src.as_bytes();
     let end = range.end.min(bytes.len());
     out.clear();
     let mut i = range.start;
-    let mut next = candidates.partition_point(|&c| c < i);
+    let mut next = 0;
     while i < end {
         // Jump to the next byte that can begin a mark.
         while candidates.get(next).is_some_and(|&c| c < i) {
