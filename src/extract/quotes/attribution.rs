@@ -5,6 +5,7 @@ use super::words::{self, Tokens, Word};
 use super::{Cue, Quote, Raw, ResolvedName, Speaker};
 use crate::extract::{Analysis, Sentence};
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// Most words a speaker phrase may have.
 const MAX_SPEAKER_WORDS: usize = 9;
@@ -92,18 +93,16 @@ pub(super) fn attribute(
             .is_some_and(|c| matches!(c, '?' | '!' | ',' | '-' | '—' | '–' | '…'));
         // The sentence of the opening mark, looked up once for every use below.
         let here = sentence_at(sentences, q.open.start);
-        let after = |c: Span| {
-            trailing(
-                src,
-                tk,
-                sentences,
-                c.end,
-                next_open,
-                q.last_paragraph,
-                open_ended,
-                here,
-            )
+        let around = Around {
+            src,
+            tk,
+            sentences,
+            next_open,
+            paragraph: q.last_paragraph,
+            open_ended,
+            near: here,
         };
+        let after = |c: Span| trailing(&around, c.end);
         let before = || leading(src, tk, sentences, here, q.open.start, prev_close);
         // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is attributed
         // by what comes before it first.
@@ -118,10 +117,16 @@ pub(super) fn attribute(
         let found = found
             .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
             .or_else(|| inherited(src, tk, sentences, here, q, last));
-        if not_a_quotation(analysis, tk, q, found.map(|f| f.how)) {
+        // The quotation's words, looked up once for every use below.
+        let content_words = OnceCell::new();
+        let words_of_content = || &**content_words.get_or_init(|| tk.get(q.content));
+        if not_a_quotation(analysis, tk, q, found.map(|f| f.how), words_of_content) {
             continue;
         }
-        let short = tk.at_most(q.content, score::MAX_SCORED_WORDS);
+        let short = match content_words.get() {
+            Some(ws) => ws.len() <= score::MAX_SCORED_WORDS,
+            None => tk.at_most(q.content, score::MAX_SCORED_WORDS),
+        };
         let context = short.then(|| {
             let sentence = |r: &Raw| sentence_near(sentences, r.open.start, here).map(|(i, _)| i);
             let this = here.map(|(i, _)| i);
@@ -139,6 +144,7 @@ pub(super) fn attribute(
                 tk,
                 sentences,
                 content: q.content,
+                words: words_of_content(),
                 open: q.open,
                 close: q.close,
                 single: q.single,
@@ -247,7 +253,15 @@ const MAX_NAMED_TITLE_WORDS: usize = 12;
 ///   right beside them, or a longer title after a possessive or a word such as `show`, `book`
 ///   (`ABC's "This Week With George Stephanopoulos"`), in a paragraph that is not itself set in
 ///   title case (a headline, where every word is capitalized).
-fn not_a_quotation(analysis: &Analysis<'_>, tk: &Tokens<'_>, q: &Raw, how: Option<How>) -> bool {
+///
+/// `content_words` gives the words of the quotation (looked up on the first call).
+fn not_a_quotation<'t, 'a: 't>(
+    analysis: &Analysis<'_>,
+    tk: &'t Tokens<'a>,
+    q: &Raw,
+    how: Option<How>,
+    content_words: impl FnOnce() -> &'t [Word<'a>],
+) -> bool {
     let src = analysis.source();
     let before = src.get(..q.open.start).unwrap_or("");
     if before.ends_with('=') || memchr::memchr2(b'<', b'>', src[q.content].as_bytes()).is_some() {
@@ -274,8 +288,8 @@ fn not_a_quotation(analysis: &Analysis<'_>, tk: &Tokens<'_>, q: &Raw, how: Optio
     {
         return false;
     }
-    let ws = tk.get(q.content);
-    if ws.is_empty() || ws.len() > MAX_NAMED_TITLE_WORDS || !title_case(&ws) {
+    let ws = content_words();
+    if ws.is_empty() || ws.len() > MAX_NAMED_TITLE_WORDS || !title_case(ws) {
         return false;
     }
     let prev = tk.get(Span::new(q.open.start.saturating_sub(24), q.open.start));
@@ -309,7 +323,9 @@ fn title_case(ws: &[Word<'_>]) -> bool {
         return false;
     }
     let (mut long, mut caps) = (0usize, 0usize);
-    for w in ws.iter().filter(|w| w.text.chars().nth(3).is_some()) {
+    // Four characters or more; sixteen bytes hold at least four characters.
+    let is_long = |t: &str| t.len() > 3 && (t.len() > 15 || t.chars().nth(3).is_some());
+    for w in ws.iter().filter(|w| is_long(w.text)) {
         long += 1;
         caps += usize::from(w.is_capitalized());
     }
@@ -385,20 +401,35 @@ fn sentence_near(
     sentence_at(sentences, at)
 }
 
-/// Attribution after a closing mark at `from`: `," Price said`, `," said Price`,
-/// `?" Price asked.`, `," a spokesman, Ned Price, said`, `" since ..., said Price`. `near` is
-/// the sentence of the opening mark, where that of the closing mark is looked for first.
-#[allow(clippy::too_many_arguments)] // each one a fact about the quotation, read once
-fn trailing(
-    src: &str,
-    tk: &Tokens<'_>,
-    sentences: &[Sentence],
-    from: usize,
+/// What [`trailing`] reads about a quotation besides where its closing mark ends.
+struct Around<'t, 'a> {
+    src: &'a str,
+    tk: &'t Tokens<'a>,
+    sentences: &'t [Sentence],
+    /// Where the next quotation opens, if one follows.
     next_open: Option<usize>,
+    /// The paragraph the quotation ends in.
     paragraph: usize,
+    /// Whether the quotation ends in `?`, `!`, `,`, a dash or an ellipsis, so that it may be
+    /// attributed in the sentence after it.
     open_ended: bool,
+    /// The sentence of the opening mark ([`sentence_at`]), where that of the closing mark is
+    /// looked for first.
     near: Option<(usize, Span)>,
-) -> Option<Found> {
+}
+
+/// Attribution after a closing mark at `from`: `," Price said`, `," said Price`,
+/// `?" Price asked.`, `," a spokesman, Ned Price, said`, `" since ..., said Price`.
+fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
+    let &Around {
+        src,
+        tk,
+        sentences,
+        next_open,
+        paragraph,
+        open_ended,
+        near,
+    } = around;
     let (window, limit) = match sentence_near(sentences, from, near) {
         Some((_, s)) => (Span::new(from, s.end), MAX_TRAILING_CUE),
         None if !open_ended => return None,

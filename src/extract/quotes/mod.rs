@@ -224,10 +224,14 @@ fn pair(analysis: &Analysis<'_>) -> Vec<Raw> {
         return out;
     }
     let mut marks = Vec::new();
+    let mut rest: &[usize] = &candidates;
     let mut open: Option<Open> = None;
     let mut prev_end: Option<(usize, usize)> = None; // (paragraph index, end offset)
     for (pi, span) in body {
-        marks::scan(src, span, &candidates, &mut marks);
+        // The body paragraphs come in order: the candidates before this one are done with.
+        let done = rest.iter().take_while(|&&c| c < span.start).count();
+        rest = rest.get(done..).unwrap_or_default();
+        marks::scan(src, span, rest, &mut marks);
         let mut rest: &[Mark] = &marks;
         if let Some(o) = open.take() {
             // A quotation left open continues only if this paragraph opens with a quote mark.
@@ -313,7 +317,10 @@ fn emit(src: &str, o: &Open, end: usize, close: Option<Span>, last: usize, out: 
     let Some(text) = src.get(start..end) else {
         return;
     };
-    if !text.chars().any(char::is_alphanumeric) {
+    // An ASCII letter or digit settles it; only other text needs its characters decoded.
+    if !text.bytes().any(|b| b.is_ascii_alphanumeric())
+        && (text.is_ascii() || !text.chars().any(char::is_alphanumeric))
+    {
         return;
     }
     let lead = text.len() - text.trim_start().len();

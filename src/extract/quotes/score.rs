@@ -153,6 +153,8 @@ pub(super) struct Context<'t, 'a> {
     pub sentences: &'t [Sentence],
     /// The quoted words (without the marks).
     pub content: Span,
+    /// The words of [`content`](Context::content), as [`Tokens::get`] gives them.
+    pub words: &'t [Word<'a>],
     pub open: Span,
     pub close: Option<Span>,
     pub single: bool,
@@ -694,9 +696,9 @@ pub(super) fn features(cx: &Context<'_, '_>, counts: Option<&mut Counts>) -> [f3
 /// The features that count cue words and reporting verbs around the quotation ([`COUNTED`]).
 fn add_counted(cx: &Context<'_, '_>, counts: &mut Counts, f: &mut [f32; FEATURES]) {
     let b = |x: bool| if x { 1.0 } else { 0.0 };
-    let ws = cx.tk.get(cx.content);
+    let ws = cx.words;
     let n = ws.len();
-    let (cues_inside, reporting_inside) = count(&ws);
+    let (cues_inside, reporting_inside) = count(ws);
     let si = cx.sentence;
     if let Some(i) = si {
         let (cues, reporting) = counts.sentence(cx, i);
@@ -793,8 +795,7 @@ static SHAPE_FLAGS: [u8; 256] = {
 /// All features but the [`COUNTED`] ones, which are left at zero.
 fn uncounted(cx: &Context<'_, '_>) -> [f32; FEATURES] {
     let mut f = [0.0f32; FEATURES];
-    let ws = cx.tk.get(cx.content);
-    early(cx, &ws, &mut f);
+    early(cx, cx.words, &mut f);
     later(cx, &mut f);
     f
 }
@@ -831,11 +832,23 @@ fn early(cx: &Context<'_, '_>, ws: &[Word<'_>], f: &mut [f32; FEATURES]) {
         let opens = src
             .get(s.start..cx.open.start)
             .is_some_and(|t| t.trim().is_empty());
-        let closes = src.get(end..s.end).is_some_and(|t| {
-            t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')'))
-                .is_empty()
-        });
-        f[14] = b(opens && closes);
+        // Nothing but white space and final punctuation after the closing mark; ASCII by
+        // bytes, other text by characters.
+        let closes = || {
+            src.get(end..s.end).is_some_and(|t| {
+                t.bytes().all(|b| {
+                    matches!(
+                        b,
+                        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'.' | b'!' | b'?' | b')'
+                    )
+                }) || !t.is_ascii()
+                    && t.trim_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')')
+                    })
+                    .is_empty()
+            })
+        };
+        f[14] = b(opens && closes());
         f[26] = b(opens);
     }
     let content = src.get(cx.content.range()).unwrap_or("");
@@ -1023,8 +1036,7 @@ pub(super) fn judge(cx: &Context<'_, '_>, counts: &mut Counts) -> bool {
     let t = threshold_log_odds();
     let (counted_low, counted_high) = reach(&COUNTED);
     let mut f = [0.0f32; FEATURES];
-    let ws = cx.tk.get(cx.content);
-    early(cx, &ws, &mut f);
+    early(cx, cx.words, &mut f);
     let (later_low, later_high) = reach(&LATER);
     // `title_of_work_after_...` (39) needs `title_of_work` (38).
     let (later_low, later_high) = if f[38] == 0.0 {

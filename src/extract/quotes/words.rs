@@ -420,7 +420,10 @@ pub(super) struct Word<'a> {
 impl Word<'_> {
     /// Whether the word starts with an upper-case letter.
     pub fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Whether a comma (or semicolon, colon, dash) follows the word.
@@ -433,6 +436,10 @@ impl Word<'_> {
     /// Whether a sentence could end after this word: a period (that is not an abbreviation's),
     /// `!` or `?`.
     pub fn ends_sentence(&self) -> bool {
+        // Most words have nothing after them.
+        if self.after.is_empty() {
+            return false;
+        }
         if self.after.contains([')', ',']) {
             return false; // `(D-Mo.)`, `R-Ky.,`
         }
@@ -444,6 +451,10 @@ impl Word<'_> {
 }
 
 /// The words of `src[range]`.
+///
+/// The text is read 64 bytes at a time: which bytes separate words and which belong to letters
+/// or digits, as two bit masks (the ASCII bytes by vector compares, the bytes of other
+/// characters by decoding them), and the edges of the words read off the masks.
 pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
     let Some(text) = src.get(range.range()) else {
         return Vec::new();
@@ -451,84 +462,147 @@ pub(super) fn words(src: &str, range: Span) -> Vec<Word<'_>> {
     let bytes = text.as_bytes();
     // News prose averages a word every six bytes; a little more room avoids growing.
     let mut out = Vec::with_capacity(bytes.len() / 4 + 2);
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // White space between words, the ASCII kind by table.
-        if b < 0x80 {
-            if ASCII_SEPARATOR[usize::from(b)] {
-                i += 1;
-                continue;
+    // The chunk being read (a run of bytes that do not separate words): its start, and the
+    // start of its first letter or digit and the end of its last, once there is one.
+    let mut chunk: Option<usize> = None;
+    let mut first = usize::MAX;
+    let mut last = 0usize;
+    // Most words have no punctuation around them: slice (and check) only what is there.
+    let piece = |a: usize, b: usize| if a == b { "" } else { &text[a..b] };
+    // The word of the chunk `start..end` whose letters and digits run from `first` to `last`
+    // (`first` is `usize::MAX` if it has none). A macro, so that both uses are inlined.
+    macro_rules! push {
+        ($start:expr, $first:expr, $last:expr, $end:expr) => {
+            let (start, first, last, end) = ($start, $first, $last, $end);
+            if first != usize::MAX {
+                out.push(Word {
+                    text: &text[first..last],
+                    span: Span::new(range.start + first, range.start + last),
+                    after: piece(last, end),
+                    before: piece(start, first),
+                });
             }
-        } else {
-            let (class, len) = class_at(text, i);
-            if class == Class::Separator {
-                i += len;
-                continue;
-            }
-        }
-        let start = i;
-        // The chunk runs to the next separator; note its first and last alphanumeric.
-        let mut first = usize::MAX;
-        let mut last = start;
-        while let Some(&b) = bytes.get(i) {
-            // Runs of ASCII letters and digits, the bulk of the text, in a tight loop.
-            if ASCII_ALNUM[usize::from(b)] {
-                if first == usize::MAX {
-                    first = i;
-                }
-                i += 1;
-                while bytes.get(i).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
-                    i += 1;
-                }
-                last = i;
-                continue;
-            }
-            // Other ASCII (punctuation, separators) by table, without decoding.
-            if b < 0x80 {
-                if ASCII_SEPARATOR[usize::from(b)] {
-                    break;
-                }
-                i += 1;
-                continue;
-            }
-            let (class, len) = class_at(text, i);
-            match class {
-                Class::Separator => break,
-                Class::Alphanumeric => {
-                    if first == usize::MAX {
-                        first = i;
+        };
+    }
+    let mut spill = Spill::default();
+    let mut base = 0usize;
+    while base < bytes.len() {
+        let (separators, alnum) = block_classes(src, range.start + base, range.end, &mut spill);
+        let mut pos = 0u32;
+        loop {
+            let ahead = bits_from(pos);
+            match chunk {
+                Some(start) => {
+                    // The chunk runs to the next separator, or on into the next block.
+                    let seps = separators & ahead;
+                    let end = if seps == 0 { 64 } else { seps.trailing_zeros() };
+                    let a = alnum & ahead & !bits_from(end);
+                    if a != 0 {
+                        if first == usize::MAX {
+                            first = base + a.trailing_zeros() as usize;
+                        }
+                        last = base + 64 - a.leading_zeros() as usize;
                     }
-                    last = i + len;
+                    if end == 64 {
+                        break;
+                    }
+                    push!(start, first, last, base + end as usize);
+                    (chunk, first, pos) = (None, usize::MAX, end);
                 }
-                Class::Other => {}
+                None => {
+                    let rest = !separators & ahead;
+                    if rest == 0 {
+                        break;
+                    }
+                    pos = rest.trailing_zeros();
+                    chunk = Some(base + pos as usize);
+                }
             }
-            i += len;
         }
-        if first == usize::MAX {
-            continue;
-        }
-        // Most words have no punctuation around them: slice (and check) only what is there.
-        let piece = |a: usize, b: usize| if a == b { "" } else { &text[a..b] };
-        out.push(Word {
-            text: &text[first..last],
-            span: Span::new(range.start + first, range.start + last),
-            after: piece(last, i),
-            before: piece(start, first),
-        });
+        base += 64;
+    }
+    if let Some(start) = chunk {
+        push!(start, first, last, bytes.len());
     }
     out
 }
 
-/// Whether a byte is an ASCII letter or digit, by table.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
+/// The bits from `i` up (none for `i >= 64`).
+#[inline]
+fn bits_from(i: u32) -> u64 {
+    u64::MAX.checked_shl(i).unwrap_or(0)
+}
+
+/// A character that starts in one 64-byte block and ends in the next: where it ends and its
+/// class.
+#[derive(Clone, Copy)]
+struct Spill {
+    end: usize,
+    class: Class,
+}
+
+impl Default for Spill {
+    fn default() -> Self {
+        Spill {
+            end: 0,
+            class: Class::Other,
+        }
     }
-    t
-};
+}
+
+/// The separators and the bytes of letters and digits among the 64 bytes of `src` at `base`,
+/// as bit masks; the bytes from `end` on count as separators. `spill` carries a character
+/// that runs over from one block into the next.
+///
+/// The block is read from the whole text, which mostly runs on past `end`, rather than from
+/// the window, so that it is rarely copied to be padded.
+#[inline]
+fn block_classes(src: &str, base: usize, end: usize, spill: &mut Spill) -> (u64, u64) {
+    use crate::simd::{byte_classes64, eq3_mask64, with_block};
+    let bytes = src.as_bytes();
+    let (ascii_separators, classes) = with_block(bytes, base, |block| {
+        // White space (`\t`, `\n`, vertical tab, form feed, `\r`, space), `"` and `` ` ``.
+        let separators = eq3_mask64(block, b'\t', b'\n', 0x0B)
+            | eq3_mask64(block, 0x0C, b'\r', b' ')
+            | eq3_mask64(block, b'"', b'`', b' ');
+        (separators, byte_classes64(block))
+    });
+    let valid = match end.min(bytes.len()).saturating_sub(base) {
+        n if n >= 64 => u64::MAX,
+        n => (1u64 << n) - 1,
+    };
+    let mut separators = ascii_separators | !valid;
+    let mut alnum = (classes.lower | classes.upper | classes.digit) & valid;
+    let mut high = classes.non_ascii & valid;
+    if high == 0 {
+        return (separators, alnum);
+    }
+    let mut mark = |class: Class, bits: u64| match class {
+        Class::Separator => separators |= bits,
+        Class::Alphanumeric => alnum |= bits,
+        Class::Other => {}
+    };
+    // The rest of a character begun in the block before.
+    if spill.end > base {
+        let bits = !bits_from(u32::try_from(spill.end - base).unwrap_or(64));
+        mark(spill.class, bits);
+        high &= !bits;
+    }
+    while high != 0 {
+        let i = high.trailing_zeros();
+        let at = base + i as usize;
+        let (class, len) = class_at(src, at);
+        let end = i.saturating_add(u32::try_from(len).unwrap_or(4));
+        let bits = bits_from(i) & !bits_from(end);
+        mark(class, bits);
+        high &= !bits;
+        *spill = Spill {
+            end: at + len,
+            class,
+        };
+    }
+    (separators, alnum)
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
