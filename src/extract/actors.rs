@@ -562,8 +562,9 @@ fn add_named(
 /// Titles as token-hash sequences, by the hash of their first token, with a filter of those
 /// first tokens' hashes.
 struct TitleIndex {
-    /// 256 bits: bit `h >> 56` set for each first token's hash `h` mixed by [`mix`].
-    filter: [u64; 4],
+    /// 4096 bits: bit `h >> 52` set for each first token's hash `h` mixed by [`mix`] (a few
+    /// percent of them for the titles' first words).
+    filter: [u64; 64],
     seqs: KeyMap<Vec<Vec<u64>>>,
 }
 
@@ -577,8 +578,8 @@ impl TitleIndex {
     /// False when no title starts with the token of hash `h`.
     #[inline]
     fn may_start(&self, h: u64) -> bool {
-        let m = mix(h) >> 56;
-        self.filter[(m >> 6) as usize & 3] & (1 << (m & 63)) != 0
+        let m = mix(h) >> 52;
+        self.filter[(m >> 6) as usize & 63] & (1 << (m & 63)) != 0
     }
 }
 
@@ -587,10 +588,10 @@ fn titles() -> &'static TitleIndex {
     static INDEX: OnceLock<TitleIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let seqs = title_index();
-        let mut filter = [0u64; 4];
+        let mut filter = [0u64; 64];
         for &h in seqs.keys() {
-            let m = mix(h) >> 56;
-            filter[(m >> 6) as usize & 3] |= 1 << (m & 63);
+            let m = mix(h) >> 52;
+            filter[(m >> 6) as usize & 63] |= 1 << (m & 63);
         }
         TitleIndex { filter, seqs }
     })
@@ -694,10 +695,12 @@ fn people(
             .get(from..to)
             .is_some_and(|g| !g.is_empty() && g.iter().all(|b| matches!(b, b' ' | b'\n' | b'.')))
     };
+    // The matches are in order and do not overlap: the one holding token `k`, if any, is the
+    // first ending past it.
     let match_at = |k: usize| {
         matches
-            .iter()
-            .find(|m| m.first_token <= k && k < m.end_token)
+            .get(matches.partition_point(|m| m.end_token <= k))
+            .filter(|m| m.first_token <= k && k < m.end_token)
     };
     // Names of countries and organizations are not people's names; town names may be (`Price`).
     let not_person = |k: usize| {
