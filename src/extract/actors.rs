@@ -517,6 +517,14 @@ fn is_acting(text: &str, t: &Token) -> bool {
     acting_hashes().contains_key(&hash_of(text, t))
 }
 
+/// A new actor's mentions: room for a few more, as most actors named are named again (one
+/// allocation instead of two).
+fn first_mention(span: Span) -> Vec<Span> {
+    let mut mentions = Vec::with_capacity(4);
+    mentions.push(span);
+    mentions
+}
+
 fn finish(drafts: Vec<Draft>) -> Vec<Actor> {
     let mut out: Vec<Actor> = drafts.into_iter().map(|d| d.actor).collect();
     for a in &mut out {
@@ -551,7 +559,7 @@ fn add_named(
             affiliation: None,
             country,
             code,
-            mentions: vec![span],
+            mentions: first_mention(span),
         },
         short: Vec::new(),
         full: Vec::new(),
@@ -853,7 +861,7 @@ fn people(
                     affiliation: affiliation(),
                     country,
                     code: None,
-                    mentions: vec![name_span],
+                    mentions: first_mention(name_span),
                 },
                 short,
                 title_words: title_words(),
