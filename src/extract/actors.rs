@@ -517,6 +517,14 @@ fn is_acting(text: &str, t: &Token) -> bool {
     acting_hashes().contains_key(&hash_of(text, t))
 }
 
+/// A new actor's mentions: room for a few more, as most actors named are named again (one
+/// allocation instead of two).
+fn first_mention(span: Span) -> Vec<Span> {
+    let mut mentions = Vec::with_capacity(4);
+    mentions.push(span);
+    mentions
+}
+
 fn finish(drafts: Vec<Draft>) -> Vec<Actor> {
     let mut out: Vec<Actor> = drafts.into_iter().map(|d| d.actor).collect();
     for a in &mut out {
@@ -551,7 +559,7 @@ fn add_named(
             affiliation: None,
             country,
             code,
-            mentions: vec![span],
+            mentions: first_mention(span),
         },
         short: Vec::new(),
         full: Vec::new(),
@@ -562,8 +570,9 @@ fn add_named(
 /// Titles as token-hash sequences, by the hash of their first token, with a filter of those
 /// first tokens' hashes.
 struct TitleIndex {
-    /// 256 bits: bit `h >> 56` set for each first token's hash `h` mixed by [`mix`].
-    filter: [u64; 4],
+    /// 4096 bits: bit `h >> 52` set for each first token's hash `h` mixed by [`mix`] (a few
+    /// percent of them for the titles' first words).
+    filter: [u64; 64],
     seqs: KeyMap<Vec<Vec<u64>>>,
 }
 
@@ -577,8 +586,8 @@ impl TitleIndex {
     /// False when no title starts with the token of hash `h`.
     #[inline]
     fn may_start(&self, h: u64) -> bool {
-        let m = mix(h) >> 56;
-        self.filter[(m >> 6) as usize & 3] & (1 << (m & 63)) != 0
+        let m = mix(h) >> 52;
+        self.filter[(m >> 6) as usize & 63] & (1 << (m & 63)) != 0
     }
 }
 
@@ -587,10 +596,10 @@ fn titles() -> &'static TitleIndex {
     static INDEX: OnceLock<TitleIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let seqs = title_index();
-        let mut filter = [0u64; 4];
+        let mut filter = [0u64; 64];
         for &h in seqs.keys() {
-            let m = mix(h) >> 56;
-            filter[(m >> 6) as usize & 3] |= 1 << (m & 63);
+            let m = mix(h) >> 52;
+            filter[(m >> 6) as usize & 63] |= 1 << (m & 63);
         }
         TitleIndex { filter, seqs }
     })
@@ -694,10 +703,12 @@ fn people(
             .get(from..to)
             .is_some_and(|g| !g.is_empty() && g.iter().all(|b| matches!(b, b' ' | b'\n' | b'.')))
     };
+    // The matches are in order and do not overlap: the one holding token `k`, if any, is the
+    // first ending past it.
     let match_at = |k: usize| {
         matches
-            .iter()
-            .find(|m| m.first_token <= k && k < m.end_token)
+            .get(matches.partition_point(|m| m.end_token <= k))
+            .filter(|m| m.first_token <= k && k < m.end_token)
     };
     // Names of countries and organizations are not people's names; town names may be (`Price`).
     let not_person = |k: usize| {
@@ -850,7 +861,7 @@ fn people(
                     affiliation: affiliation(),
                     country,
                     code: None,
-                    mentions: vec![name_span],
+                    mentions: first_mention(name_span),
                 },
                 short,
                 title_words: title_words(),

@@ -721,7 +721,42 @@ fn is_isolated(text: &str, toks: &[Token], first: usize, end: usize) -> bool {
 
 /// Whether the word at `at` starts a sentence (nothing but spaces after a terminator before it).
 /// A period after a short capitalized abbreviation (`Rep.`, `Dr.`, `Gen.`) ends no sentence.
+///
+/// Reads bytes back from `at` while they are ASCII; text with another character among the
+/// blanks, the terminator or the word before is read by [`is_sentence_start_chars`].
 fn is_sentence_start(text: &str, at: usize) -> bool {
+    let b = text.as_bytes().get(..at).unwrap_or(&[]);
+    // ASCII white space as `char::is_whitespace` has it.
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+        end -= 1;
+    }
+    let Some(&last) = end.checked_sub(1).and_then(|k| b.get(k)) else {
+        return true;
+    };
+    match last {
+        b'.' => {
+            // The ASCII letters before the period; any other byte ends the word, as any other
+            // character does.
+            let mut start = end - 1;
+            while start > 0 && b[start - 1].is_ascii_alphabetic() {
+                start -= 1;
+            }
+            let word = &b[start..end - 1];
+            let abbreviation = (2..=3).contains(&word.len())
+                && word[0].is_ascii_uppercase()
+                && word[1..].iter().all(u8::is_ascii_lowercase);
+            !abbreviation
+        }
+        b'!' | b'?' | b'"' | b':' => true,
+        0x80.. => is_sentence_start_chars(text, at),
+        _ => false,
+    }
+}
+
+/// [`is_sentence_start`] a character at a time: for text with non-ASCII characters just before
+/// `at`, and the reference the tests hold the byte reading to.
+fn is_sentence_start_chars(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("").trim_end();
     if let Some(head) = before.strip_suffix('.') {
         let word = head
@@ -734,4 +769,56 @@ fn is_sentence_start(text: &str, at: usize) -> bool {
         return !abbreviation;
     }
     before.is_empty() || before.ends_with(['!', '?', '"', '“', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_starts() {
+        let table: &[(&str, bool)] = &[
+            ("", true),
+            ("  ", true),
+            ("Rain fell. ", true),
+            ("Rain fell.\n  ", true),
+            ("said Rep. ", false),
+            ("said Gen.  ", false),
+            ("said U.S. ", true),
+            ("Why? ", true),
+            ("He said: ", true),
+            ("\"Go!\" ", true),
+            ("“Go” ", false),
+            ("said “", true),
+            ("and ", false),
+            ("Zoë. ", true),
+            ("said Mr.\u{a0}", false),
+            ("the 1990s, ", false),
+        ];
+        for &(before, want) in table {
+            let text = format!("{before}Smith");
+            assert_eq!(is_sentence_start(&text, before.len()), want, "{before:?}");
+            assert_eq!(
+                is_sentence_start_chars(&text, before.len()),
+                want,
+                "{before:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte reading agrees with the character reading it replaces.
+        #[test]
+        fn sentence_start_bytes_agree_with_chars(
+            s in "([A-Za-z]{1,4}|[.!?:\"“” ,\n\t]|\u{a0}|\u{85}|é|\u{2009}){0,12}",
+        ) {
+            for at in (0..=s.len()).filter(|&k| s.is_char_boundary(k)) {
+                proptest::prop_assert_eq!(
+                    is_sentence_start(&s, at),
+                    is_sentence_start_chars(&s, at),
+                    "{:?} at {}", s, at
+                );
+            }
+        }
+    }
 }

@@ -258,6 +258,49 @@ impl Hasher for KeyHasher {
 /// A map keyed by token hashes (already hashes: no second hashing).
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
+/// A one-hash Bloom filter of the keys a name may start with: one bit of [`StartFilter::BITS`]
+/// for each, picked by the key's top bits (keys are mixed by a multiplication last, so their
+/// top bits are their best). A key whose bit is clear starts no name, which most capitalized
+/// words of a text do not: one load turns them away before a lookup in the index.
+#[derive(Clone)]
+pub(crate) struct StartFilter {
+    words: Box<[u64]>,
+}
+
+impl StartFilter {
+    /// Bits in the filter: 2^20 (128 KiB) keeps it a few percent full for the built-in
+    /// gazetteer's first tokens.
+    const BITS: u32 = 20;
+
+    fn new() -> StartFilter {
+        StartFilter {
+            words: vec![0; 1 << (StartFilter::BITS - 6)].into_boxed_slice(),
+        }
+    }
+
+    /// The word and bit of `key`.
+    #[inline(always)]
+    fn at(key: u64) -> (usize, u64) {
+        let b = key >> (64 - StartFilter::BITS);
+        // At most 2^20: fits.
+        ((b >> 6) as usize, 1 << (b & 63))
+    }
+
+    fn insert(&mut self, key: u64) {
+        let (w, bit) = StartFilter::at(key);
+        if let Some(word) = self.words.get_mut(w) {
+            *word |= bit;
+        }
+    }
+
+    /// False when no name starts with the token of key `key`.
+    #[inline(always)]
+    pub(crate) fn may_hold(&self, key: u64) -> bool {
+        let (w, bit) = StartFilter::at(key);
+        self.words.get(w).is_some_and(|word| word & bit != 0)
+    }
+}
+
 /// Places, organizations and agencies with their names, indexed for fast matching.
 ///
 /// [`Gazetteer::builtin`] is the compiled-in data, parsed once per process; a
@@ -283,6 +326,9 @@ struct Inner {
     /// Key of a whole name -> range into `hits`.
     index: KeyMap<Slot>,
     hits: Vec<Hit>,
+    /// The keys of every name's first token (`combine(KEY_START, hash)`) as a filter: see
+    /// [`StartFilter`].
+    starts: StartFilter,
     max_tokens: usize,
     /// Every name, for [`Gazetteer::to_builder`].
     names: Names,
@@ -405,6 +451,12 @@ impl Gazetteer {
     /// Identity of the index, to tell whether a cached scan was made with this gazetteer.
     pub(crate) fn id(&self) -> usize {
         Arc::as_ptr(&self.inner) as usize
+    }
+
+    /// The filter of the keys names start with.
+    #[inline]
+    pub(crate) fn starts(&self) -> &StartFilter {
+        &self.inner.starts
     }
 
     pub(crate) fn max_tokens(&self) -> usize {
@@ -585,6 +637,7 @@ impl GazetteerBuilder {
         let mut entries = Vec::with_capacity(self.entries.len());
         let mut pairs: Vec<(u64, Hit)> = Vec::with_capacity(self.names.list.len());
         let mut prefixes: KeyMap<()> = KeyMap::default();
+        let mut starts = StartFilter::new();
         let mut max_tokens = 1;
         let mut countries = HashMap::new();
         let mut regions = HashMap::new();
@@ -616,6 +669,9 @@ impl GazetteerBuilder {
             let mut key = KEY_START;
             for (k, t) in toks.iter().enumerate() {
                 key = combine(key, t.hash);
+                if k == 0 {
+                    starts.insert(key);
+                }
                 if k + 1 < toks.len() {
                     prefixes.insert(key, ());
                 }
@@ -680,6 +736,7 @@ impl GazetteerBuilder {
                 entries,
                 index,
                 hits,
+                starts,
                 max_tokens: max_tokens.min(12),
                 names: self.names,
                 countries,
@@ -695,4 +752,47 @@ pub(crate) fn name_key(name: &str) -> (u64, bool) {
     tokenize(name, &mut toks);
     let key = toks.iter().fold(KEY_START, |key, t| combine(key, t.hash));
     (key, toks.iter().all(Token::all_upper))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first token of every built-in name passes the start filter (it may only turn away
+    /// words no name starts with), and most one-word keys the index lacks are turned away.
+    #[test]
+    fn start_filter_holds_every_first_token() {
+        let g = Gazetteer::builtin();
+        let mut toks = Vec::new();
+        let mut names = 0;
+        for (_, name, _) in g.inner.names.iter() {
+            toks.clear();
+            tokenize(name, &mut toks);
+            if let Some(t) = toks.first() {
+                names += 1;
+                assert!(g.starts().may_hold(combine(KEY_START, t.hash)), "{name}");
+            }
+        }
+        assert!(names > 30_000, "{names}");
+        let words = [
+            "Yesterday",
+            "Officials",
+            "Analysts",
+            "Shares",
+            "Meanwhile",
+            "However",
+            "Earlier",
+            "Traders",
+        ];
+        let mut turned_away = 0;
+        for w in words {
+            toks.clear();
+            tokenize(w, &mut toks);
+            let key = combine(KEY_START, toks[0].hash);
+            if g.slot(key).is_none() && !g.starts().may_hold(key) {
+                turned_away += 1;
+            }
+        }
+        assert!(turned_away >= 6, "{turned_away} of {}", words.len());
+    }
 }

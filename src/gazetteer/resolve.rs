@@ -42,6 +42,7 @@ impl Gazetteer {
     ) {
         let bytes = text.as_bytes();
         let max = self.max_tokens();
+        let starts = self.starts();
         // The first token not yet part of a name.
         let mut next = 0;
         for &k in notable {
@@ -58,6 +59,10 @@ impl Gazetteer {
                     break;
                 }
                 key = combine(key, hash_of(text, &toks[j]));
+                // Most capitalized words start no name: a filter turns them away.
+                if j == i && !starts.may_hold(key) {
+                    break;
+                }
                 all_upper &= toks[j].all_upper();
                 let Some(slot) = self.slot(key) else {
                     break;
