@@ -146,12 +146,15 @@ impl Block {
                 self.emit(src, out);
             }
             self.push(src, line, out);
+        } else if start == end {
+            // An empty line.
+            self.emit(src, out);
         } else {
             self.other_line(src, pos, start, end, out);
         }
     }
 
-    /// [`Block::line`] for a blank line or one with blanks or non-ASCII bytes at an edge.
+    /// [`Block::line`] for a line of blanks or one with blanks or non-ASCII bytes at an edge.
     #[inline(never)]
     fn other_line<'a>(
         &mut self,
