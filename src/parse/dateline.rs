@@ -300,8 +300,8 @@ fn agency(input: &str) -> IResult<&str, &str> {
 
 /// The text between a location and its date (`, `, ` `, `, - `, or nothing): blanks, an
 /// optional comma, blanks, and an optional dash followed by blanks. Returns the text after it and
-/// whether it holds a comma, blanks before the dash, and the dash. [`date_lead_grammar`] states
-/// the same in nom.
+/// whether it holds a comma, blanks before the dash, and the dash. `date_lead_grammar` (in the
+/// tests) states the same in nom.
 fn date_lead(input: &str) -> (&str, bool, bool, bool) {
     let b1 = skip_blanks(input);
     let (comma, after_comma) = match b1.strip_prefix(',') {
