@@ -246,52 +246,6 @@ pub(crate) fn eq3_mask64(block: &[u8; 64], a: u8, b: u8, c: u8) -> u64 {
         })
 }
 
-/// The offsets of every `\n` in a byte slice, in order: 64 bytes compared at once, then the set
-/// bits of the mask read off one by one, so a short line costs a few instructions rather than the
-/// start-up of a search.
-pub(crate) struct Newlines<'a> {
-    bytes: &'a [u8],
-    /// Offset of the block `mask` describes.
-    block: usize,
-    /// The newlines of that block not yet returned.
-    mask: u64,
-}
-
-impl<'a> Newlines<'a> {
-    /// The newlines of `bytes`.
-    pub(crate) fn new(bytes: &'a [u8]) -> Self {
-        Newlines {
-            bytes,
-            block: 0,
-            mask: block_mask(bytes, 0),
-        }
-    }
-}
-
-/// The newline mask of the (up to) 64 bytes of `bytes` at `start`.
-#[inline]
-fn block_mask(bytes: &[u8], start: usize) -> u64 {
-    with_block(bytes, start, |block| eq_mask64(block, b'\n'))
-}
-
-impl Iterator for Newlines<'_> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        while self.mask == 0 {
-            self.block = self.block.saturating_add(64);
-            if self.block >= self.bytes.len() {
-                return None;
-            }
-            self.mask = block_mask(self.bytes, self.block);
-        }
-        let bit = self.mask.trailing_zeros() as usize;
-        self.mask &= self.mask - 1;
-        Some(self.block + bit)
-    }
-}
-
 /// Whether `bytes` holds any of `a`, `b` and `c`: sixteen bytes at a time, the last lane
 /// overlapping the one before; fewer than sixteen bytes one at a time.
 pub(crate) fn contains3(bytes: &[u8], a: u8, b: u8, c: u8) -> bool {
@@ -443,14 +397,11 @@ mod tests {
             }
         }
 
-        /// `Newlines` finds what memchr finds, and `contains3` what a plain search finds.
+        /// `contains3` finds what a plain search finds.
         #[test]
-        fn newlines_and_contains3_agree_with_plain_searches(
+        fn contains3_agrees_with_a_plain_search(
             bytes in prop::collection::vec(prop::sample::select(b"\n\nab(/\xc2 ".to_vec()), 0..300),
         ) {
-            let ours: Vec<usize> = Newlines::new(&bytes).collect();
-            let theirs: Vec<usize> = memchr::memchr_iter(b'\n', &bytes).collect();
-            prop_assert_eq!(ours, theirs);
             for start in [0, 1, 15, 16, 17, 63, 64, 65] {
                 let part = bytes.get(start..).unwrap_or_default();
                 prop_assert_eq!(
@@ -499,9 +450,6 @@ mod tests {
         let lane: &[u8; 16] = b[..16].try_into().unwrap();
         assert_eq!(eq3_mask16(lane, b'(', b'\n', b'/'), 1);
         let text = "x".repeat(130) + "\n" + &"y".repeat(70) + "\n";
-        let found: Vec<usize> = Newlines::new(text.as_bytes()).collect();
-        assert_eq!(found, [130, 201]);
-        assert!(Newlines::new(b"").next().is_none());
         // A block past the end is zero-padded; one inside is the bytes themselves.
         let mut want = [0u8; 64];
         want[..2].copy_from_slice(b"yz");

@@ -1,15 +1,21 @@
 //! Paragraph segmentation and classification.
 //!
-//! The body is scanned line by line (memchr). A paragraph ends at a blank line and before an
+//! The body is scanned line by line, its newlines found 64 bytes at a time. A paragraph ends at a blank line and before an
 //! indented line (wire copy marks paragraphs by indentation and hard-wraps the lines in between).
 //! Inside one such block, lines are hard wraps and are joined with single spaces, unless the block
 //! holds a line longer than any wrap width ([`WRAP_WIDTH`]): then every line is a paragraph of its
 //! own (files that separate paragraphs by single newlines). A wire sign-off alone on the last
 //! line (`REUTER`) is a paragraph of its own.
 //!
+//! A block is held as its first and last lines only: a long inner line sends the lines before
+//! it out as paragraphs at once, and hard wraps broken by a bare newline (nearly all) are joined
+//! by copying the block's text with its newlines made spaces, so the lines in between are read
+//! again only for the rare block with blanks at its breaks.
+//!
 //! Single-line paragraphs borrow their text from the input; only hard-wrapped paragraphs
 //! allocate, for the joined text. Classification compares ASCII case-insensitively and never
-//! allocates.
+//! allocates; story text is turned away by its first two bytes, its first and last bytes, and
+//! one vector scan of its last 80 bytes.
 
 use crate::article::{Paragraph, ParagraphKind};
 use crate::span::Span;
@@ -64,29 +70,30 @@ pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph
     // About one paragraph per 128 bytes of text at most: one allocation for most articles.
     let mut out = Vec::with_capacity((bytes.len().saturating_sub(pos) / 128 + 1).min(4096));
     let mut block = Block::default();
+    let body = bytes.get(pos..).unwrap_or_default();
     let mut line_start = pos;
-    let mut newlines = crate::simd::Newlines::new(bytes.get(pos..).unwrap_or_default());
-    loop {
-        let newline = newlines.next().map(|i| pos + i);
-        let line_end = newline.unwrap_or(bytes.len());
-        match line_content(src, line_start, line_end) {
-            None => block.emit(src, &mut out),
-            Some(content) => {
-                // An indented line starts a paragraph, except at the very start of the body
-                // (after a dateline, say).
-                if (content.start > line_start && line_start > pos)
-                    || is_final_signoff(src, content, line_end)
-                {
-                    block.emit(src, &mut out);
-                }
-                block.push(content);
-            }
+    // The body 64 bytes at a time: a mask of the block's newlines, read off bit by bit.
+    let (chunks, rest) = body.as_chunks::<64>();
+    let mut at = pos;
+    for chunk in chunks {
+        let mut newlines = crate::simd::eq_mask64(chunk, b'\n');
+        while newlines != 0 {
+            let line_end = at + newlines.trailing_zeros() as usize;
+            newlines &= newlines - 1;
+            block.line(src, pos, line_start, line_end, &mut out);
+            line_start = line_end + 1;
         }
-        match newline {
-            Some(i) => line_start = i + 1,
-            None => break,
-        }
+        at += 64;
     }
+    let mut newlines =
+        crate::simd::with_block(rest, 0, |chunk| crate::simd::eq_mask64(chunk, b'\n'));
+    while newlines != 0 {
+        let line_end = at + newlines.trailing_zeros() as usize;
+        newlines &= newlines - 1;
+        block.line(src, pos, line_start, line_end, &mut out);
+        line_start = line_end + 1;
+    }
+    block.line(src, pos, line_start, bytes.len(), &mut out);
     block.emit(src, &mut out);
     if classify {
         classify_all(&mut out);
@@ -94,59 +101,160 @@ pub(super) fn paragraphs(src: &str, pos: usize, classify: bool) -> Vec<Paragraph
     out
 }
 
-/// The trimmed lines of the current block: consecutive non-blank lines not broken by
-/// indentation. Reused from block to block.
+/// The current block: consecutive non-blank lines not broken by indentation, kept as its first
+/// and last lines (the lines in between are read again in the rare case that needs them).
+#[derive(Default)]
 struct Block {
-    lines: Vec<Span>,
-    /// The longest line but the last one, in bytes: whether the lines are hard wraps.
-    longest_inner: usize,
-}
-
-impl Default for Block {
-    fn default() -> Self {
-        Block {
-            lines: Vec::with_capacity(32),
-            longest_inner: 0,
-        }
-    }
+    /// The first line held (trimmed), when `lines > 0`.
+    first: Span,
+    /// The last line held (trimmed), when `lines > 0`.
+    last: Span,
+    /// The number of lines held.
+    lines: usize,
+    /// Whether every line held starts right after the newline that ends the line before (no
+    /// blanks around the breaks): then the lines joined are the block's text with its newlines
+    /// made spaces.
+    single_breaks: bool,
+    /// Whether an inner line longer than [`WRAP_WIDTH`] has made every line of this block a
+    /// paragraph of its own: the lines before it are out already, and each line is held only
+    /// until the next one comes.
+    separate: bool,
 }
 
 impl Block {
-    fn push(&mut self, line: Span) {
-        if let Some(last) = self.lines.last() {
-            self.longest_inner = self.longest_inner.max(last.len());
+    /// Takes the line `start..end` (without its newline). Lines that open and end with a
+    /// printable ASCII byte (nearly all) take the short way: nothing to trim, no indent.
+    #[inline(always)]
+    fn line<'a>(
+        &mut self,
+        src: &'a str,
+        pos: usize,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Paragraph<'a>>,
+    ) {
+        let b = src.as_bytes();
+        let printable = |x: u8| x > b' ' && x < 0x80;
+        if let (Some(&first), Some(&last)) =
+            (b.get(start), end.checked_sub(1).and_then(|e| b.get(e)))
+            && start < end
+            && printable(first)
+            && printable(last)
+        {
+            let line = Span::new(start, end);
+            if line.len() <= 9 && is_final_signoff(src, line, end) {
+                self.emit(src, out);
+            }
+            self.push(src, line, out);
+        } else if start == end {
+            // An empty line.
+            self.emit(src, out);
+        } else {
+            self.other_line(src, pos, start, end, out);
         }
-        self.lines.push(line);
     }
 
-    /// Turns the block's lines into paragraphs and empties the block.
-    fn emit<'a>(&mut self, src: &'a str, out: &mut Vec<Paragraph<'a>>) {
-        match self.lines.as_slice() {
-            [] => return,
-            [line] => out.push(paragraph(Cow::Borrowed(&src[*line]), *line)),
-            [first, .., last] if self.longest_inner <= WRAP_WIDTH => {
-                // Hard wraps: join the lines with single spaces.
-                let span = Span::new(first.start, last.end);
-                let mut text = String::with_capacity(span.len());
-                text.push_str(&src[*first]);
-                for &line in &self.lines[1..] {
-                    text.push(' ');
-                    text.push_str(&src[line]);
+    /// [`Block::line`] for a line of blanks or one with blanks or non-ASCII bytes at an edge.
+    #[inline(never)]
+    fn other_line<'a>(
+        &mut self,
+        src: &'a str,
+        pos: usize,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Paragraph<'a>>,
+    ) {
+        match line_content(src, start, end) {
+            None => self.emit(src, out),
+            Some(content) => {
+                // An indented line starts a paragraph, except at the very start of the body
+                // (after a dateline, say).
+                if (content.start > start && start > pos) || is_final_signoff(src, content, end) {
+                    self.emit(src, out);
                 }
-                out.push(paragraph(Cow::Owned(text), span));
-            }
-            lines => {
-                // One paragraph per line.
-                out.extend(
-                    lines
-                        .iter()
-                        .map(|&line| paragraph(Cow::Borrowed(&src[line]), line)),
-                );
+                self.push(src, content, out);
             }
         }
-        self.lines.clear();
-        self.longest_inner = 0;
     }
+
+    #[inline(always)]
+    fn push<'a>(&mut self, src: &'a str, line: Span, out: &mut Vec<Paragraph<'a>>) {
+        if self.lines == 0 {
+            (self.first, self.last, self.lines, self.single_breaks) = (line, line, 1, true);
+        } else if self.separate {
+            out.push(borrowed(src, self.last));
+            (self.first, self.last) = (line, line);
+        } else if self.last.len() > WRAP_WIDTH {
+            // The line before is inner and too long for a wrap: every line of the block is a
+            // paragraph of its own, those held included.
+            self.put_separately(src, out);
+            (self.first, self.last, self.lines, self.separate) = (line, line, 1, true);
+        } else {
+            self.single_breaks &= line.start == self.last.end + 1;
+            self.last = line;
+            self.lines += 1;
+        }
+    }
+
+    /// Turns the lines held into paragraphs and empties the block.
+    #[inline(always)]
+    fn emit<'a>(&mut self, src: &'a str, out: &mut Vec<Paragraph<'a>>) {
+        match self.lines {
+            0 => return,
+            1 => out.push(borrowed(src, self.last)),
+            _ => out.push(self.joined(src)),
+        }
+        self.lines = 0;
+        self.separate = false;
+    }
+
+    /// The lines held (at least two, the inner ones hard wraps) as one paragraph, joined with
+    /// single spaces.
+    #[inline(never)]
+    fn joined<'a>(&self, src: &'a str) -> Paragraph<'a> {
+        let span = Span::new(self.first.start, self.last.end);
+        let text = if self.single_breaks {
+            src[span].replace('\n', " ")
+        } else {
+            let mut text = String::with_capacity(span.len());
+            for (i, line) in self.held(src).enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                text.push_str(&src[line]);
+            }
+            text
+        };
+        paragraph(Cow::Owned(text), span)
+    }
+
+    /// Every line held as a paragraph of its own.
+    #[inline(never)]
+    fn put_separately<'a>(&self, src: &'a str, out: &mut Vec<Paragraph<'a>>) {
+        if self.lines == 1 {
+            out.push(borrowed(src, self.last));
+        } else {
+            out.extend(self.held(src).map(|line| borrowed(src, line)));
+        }
+    }
+
+    /// The lines held, trimmed, read again from the text between the first and the last: every
+    /// line there belongs to the block.
+    fn held<'s>(&self, src: &'s str) -> impl Iterator<Item = Span> + 's {
+        let (from, to) = (self.first.start, self.last.end);
+        let lines = src.get(from..to).unwrap_or_default();
+        let mut start = from;
+        lines.split('\n').filter_map(move |line| {
+            let end = start + line.len();
+            let content = line_content(src, start, end);
+            start = end + 1;
+            content
+        })
+    }
+}
+
+fn borrowed(src: &str, line: Span) -> Paragraph<'_> {
+    paragraph(Cow::Borrowed(&src[line]), line)
 }
 
 /// A wire sign-off (`Reuter`, `REUTER...`, `MORE`) alone on the last line of the input: its own
@@ -224,18 +332,25 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
 pub(super) fn classify_all(paragraphs: &mut [Paragraph<'_>]) {
     let mut related = false;
     for p in paragraphs.iter_mut() {
-        if !related && is_related_heading(&p.text) {
-            related = true;
-        }
-        p.kind = if related {
-            ParagraphKind::Related
-        } else if is_boilerplate(&p.text) {
-            ParagraphKind::Boilerplate
-        } else if is_caption(&p.text) {
-            ParagraphKind::Caption
-        } else {
-            ParagraphKind::Body
-        };
+        p.kind = kind_of(&p.text, &mut related);
+    }
+}
+
+/// The kind of a paragraph with text `text`; `related` is whether a related-stories heading came
+/// before it (and is set when `text` is one).
+#[inline]
+fn kind_of(text: &str, related: &mut bool) -> ParagraphKind {
+    if !*related && is_related_heading(text) {
+        *related = true;
+    }
+    if *related {
+        ParagraphKind::Related
+    } else if is_boilerplate(text) {
+        ParagraphKind::Boilerplate
+    } else if is_caption(text) {
+        ParagraphKind::Caption
+    } else {
+        ParagraphKind::Body
     }
 }
 
@@ -267,23 +382,46 @@ fn contains_ignore_case(text: &str, needle: &str) -> bool {
 /// away after one or two comparisons: each boilerplate form is tried only for the byte it
 /// opens with.
 fn is_boilerplate(t: &str) -> bool {
-    let Some(&first) = t.as_bytes().first() else {
+    // Every boilerplate form has at least two bytes.
+    let [first, second, ..] = *t.as_bytes() else {
         return false;
     };
     if t.len() > 200 {
         return false;
     }
-    match first.to_ascii_lowercase() {
+    let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
+    match first {
         b'r' | b'm' | b'e' | b'-' | b'#' | b'a' | b'c' | b'(' | 0xC2 => {
-            is_exact_or_prefixed_boilerplate(t, first)
+            opens_like_boilerplate(first, second) && is_exact_or_prefixed_boilerplate(t, first)
         }
         b'f' => {
-            is_exact_or_prefixed_boilerplate(t, first) || is_follow_line(t) || is_platform_only(t)
+            (opens_like_boilerplate(first, second) && is_exact_or_prefixed_boilerplate(t, first))
+                || is_follow_line(t)
+                || is_platform_only(t)
         }
         b'b' => is_byline(t),
         b't' | b'y' | b'i' => is_platform_only(t),
         _ => false,
     }
+}
+
+/// Whether the first two bytes of a paragraph, lower-cased, open one of [`BOILERPLATE_EXACT`]
+/// or [`BOILERPLATE_PREFIXES`]: story text (`Analysts ...`, `Mr. ...`, `Exports ...`) is turned
+/// away here, before the lists are compared.
+fn opens_like_boilerplate(first: u8, second: u8) -> bool {
+    matches!(
+        (first, second),
+        (b'r', b'e')
+            | (b'm', b'o')
+            | (b'e', b'n' | b'd')
+            | (b'-', b'-')
+            | (b'#', b'#')
+            | (b'a', b'b' | b'd' | b'l')
+            | (b'f', b'u')
+            | (b'c', b'o')
+            | (b'(', b'm' | b'r' | b'a' | b'e' | b'w' | b'c')
+            | (0xC2, 0xA9)
+    )
 }
 
 /// One of [`BOILERPLATE_EXACT`], or a paragraph opening with one of [`BOILERPLATE_PREFIXES`].
@@ -368,9 +506,14 @@ const CREDIT_TAIL_BYTES: usize = 80;
 
 /// A photo caption: ends with a photo credit.
 fn is_caption(text: &str) -> bool {
-    if text.starts_with("Photo:")
-        || text.ends_with("Getty Images")
-        || text.ends_with("Getty Images)")
+    let t = text.as_bytes();
+    let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
+        return false;
+    };
+    // The first and last bytes pick the comparisons worth making.
+    if (first == b'P' && text.starts_with("Photo:"))
+        || (last == b's' && text.ends_with("Getty Images"))
+        || (last == b')' && text.ends_with("Getty Images)"))
         || (text.len() <= 64 && is_credit_only(text))
     {
         return true;
@@ -379,8 +522,8 @@ fn is_caption(text: &str) -> bool {
     while !text.is_char_boundary(tail_start) {
         tail_start += 1;
     }
-    let tail = &text.as_bytes()[tail_start..];
-    if !crate::simd::contains3(tail, 0xC2, b'/', b'(') {
+    let tail = &t[tail_start..];
+    if !has_credit_mark(tail) {
         return false;
     }
     // Every credit form holds `©` (0xC2 0xA9), `/` or `(`: one vectorized scan of the tail
@@ -408,6 +551,23 @@ fn is_caption(text: &str) -> bool {
         return text[tail_start + i..].split_whitespace().count() <= 6;
     }
     credit
+}
+
+/// Whether `tail` holds `©`'s first byte 0xC2, `/` or `(`. A tail of 64 to 80 bytes (that of
+/// every long paragraph) is compared as one 64-byte block and its last sixteen bytes.
+#[inline]
+fn has_credit_mark(tail: &[u8]) -> bool {
+    let (a, b, c) = (0xC2, b'/', b'(');
+    match (tail.first_chunk::<64>(), tail.len().checked_sub(16)) {
+        (Some(block), Some(last)) if tail.len() <= 80 => {
+            crate::simd::eq3_mask64(block, a, b, c) != 0
+                || tail
+                    .get(last..)
+                    .and_then(<[u8]>::first_chunk::<16>)
+                    .is_some_and(|lane| crate::simd::eq3_mask16(lane, a, b, c) != 0)
+        }
+        _ => crate::simd::contains3(tail, a, b, c),
+    }
 }
 
 #[cfg(test)]
@@ -580,6 +740,36 @@ mod tests {
         assert_eq!(t[2].1, ParagraphKind::Related);
         assert_eq!(t[3].1, ParagraphKind::Related);
         assert_eq!(t[0].1, ParagraphKind::Body);
+    }
+
+    #[test]
+    fn every_boilerplate_form_passes_the_opening_filter() {
+        for form in BOILERPLATE_EXACT.iter().chain(BOILERPLATE_PREFIXES) {
+            let b = form.as_bytes();
+            assert!(
+                opens_like_boilerplate(b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()),
+                "{form}"
+            );
+        }
+    }
+
+    proptest! {
+        /// The lane scan for credit marks finds what a plain search finds, at every length a
+        /// tail can have.
+        #[test]
+        fn credit_mark_scan_agrees_with_a_plain_search(
+            len in 0..=CREDIT_TAIL_BYTES,
+            mark in prop::option::of((any::<prop::sample::Index>(), prop::sample::select(b"/(\xc2".to_vec()))),
+            filler in prop::sample::select(b"a .)\xa9\xc3".to_vec()),
+        ) {
+            let mut tail = vec![filler; len];
+            if let (Some((at, byte)), false) = (mark, tail.is_empty()) {
+                let at = at.index(tail.len());
+                tail[at] = byte;
+            }
+            let plain = tail.iter().any(|&b| matches!(b, 0xC2 | b'/' | b'('));
+            prop_assert_eq!(has_credit_mark(&tail), plain);
+        }
     }
 
     #[test]

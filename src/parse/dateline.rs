@@ -24,9 +24,9 @@
 use crate::article::Dateline;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
-use nom::bytes::complete::{take_while, take_while1};
-use nom::character::complete::{char, space0, space1};
-use nom::combinator::{opt, verify};
+use nom::bytes::complete::take_while1;
+use nom::character::complete::{char, space0};
+use nom::combinator::verify;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 use std::borrow::Cow;
@@ -206,7 +206,7 @@ fn month_day(input: &str) -> IResult<&str, (u32, u32, &str)> {
 #[cfg(test)]
 fn month_day_grammar(input: &str) -> IResult<&str, (u32, u32, &str)> {
     use nom::branch::alt;
-    use nom::character::complete::digit1;
+    use nom::character::complete::{digit1, space1};
     let month_word = take_while1(|c: char| c.is_ascii_alphabetic() || c == '.');
     let day_number = verify(digit1, |d: &str| d.len() <= 2);
     let (rest, (m, d)) = alt((
@@ -296,6 +296,50 @@ fn agency(input: &str) -> IResult<&str, &str> {
         ),
     )
     .parse(input)
+}
+
+/// The text between a location and its date (`, `, ` `, `, - `, or nothing): blanks, an
+/// optional comma, blanks, and an optional dash followed by blanks. Returns the text after it and
+/// whether it holds a comma, blanks before the dash, and the dash. `date_lead_grammar` (in the
+/// tests) states the same in nom.
+fn date_lead(input: &str) -> (&str, bool, bool, bool) {
+    let b1 = skip_blanks(input);
+    let (comma, after_comma) = match b1.strip_prefix(',') {
+        Some(r) => (true, r),
+        None => (false, b1),
+    };
+    let b2 = skip_blanks(after_comma);
+    let blanks = b1.len() < input.len() || b2.len() < after_comma.len();
+    match b2.strip_prefix('-') {
+        Some(r) if r.starts_with([' ', '\t']) => (skip_blanks(r), comma, blanks, true),
+        _ => (b2, comma, blanks, false),
+    }
+}
+
+/// [`date_lead`] in nom: the reference it is tested against.
+#[cfg(test)]
+fn date_lead_grammar(input: &str) -> (&str, bool, bool, bool) {
+    use nom::bytes::complete::take_while;
+    use nom::character::complete::space1;
+    use nom::combinator::opt;
+    let blanks = |c| c == ' ' || c == '\t';
+    let mut lead = (
+        take_while(blanks),
+        opt(char(',')),
+        take_while(blanks),
+        opt((char('-'), space1)),
+    );
+    let parsed: IResult<&str, _> = lead.parse(input);
+    match parsed {
+        Ok((rest, (b1, comma, b2, dash))) => (
+            rest,
+            comma.is_some(),
+            !(b1.is_empty() && b2.is_empty()),
+            dash.is_some(),
+        ),
+        // Every part is optional: the lead always parses.
+        Err(_) => (input, false, false, false),
+    }
 }
 
 /// `input` without its leading spaces and tabs (nom's `space0`).
@@ -493,19 +537,13 @@ fn parse_with(
     // Date: `, Feb 26`, ` Feb 26` (after an abbreviated region such as `Va.`), `, - March 4`;
     // then an optional comma (`March 4, -`).
     let mut date = None;
-    let blanks = |c| c == ' ' || c == '\t';
-    let lead = (
-        take_while(blanks),
-        opt(char(',')),
-        take_while(blanks),
-        opt((char('-'), space1)),
-    );
-    if let Ok((r, ((b1, comma, b2, dash), (m, d, text)))) = (lead, month_day).parse(rest) {
-        let ok = if comma.is_some() {
+    let (after_lead, comma, blanks, dash) = date_lead(rest);
+    if let Ok((r, (m, d, text))) = month_day(after_lead) {
+        let ok = if comma {
             true
         } else {
             // Without a comma: blanks and no stray dash, and not in a relaxed location.
-            !relaxed && dash.is_none() && !(b1.is_empty() && b2.is_empty())
+            !relaxed && !dash && blanks
         };
         if ok {
             let end = off(r);
@@ -954,6 +992,18 @@ mod tests {
         ) {
             let input = pieces.concat();
             proptest::prop_assert_eq!(month_day(&input).ok(), month_day_grammar(&input).ok());
+        }
+
+        /// The byte-level date lead reads what the nom grammar reads.
+        #[test]
+        fn date_lead_agrees_with_the_grammar(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[" ", "\t", ",", "-", "--", "Feb", "2", "x", "\n", "é", "—"][..]),
+                0..12,
+            ),
+        ) {
+            let input = pieces.concat();
+            proptest::prop_assert_eq!(date_lead(&input), date_lead_grammar(&input));
         }
     }
 
