@@ -5,6 +5,7 @@ use super::{Analysis, Extractor};
 use crate::gazetteer::Token;
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Finds numeric facts: `more than 750 people dead`, `over 270 civilians have been killed`,
 /// `10 people and three companies`, `1.2 mln tonnes`, `between 20 and 30 soldiers`, `dozens of
@@ -73,9 +74,12 @@ pub struct Figure {
     /// A vague quantity: `dozens`, `hundreds`, `scores`.
     pub vague: bool,
     /// What is counted, lower case: `people`, `civilians`, `mln tonnes`, `percent`, `dlrs`.
-    pub unit: Option<String>,
-    /// What happened to them: `dead`, `killed`, `injured`, `arrested`.
-    pub event: Option<String>,
+    /// Borrowed (no allocation) for the units the extractor names itself (`percent` for `%`,
+    /// `pct` and `per cent`, `dollars` for `$`); owned for a word of the text.
+    pub unit: Option<Cow<'static, str>>,
+    /// What happened to them, lower case: `dead`, `killed`, `injured`, `arrested`. Always one
+    /// of the extractor's own words, so always borrowed.
+    pub event: Option<Cow<'static, str>>,
 }
 
 // Written out rather than derived with a flattened span: a flattened struct serializes as a map
@@ -693,6 +697,9 @@ fn word_info(k: Key) -> WordInfo {
     WORDS.get(k)
 }
 
+/// The unit of `%`, `pct`, `percent` and `per cent`.
+const PERCENT_UNIT: &str = "percent";
+
 /// Keys of the words compared one at a time.
 const A: Key = word_key("a");
 const AN: Key = word_key("an");
@@ -1153,14 +1160,14 @@ fn scan(
         if start == number_start && number_start > 0 && bytes[number_start - 1] == b'$' {
             start = number_start - 1;
         }
-        let mut unit: Option<String> = None;
+        let mut unit: Option<Cow<'static, str>> = None;
         let mut unit_end = None;
         if bytes.get(number_end) == Some(&b'%') {
-            unit = Some("percent".to_string());
+            unit = Some(Cow::Borrowed(PERCENT_UNIT));
             number_end += 1;
             unit_end = Some(number_end);
         } else if start == number_start.saturating_sub(1) && bytes.get(start) == Some(&b'$') {
-            unit = Some("dollars".to_string());
+            unit = Some(Cow::Borrowed("dollars"));
         }
         // Ranges: `20 to 30`, `20-30`, `between 20 and 30`.
         let between = prev == BETWEEN;
@@ -1230,14 +1237,14 @@ fn scan(
                     && (!may_be_number() || number_at(text, words, j).is_none())
                 {
                     let u = match uk {
-                        PCT | PERCENT => "percent".to_string(),
-                        _ => u.to_ascii_lowercase(),
+                        PCT | PERCENT => Cow::Borrowed(PERCENT_UNIT),
+                        _ => Cow::Owned(u.to_ascii_lowercase()),
                     };
                     unit = Some(u);
                     unit_end = Some(uw.end);
                     j += 1;
                 } else if uk == PER && words.get(j + 1).is_some_and(|x| key(bytes, *x) == CENT) {
-                    unit = Some("percent".to_string());
+                    unit = Some(Cow::Borrowed(PERCENT_UNIT));
                     unit_end = words.get(j + 1).map(|x| x.end);
                     j += 2;
                 }
@@ -1256,10 +1263,13 @@ fn scan(
                 if !(4..=10).contains(&(words[k].end - words[k].start)) {
                     continue;
                 }
-                if word_info(key(bytes, words[k])).is(EVENT) {
-                    event = text
-                        .get(words[k].start..words[k].end)
-                        .map(str::to_ascii_lowercase);
+                let ek = key(bytes, words[k]);
+                if word_info(ek).is(EVENT) {
+                    // The listed word itself: its key is the word's.
+                    event = EVENTS
+                        .iter()
+                        .find(|e| word_key(e) == ek)
+                        .map(|&e| Cow::Borrowed(e));
                     end = words[k].end;
                     break;
                 }
@@ -1482,7 +1492,7 @@ mod tests {
                 let found = whole(&text);
                 let got = match found.as_slice() {
                     [] => "-".to_string(),
-                    [f] => f.unit.clone().unwrap_or_default(),
+                    [f] => f.unit.as_deref().unwrap_or_default().to_string(),
                     _ => panic!("{text:?}: {found:?}"),
                 };
                 assert_eq!(got, want, "{text:?}");
