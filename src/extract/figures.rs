@@ -378,16 +378,29 @@ fn push_word(b: &[u8], w: Word, number: bool, words: &mut Vec<Word>, starts: &mu
         return;
     }
     if number {
-        // `a dozen`, `a hundred`: the number starts a word earlier.
+        // `a dozen`, `a hundred`: the number starts a word earlier (at no other word before
+        // it: [`number_at`] reads nothing else there).
         let k = words.len();
         if let Some(prev) = k.checked_sub(1)
             && starts.last() != Some(&prev)
+            && words.get(prev).is_some_and(|&p| is_a_or_an(b, p))
         {
             starts.push(prev);
         }
         starts.push(k);
     }
     words.push(w);
+}
+
+/// Whether the word `w` of `b` is `a` or `an`, in any case: the words whose key is [`A`] or
+/// [`AN`].
+#[inline]
+fn is_a_or_an(b: &[u8], w: Word) -> bool {
+    match b.get(w.start..w.end) {
+        Some([a]) => a | 0x20 == b'a',
+        Some([a, n]) => a | 0x20 == b'a' && n | 0x20 == b'n',
+        _ => false,
+    }
 }
 
 /// Whether [`split_words`] keeps the byte at `i` inside a word (between alphanumerics).
@@ -538,6 +551,8 @@ const NOT_UNIT: u16 = 32;
 const TIME_UNIT: u16 = 64;
 /// One of [`EVENTS`].
 const EVENT: u16 = 128;
+/// One of [`APPROXIMATOR_ENDS`].
+const APPROXIMATOR_END: u16 = 256;
 
 /// What the lists say of a word.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -686,7 +701,8 @@ static WORDS: WordTable = WordTable::EMPTY
     .with(MONTHS, MONTH)
     .with(NOT_UNITS, NOT_UNIT)
     .with(TIME_UNITS, TIME_UNIT)
-    .with(EVENTS, EVENT);
+    .with(EVENTS, EVENT)
+    .with(APPROXIMATOR_ENDS, APPROXIMATOR_END);
 
 /// What the lists say of the word with key `k` (nothing for 0).
 #[inline(always)]
@@ -927,6 +943,81 @@ const EVENTS: &[&str] = &[
     "fired",
     "laid",
 ];
+/// The first and last letters of the [`EVENTS`] by length: a filter before looking a word up.
+struct Shapes {
+    /// By length, bit `c & 31` for every first letter `c` of an event that long.
+    first: [u32; 16],
+    /// By length, bit `c & 31` for every last letter `c` of an event that long.
+    last: [u32; 16],
+}
+
+impl Shapes {
+    /// The shapes of `words` (lower-case ASCII, 1 to 15 bytes).
+    const fn of(words: &[&str]) -> Shapes {
+        let mut s = Shapes {
+            first: [0; 16],
+            last: [0; 16],
+        };
+        let mut n = 0;
+        while n < words.len() {
+            let w = words[n].as_bytes();
+            assert!(
+                !w.is_empty() && w.len() < 16,
+                "listed words have 1 to 15 bytes"
+            );
+            s.first[w.len()] |= 1 << (w[0] & 31);
+            s.last[w.len()] |= 1 << (w[w.len() - 1] & 31);
+            n += 1;
+        }
+        s
+    }
+
+    /// Whether the word `w` of `b` may be one of the words, in any case: false only when it is
+    /// none of them.
+    #[inline(always)]
+    fn may_be(&self, b: &[u8], w: Word) -> bool {
+        let Some(len) = w.end.checked_sub(w.start).filter(|&n| n < 16) else {
+            return false;
+        };
+        let (Some(&f), Some(&l), Some(&first), Some(&last)) = (
+            b.get(w.start),
+            w.end.checked_sub(1).and_then(|k| b.get(k)),
+            self.first.get(len),
+            self.last.get(len),
+        ) else {
+            return false;
+        };
+        first & 1 << (f & 31) != 0 && last & 1 << (l & 31) != 0
+    }
+}
+
+/// The shapes of the [`EVENTS`].
+static EVENT_SHAPES: Shapes = Shapes::of(EVENTS);
+
+/// The last words of the approximators [`approximator`] reads (`more than`, `about`): before
+/// any other word, it reads none.
+const APPROXIMATOR_ENDS: &[&str] = &[
+    "than",
+    "of",
+    "least",
+    "fewer",
+    "less",
+    "to",
+    "most",
+    "many",
+    "estimated",
+    "over",
+    "under",
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "approx",
+    "nearly",
+    "almost",
+];
+
 /// The approximator ending at the word before a number, whose key is `k1` (`k2` the word's
 /// before it; 0 for none), and how many words it takes.
 fn approximator(k2: Key, k1: Key) -> Option<(Approximator, usize)> {
@@ -1085,27 +1176,30 @@ fn scan(
             continue;
         };
         let wtext = text.get(w.start..w.end).unwrap_or("");
-        // The keys of the words before and after the number (0 for none), for the tests below.
+        let wbytes = wtext.as_bytes();
+        // The keys of the words before and after the number (0 for none), and what the table
+        // says of them, for the tests below.
         let prev = i
             .checked_sub(1)
             .and_then(|k| words.get(k))
             .map_or(0, |x| key(bytes, *x));
         let next = words.get(i + used).map_or(0, |x| key(bytes, *x));
+        let (prev_info, next_info) = (word_info(prev), word_info(next));
         // Dates, years, times, ordinals, clock times, money codes are not figures here.
         if first.is_ascii_digit() {
             let after = bytes.get(w.end).copied();
             let is_year = used == 1
                 && wtext.len() == 4
                 && (1800.0..=2100.0).contains(&value)
-                && !wtext.contains([',', '.']);
+                && !wbytes.iter().any(|&c| c == b',' || c == b'.');
             // (A word ends in a letter or digit, never in a period; and a word beginning with
             // a digit never begins with a month's name.)
-            let after_month = word_info(prev).is(MONTH)
+            let after_month = prev_info.is(MONTH)
                 && text
                     .get(words[i - 1].end..w.start)
                     .is_some_and(|g| g.trim_matches(['.', ' ']).is_empty());
             let month_after = if used == 1 {
-                word_info(next).is(MONTH)
+                next_info.is(MONTH)
             } else {
                 words
                     .get(i + 1)
@@ -1116,7 +1210,8 @@ fn scan(
             {
                 continue;
             }
-            if wtext.ends_with(|c: char| c.is_ascii_alphabetic()) {
+            // (The last byte of a word is a letter of ASCII only when its last character is.)
+            if wbytes.last().is_some_and(u8::is_ascii_alphabetic) {
                 // `1st`, `24th`, `10am`
                 continue;
             }
@@ -1137,19 +1232,23 @@ fn scan(
         let mut last = i + used - 1;
         // Durations (`two weeks`) belong to the time extractors.
         // (`last + 1` is `i + used`: `next`.)
-        if word_info(next).is(TIME_UNIT) {
+        if next_info.is(TIME_UNIT) {
             resume = last + 1;
             continue;
         }
         let number_start = w.start;
         let mut number_end = words[last].end;
         let (mut min, mut max) = (None, None);
-        // Approximator before.
-        let before_prev = i
-            .checked_sub(2)
-            .and_then(|k| words.get(k))
-            .map_or(0, |x| key(bytes, *x));
-        let approx = approximator(before_prev, prev);
+        // Approximator before: only after the last word of one.
+        let approx = if prev_info.is(APPROXIMATOR_END) {
+            let before_prev = i
+                .checked_sub(2)
+                .and_then(|k| words.get(k))
+                .map_or(0, |x| key(bytes, *x));
+            approximator(before_prev, prev)
+        } else {
+            None
+        };
         let mut start = number_start;
         if let Some((_, n)) = approx
             && let Some(k) = i.checked_sub(n)
@@ -1184,7 +1283,7 @@ fn scan(
             last += 1 + used2;
             number_end = words[last].end;
         }
-        if min.is_none() && wtext.contains('-') && first.is_ascii_digit() {
+        if min.is_none() && first.is_ascii_digit() && wbytes.contains(&b'-') {
             // `20-30` came as one word only if both sides are digits: split it.
             if let Some((a, b)) = wtext.split_once('-')
                 && let (Some(lo), Some(hi)) = (digits(a), digits(b))
@@ -1213,27 +1312,32 @@ fn scan(
             }
             if let Some(uw) = words.get(j) {
                 let u = text.get(uw.start..uw.end).unwrap_or("");
+                let ub = u.as_bytes();
                 let uk = key(bytes, *uw);
-                let gap_ok = text
-                    .get(words[j - 1].end..uw.start)
-                    .is_some_and(|g| g == " " || g.trim().is_empty() || g.trim() == "%");
-                let alpha = if u.is_ascii() {
-                    u.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
+                let uinfo = word_info(uk);
+                let after = words[j - 1].end;
+                let gap_ok = uw.start == after + 1 && bytes.get(after) == Some(&b' ')
+                    || text
+                        .get(after..uw.start)
+                        .is_some_and(|g| g == " " || g.trim().is_empty() || g.trim() == "%");
+                let alpha = if ub.is_ascii() {
+                    ub.iter().all(|&c| c.is_ascii_alphabetic() || c == b'-')
                 } else {
                     u.chars().all(|c| c.is_alphabetic() || c == '-')
                 };
                 // `number_at` reads a word of letters as a number only when it is one of
-                // these (`uk` is the word it looks up first): most units are settled here.
+                // these (`uk` is the word it looks up first; a hyphenated number has a
+                // hyphen): most units are settled here.
                 let may_be_number = || {
-                    word_number(bytes, *uw, uk).is_some()
-                        || word_info(uk).is(VAGUE)
+                    uinfo.is(SMALL | VAGUE)
                         || matches!(uk, A | AN | TENS)
+                        || ub.contains(&b'-') && word_number(bytes, *uw, uk).is_some()
                 };
                 // A unit of time is not what a count counts (`20 to 30 minutes`, `dozens of
                 // centuries`): no unit, as for the words of [`NOT_UNITS`].
                 if gap_ok
                     && alpha
-                    && !word_info(uk).is(NOT_UNIT | TIME_UNIT)
+                    && !uinfo.is(NOT_UNIT | TIME_UNIT)
                     && (!may_be_number() || number_at(text, words, j).is_none())
                 {
                     let u = match uk {
@@ -1255,22 +1359,27 @@ fn scan(
         let mut end = unit_end.unwrap_or(number_end);
         if unit.is_some() {
             for k in j..(j + 4).min(words.len()) {
-                let gap = bytes.get(words[k - 1].end..words[k].start).unwrap_or(b".");
-                if gap.iter().any(|b| matches!(b, b'.' | b';' | b'!' | b'?')) {
-                    break;
+                let (before, w) = (words[k - 1], words[k]);
+                // Most words follow one space; only a longer gap may end the sentence.
+                if w.start != before.end + 1 || bytes.get(before.end) != Some(&b' ') {
+                    let gap = bytes.get(before.end..w.start).unwrap_or(b".");
+                    if gap.iter().any(|b| matches!(b, b'.' | b';' | b'!' | b'?')) {
+                        break;
+                    }
                 }
-                // Events are words of 4 to 10 letters: no need to look the others up.
-                if !(4..=10).contains(&(words[k].end - words[k].start)) {
+                // Events are words of 4 to 10 letters, of a few first and last letters by
+                // length: no need to look the others up.
+                if !EVENT_SHAPES.may_be(bytes, w) {
                     continue;
                 }
-                let ek = key(bytes, words[k]);
+                let ek = key(bytes, w);
                 if word_info(ek).is(EVENT) {
                     // The listed word itself: its key is the word's.
                     event = EVENTS
                         .iter()
                         .find(|e| word_key(e) == ek)
                         .map(|&e| Cow::Borrowed(e));
-                    end = words[k].end;
+                    end = w.end;
                     break;
                 }
             }
@@ -1433,7 +1542,14 @@ mod tests {
         let w = "seventeenthousands";
         assert_eq!(key(w.as_bytes(), whole_word(w)), 0);
         assert_eq!(info_of(w), WordInfo::NONE);
-        let lists = [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS];
+        let lists = [
+            NUMBER_WORDS,
+            MONTHS,
+            NOT_UNITS,
+            TIME_UNITS,
+            EVENTS,
+            APPROXIMATOR_ENDS,
+        ];
         assert!(lists.iter().flat_map(|l| l.iter()).all(|w| w.len() <= 16));
     }
 
@@ -1498,6 +1614,52 @@ mod tests {
                 assert_eq!(got, want, "{text:?}");
                 assert_eq!(from_tokens(&text), found, "{text:?}");
             }
+        }
+    }
+
+    /// `approximator` reads an approximator only before one of [`APPROXIMATOR_ENDS`], so the
+    /// scan asks it nothing before other words; and every one of them ends one.
+    #[test]
+    fn approximators_end_with_their_listed_words() {
+        let vocabulary: Vec<&str> = [
+            NUMBER_WORDS,
+            MONTHS,
+            NOT_UNITS,
+            TIME_UNITS,
+            EVENTS,
+            APPROXIMATOR_ENDS,
+            &[
+                "more", "upwards", "at", "no", "fewer", "up", "as", "close", "an", "x", "people",
+            ],
+        ]
+        .concat();
+        let keys: Vec<Key> = std::iter::once(0)
+            .chain(vocabulary.iter().map(|w| word_key(w)))
+            .collect();
+        for &k1 in &keys {
+            let ends = keys.iter().any(|&k2| approximator(k2, k1).is_some());
+            assert_eq!(ends, word_info(k1).is(APPROXIMATOR_END), "{k1:x}");
+        }
+    }
+
+    /// The event filter lets every event through, in any case, and turns most words away.
+    #[test]
+    fn event_shapes_pass_every_event() {
+        for &e in EVENTS {
+            for w in [e.to_string(), e.to_uppercase()] {
+                assert!(EVENT_SHAPES.may_be(w.as_bytes(), whole_word(&w)), "{w}");
+            }
+        }
+        for w in [
+            "homes",
+            "people",
+            "year",
+            "regional",
+            "",
+            "x",
+            "seventeenthousand",
+        ] {
+            assert!(!EVENT_SHAPES.may_be(w.as_bytes(), whole_word(w)), "{w}");
         }
     }
 
@@ -1576,7 +1738,7 @@ mod tests {
         #[test]
         fn word_table_matches_the_lists(
             w in prop::sample::select(
-                [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS]
+                [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS, APPROXIMATOR_ENDS]
                     .concat()
                     .into_iter()
                     .chain(["a.m.", "tonnes", "Seconds", "p.m", "x", "élan"])
@@ -1603,6 +1765,8 @@ mod tests {
             prop_assert_eq!(info.is(NOT_UNIT), listed(NOT_UNITS));
             prop_assert_eq!(info.is(TIME_UNIT), listed(TIME_UNITS));
             prop_assert_eq!(info.is(EVENT), listed(EVENTS));
+            prop_assert_eq!(info.is(APPROXIMATOR_END), listed(APPROXIMATOR_ENDS));
+            prop_assert!(EVENT_SHAPES.may_be(text.as_bytes(), word) || !listed(EVENTS));
             let small = SMALL_NUMBERS.iter().find(|(x, _)| *x == lower).map(|&(_, v)| v);
             prop_assert_eq!(info.small(), small);
             let mult = MULTIPLIERS.iter().find(|(x, _)| *x == lower).map(|&(_, v)| v);
@@ -1617,7 +1781,7 @@ mod tests {
         fn keys_fold_ascii_case_only(w in "[a-zA-Z0-9.'’é-]{1,18}") {
             let info = info_of(&w);
             let lower = w.to_ascii_lowercase();
-            let lists = [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS];
+            let lists = [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS, APPROXIMATOR_ENDS];
             let listed = lists.iter().any(|l| l.contains(&lower.as_str()))
                 || [SMALL_NUMBERS, MULTIPLIERS, VAGUE_PLURALS]
                     .iter()
