@@ -119,15 +119,19 @@ impl Extractor for Figures {
         let src = analysis.source();
         let scan = analysis.body_tokens();
         // Allocated at the first paragraph holding a number (see `read_paragraph`).
-        let (mut out, mut words, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut out, mut words, mut starts, mut places) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for p in scan.paragraphs(src, None) {
             read_paragraph(
                 p.text,
                 p.tokens,
                 p.notable,
                 p.offset,
-                &mut words,
-                &mut starts,
+                Buffers {
+                    places: &mut places,
+                    words: &mut words,
+                    starts: &mut starts,
+                },
                 &mut out,
             );
         }
@@ -146,31 +150,23 @@ fn read_paragraph(
     toks: &[Token],
     notable: &[u32],
     offset: usize,
-    words: &mut Vec<Word>,
-    starts: &mut Vec<usize>,
+    buffers: Buffers<'_>,
     out: &mut Vec<Figure>,
 ) {
-    let may_start = |t: &Token| {
-        if t.plain() {
-            t.has_digit()
-                || t.lex & LEX_NUMBER != 0
-                    && is_number_word(
-                        text.as_bytes(),
-                        Word {
-                            start: t.start(),
-                            end: t.end(),
-                        },
-                    )
-        } else {
-            true
-        }
-    };
+    let Buffers {
+        places,
+        words,
+        starts,
+    } = buffers;
     let b = text.as_bytes();
-    let mut places = notable
-        .iter()
-        .map(|&k| k as usize)
-        .filter(|&k| toks.get(k).is_some_and(may_start));
-    let Some(first) = places.next() else {
+    places.clear();
+    places.extend(
+        notable
+            .iter()
+            .map(|&k| k as usize)
+            .filter(|&k| toks.get(k).is_some_and(|t| may_start(b, t))),
+    );
+    let Some(&first) = places.first() else {
         return;
     };
     // The buffers are kept for the article's other paragraphs: sized here once, at the first
@@ -186,26 +182,60 @@ fn read_paragraph(
     }
     let mut from = words_back(toks, b, first, WORDS_BEFORE);
     let mut last = first;
-    let mut read = |from: usize, to: usize| {
+    // The run's places: those from `run` on.
+    let mut run = 0;
+    let mut read = |from: usize, to: usize, places: &[usize]| {
         words.clear();
         starts.clear();
-        words_from_tokens(text, toks.get(from..to).unwrap_or(&[]), words, starts);
+        let toks = toks.get(from..to).unwrap_or(&[]);
+        words_from_tokens(text, toks, from, places, words, starts);
         scan(text, words, starts.iter().copied(), offset, out);
     };
-    for k in places {
+    for (n, &k) in places.iter().enumerate().skip(1) {
         // Places this few tokens apart are as few words apart: their words meet. Farther
         // apart, the words between are read only when the two ranges meet.
         if k - last > WORDS_BEFORE + WORDS_AFTER + 1 {
             let to = words_ahead(toks, b, last, WORDS_AFTER);
             let next = words_back(toks, b, k, WORDS_BEFORE);
             if next >= to {
-                read(from, to);
+                read(from, to, places.get(run..n).unwrap_or(&[]));
                 from = next;
+                run = n;
             }
         }
         last = k;
     }
-    read(from, words_ahead(toks, b, last, WORDS_AFTER));
+    let to = words_ahead(toks, b, last, WORDS_AFTER);
+    read(from, to, places.get(run..).unwrap_or(&[]));
+}
+
+/// The buffers [`read_paragraph`] fills, kept for an article's paragraphs: the indices of the
+/// tokens a number may start at, the words of a run and the indices of those a number may
+/// start at.
+struct Buffers<'a> {
+    places: &'a mut Vec<usize>,
+    words: &'a mut Vec<Word>,
+    starts: &'a mut Vec<usize>,
+}
+
+/// Whether a number may start at the token `t` of `b`: a plain token holding a digit or a number
+/// word (see [`NUMBER_WORDS`]), and every token that is not plain (split again into words by
+/// [`words_from_tokens`]).
+#[inline]
+fn may_start(b: &[u8], t: &Token) -> bool {
+    if t.plain() {
+        t.has_digit()
+            || t.lex & LEX_NUMBER != 0
+                && is_number_word(
+                    b,
+                    Word {
+                        start: t.start(),
+                        end: t.end(),
+                    },
+                )
+    } else {
+        true
+    }
 }
 
 /// Words read before the first place a number may start in a run (`more than`, `between`,
@@ -326,9 +356,15 @@ fn is_number_word(b: &[u8], w: Word) -> bool {
 /// The two splits differ only at a few characters: tokens that [`split_words`] joins across one
 /// `,` `-` `.` or `'` are merged here, and the rare tokens holding a period, an apostrophe or a
 /// non-ASCII character are split again by [`split_words`] itself.
+///
+/// `toks` are the tokens from index `base` on, and `places` (ascending, from `base` on) the
+/// indices of those [`may_start`] says a number may start at: every other token is a plain word
+/// that is no number, and is pushed as one without looking at it again.
 fn words_from_tokens(
     text: &str,
     toks: &[Token],
+    base: usize,
+    places: &[usize],
     words_out: &mut Vec<Word>,
     starts: &mut Vec<usize>,
 ) {
@@ -337,22 +373,33 @@ fn words_from_tokens(
     let mut local = std::mem::take(words_out);
     let words = &mut local;
     words.reserve(toks.len());
-    for t in toks {
+    let mut places = places.iter().map(|&k| k.wrapping_sub(base));
+    let mut place = places.next().unwrap_or(usize::MAX);
+    for (k, t) in toks.iter().enumerate() {
         if t.plain() {
             let w = Word {
                 start: t.start(),
                 end: t.end(),
             };
-            // Most tokens are plain words after a blank: neither joined to the word before
-            // nor a number.
-            let number = t.has_digit() && b.get(w.start).is_some_and(u8::is_ascii_digit)
-                || t.lex & LEX_NUMBER != 0 && is_number_word(b, w);
-            if !number && w.start.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ') {
-                words.push(w);
+            if k != place {
+                // Most tokens are plain words after a blank: neither joined to the word before
+                // nor a number.
+                if w.start.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ') {
+                    words.push(w);
+                } else {
+                    push_word(b, w, false, words, starts);
+                }
                 continue;
             }
+            place = places.next().unwrap_or(usize::MAX);
+            // A plain token a number may start at holds a digit or is a number word; a digit
+            // must come first.
+            let number = !t.has_digit() || b.get(w.start).is_some_and(u8::is_ascii_digit);
             push_word(b, w, number, words, starts);
             continue;
+        }
+        if k == place {
+            place = places.next().unwrap_or(usize::MAX);
         }
         split_words_with(text.get(t.start()..t.end()).unwrap_or(""), |p| {
             let w = Word {
@@ -1416,10 +1463,21 @@ mod tests {
     /// What the extractor does: words from the shared scan's tokens around the numbers, only
     /// likely starts tried.
     fn from_tokens(text: &str) -> Vec<Figure> {
-        let (mut toks, mut notable, mut words, mut starts, mut out) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut toks, mut notable, mut words, mut starts, mut places, mut out) = (
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
         tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON, &mut notable);
-        read_paragraph(text, &toks, &notable, 7, &mut words, &mut starts, &mut out);
+        let buffers = Buffers {
+            places: &mut places,
+            words: &mut words,
+            starts: &mut starts,
+        };
+        read_paragraph(text, &toks, &notable, 7, buffers, &mut out);
         out
     }
 
@@ -1435,7 +1493,11 @@ mod tests {
             &super::super::scan::LEXICON,
             &mut Vec::new(),
         );
-        words_from_tokens(text, &toks, &mut words, &mut starts);
+        let b = text.as_bytes();
+        let places: Vec<usize> = (0..toks.len())
+            .filter(|&k| may_start(b, &toks[k]))
+            .collect();
+        words_from_tokens(text, &toks, 0, &places, &mut words, &mut starts);
         spans(&words)
     }
 
