@@ -856,14 +856,18 @@ const VAGUE_PLURALS: &[(&str, f64)] = &[
     ("billions", 2e9),
 ];
 
-fn digits(w: &str) -> Option<f64> {
-    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+fn digits(w: &[u8]) -> Option<f64> {
+    if !w.first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    if let Some(v) = short_decimal(w.as_bytes()) {
+    if let Some(v) = short_decimal(w) {
         return Some(v);
     }
-    let clean: String = w.chars().filter(|c| *c != ',').collect();
+    let clean: String = std::str::from_utf8(w)
+        .ok()?
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
     clean.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -1023,18 +1027,17 @@ impl Shapes {
     /// none of them.
     #[inline(always)]
     fn may_be(&self, b: &[u8], w: Word) -> bool {
-        let Some(len) = w.end.checked_sub(w.start).filter(|&n| n < 16) else {
+        // A length of 16 or more (or a reversed word) has no bits: index 0.
+        let len = w.end.wrapping_sub(w.start);
+        let len = if len < 16 { len } else { 0 };
+        let first = self.first[len];
+        if first == 0 {
+            return false;
+        }
+        let (Some(&f), Some(&l)) = (b.get(w.start), b.get(w.end.wrapping_sub(1))) else {
             return false;
         };
-        let (Some(&f), Some(&l), Some(&first), Some(&last)) = (
-            b.get(w.start),
-            w.end.checked_sub(1).and_then(|k| b.get(k)),
-            self.first.get(len),
-            self.last.get(len),
-        ) else {
-            return false;
-        };
-        first & 1 << (f & 31) != 0 && last & 1 << (l & 31) != 0
+        first & 1 << (f & 31) != 0 && self.last[len] & 1 << (l & 31) != 0
     }
 }
 
@@ -1119,54 +1122,91 @@ fn approximator(k2: Key, k1: Key) -> Option<(Approximator, usize)> {
 
 /// A number at word `i`: (value, words used, vague).
 fn number_at(text: &str, words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
+    number_with_next(text, words, i).map(|n| (n.value, n.used, n.vague))
+}
+
+/// A number read by [`number_with_next`].
+struct Number {
+    value: f64,
+    /// Words it takes.
+    used: usize,
+    vague: bool,
+    /// The key of the word after it and what the table says of that word (0 and nothing at
+    /// the end), when the reading looked it up.
+    next: Option<(Key, WordInfo)>,
+}
+
+/// The number at word `i`, as [`number_at`] reads it, with the word after it when that was
+/// looked up anyway.
+#[inline]
+fn number_with_next(text: &str, words: &[Word], i: usize) -> Option<Number> {
     let b = text.as_bytes();
     let w = *words.get(i)?;
-    let k = key(b, w);
-    let (mut value, mut used, is_vague) = if let Some(v) = digits(text.get(w.start..w.end)?) {
-        (v, 1, false)
-    } else if let Some(v) = word_number(b, w, k) {
-        (v, 1, false)
-    } else if k == A || k == AN {
-        // `a dozen`, `a hundred`, `a million`
-        let next = key(b, *words.get(i + 1)?);
-        if next == DOZEN {
-            (12.0, 2, false)
-        } else {
-            let m = word_info(next).multiplier().filter(|m| *m >= 100.0)?;
-            (m, 2, false)
-        }
-    } else if let Some(v) = word_info(k).vague() {
-        // `tens of thousands`, `hundreds of millions` are read by the caller as vague plurals.
-        return Some((v, 1, true));
-    } else if k == TENS {
-        let of = words.get(i + 1).map(|x| key(b, *x));
-        let next = words.get(i + 2).and_then(|x| word_info(key(b, *x)).vague());
-        match (of, next) {
-            (Some(OF), Some(v)) => return Some((v * 10.0, 3, true)),
-            _ => return None,
-        }
+    let (mut value, mut used) = if let Some(v) = digits(b.get(w.start..w.end)?) {
+        (v, 1)
     } else {
-        return None;
+        let k = key(b, w);
+        if let Some(v) = word_number(b, w, k) {
+            (v, 1)
+        } else if k == A || k == AN {
+            // `a dozen`, `a hundred`, `a million`
+            let next = key(b, *words.get(i + 1)?);
+            if next == DOZEN {
+                (12.0, 2)
+            } else {
+                let m = word_info(next).multiplier().filter(|m| *m >= 100.0)?;
+                (m, 2)
+            }
+        } else if let Some(v) = word_info(k).vague() {
+            // `tens of thousands`, `hundreds of millions` are read by the caller as vague
+            // plurals.
+            return Some(Number {
+                value: v,
+                used: 1,
+                vague: true,
+                next: None,
+            });
+        } else if k == TENS {
+            let of = words.get(i + 1).map(|x| key(b, *x));
+            let next = words.get(i + 2).and_then(|x| word_info(key(b, *x)).vague());
+            return match (of, next) {
+                (Some(OF), Some(v)) => Some(Number {
+                    value: v * 10.0,
+                    used: 3,
+                    vague: true,
+                    next: None,
+                }),
+                _ => None,
+            };
+        } else {
+            return None;
+        }
     };
-    // Multipliers: `1.2 mln`, `three hundred`, `two hundred thousand`.
-    while let Some(m) = words
-        .get(i + used)
-        .and_then(|x| word_info(key(b, *x)).multiplier())
-        .filter(|_| !is_vague)
-    {
+    // Multipliers: `1.2 mln`, `three hundred`, `two hundred thousand`; the word they stop at
+    // is the word after the number.
+    let next = loop {
+        let Some(&x) = words.get(i + used) else {
+            break (0, WordInfo::NONE);
+        };
+        let k = key(b, x);
+        let info = word_info(k);
+        let Some(m) = info.multiplier() else {
+            break (k, info);
+        };
         // Only words directly after (no punctuation between).
         let prev = words[i + used - 1];
-        let next = words[i + used];
-        if text
-            .get(prev.end..next.start)
-            .is_none_or(|g| g.trim() != "")
-        {
-            break;
+        if text.get(prev.end..x.start).is_none_or(|g| g.trim() != "") {
+            break (k, info);
         }
         value *= m;
         used += 1;
-    }
-    Some((value, used, is_vague))
+    };
+    Some(Number {
+        value,
+        used,
+        vague: false,
+        next: Some(next),
+    })
 }
 
 /// Whether word `i` may be a number word, by its first two letters and length (`one`,
@@ -1219,9 +1259,10 @@ fn scan(
         if !(first.is_ascii_digit() || may_start_number(text, words, i)) {
             continue;
         }
-        let Some((value, used, is_vague)) = number_at(text, words, i) else {
+        let Some(number) = number_with_next(text, words, i) else {
             continue;
         };
+        let (value, used, is_vague) = (number.value, number.used, number.vague);
         let wtext = text.get(w.start..w.end).unwrap_or("");
         let wbytes = wtext.as_bytes();
         // The keys of the words before and after the number (0 for none), and what the table
@@ -1230,8 +1271,11 @@ fn scan(
             .checked_sub(1)
             .and_then(|k| words.get(k))
             .map_or(0, |x| key(bytes, *x));
-        let next = words.get(i + used).map_or(0, |x| key(bytes, *x));
-        let (prev_info, next_info) = (word_info(prev), word_info(next));
+        let (next, next_info) = number.next.unwrap_or_else(|| {
+            let k = words.get(i + used).map_or(0, |x| key(bytes, *x));
+            (k, word_info(k))
+        });
+        let prev_info = word_info(prev);
         // Dates, years, times, ordinals, clock times, money codes are not figures here.
         if first.is_ascii_digit() {
             let after = bytes.get(w.end).copied();
@@ -1333,7 +1377,7 @@ fn scan(
         if min.is_none() && first.is_ascii_digit() && wbytes.contains(&b'-') {
             // `20-30` came as one word only if both sides are digits: split it.
             if let Some((a, b)) = wtext.split_once('-')
-                && let (Some(lo), Some(hi)) = (digits(a), digits(b))
+                && let (Some(lo), Some(hi)) = (digits(a.as_bytes()), digits(b.as_bytes()))
                 && hi > lo
             {
                 min = Some(lo);
@@ -1360,8 +1404,13 @@ fn scan(
             if let Some(uw) = words.get(j) {
                 let u = text.get(uw.start..uw.end).unwrap_or("");
                 let ub = u.as_bytes();
-                let uk = key(bytes, *uw);
-                let uinfo = word_info(uk);
+                // Right after the number, the word is the one looked up already.
+                let (uk, uinfo) = if j == i + used {
+                    (next, next_info)
+                } else {
+                    let k = key(bytes, *uw);
+                    (k, word_info(k))
+                };
                 let after = words[j - 1].end;
                 let gap_ok = uw.start == after + 1 && bytes.get(after) == Some(&b' ')
                     || text
