@@ -401,16 +401,24 @@ fn words_from_tokens(
         if k == place {
             place = places.next().unwrap_or(usize::MAX);
         }
-        split_words_with(text.get(t.start()..t.end()).unwrap_or(""), |p| {
-            let w = Word {
-                start: p.start + t.start(),
-                end: p.end + t.start(),
-            };
-            let number = b.get(w.start).is_some_and(u8::is_ascii_digit) || is_number_word(b, w);
-            push_word(b, w, number, words, starts);
-        });
+        push_split(text, t, words, starts);
     }
     *words_out = local;
+}
+
+/// Appends the words of the token `t` of `text`, which is not plain, as [`split_words`] splits
+/// them (kept out of [`words_from_tokens`]' loop, which seldom comes here).
+#[inline(never)]
+fn push_split(text: &str, t: &Token, words: &mut Vec<Word>, starts: &mut Vec<usize>) {
+    let b = text.as_bytes();
+    split_words_with(text.get(t.start()..t.end()).unwrap_or(""), |p| {
+        let w = Word {
+            start: p.start + t.start(),
+            end: p.end + t.start(),
+        };
+        let number = b.get(w.start).is_some_and(u8::is_ascii_digit) || is_number_word(b, w);
+        push_word(b, w, number, words, starts);
+    });
 }
 
 /// Appends `w` to `words`, or extends the last word with it when [`split_words`] joins them;
