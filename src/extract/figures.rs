@@ -1272,8 +1272,7 @@ fn scan(
             continue;
         };
         let (value, used, is_vague) = (number.value, number.used, number.vague);
-        let wtext = text.get(w.start..w.end).unwrap_or("");
-        let wbytes = wtext.as_bytes();
+        let wbytes = bytes.get(w.start..w.end).unwrap_or(b"");
         // The keys of the words before and after the number (0 for none), and what the table
         // says of them, for the tests below.
         let prev = i
@@ -1289,7 +1288,7 @@ fn scan(
         if first.is_ascii_digit() {
             let after = bytes.get(w.end).copied();
             let is_year = used == 1
-                && wtext.len() == 4
+                && wbytes.len() == 4
                 && (1800.0..=2100.0).contains(&value)
                 && !wbytes.iter().any(|&c| c == b',' || c == b'.');
             // (A word ends in a letter or digit, never in a period; and a word beginning with
@@ -1385,7 +1384,7 @@ fn scan(
         }
         if min.is_none() && first.is_ascii_digit() && wbytes.contains(&b'-') {
             // `20-30` came as one word only if both sides are digits: split it.
-            if let Some((a, b)) = wtext.split_once('-')
+            if let Some((a, b)) = text.get(w.start..w.end).and_then(|t| t.split_once('-'))
                 && let (Some(lo), Some(hi)) = (digits(a.as_bytes()), digits(b.as_bytes()))
                 && hi > lo
             {
