@@ -607,8 +607,8 @@ fn json_fields_are_the_contract() {
         approximator: Option<Approximator>,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         vague: bool,
-        unit: &'a Option<String>,
-        event: &'a Option<String>,
+        unit: &'a Option<std::borrow::Cow<'static, str>>,
+        event: &'a Option<std::borrow::Cow<'static, str>>,
     }
     fn same<A: Serialize, B: Serialize>(a: &A, b: &B) {
         let (a, b) = (

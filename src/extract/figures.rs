@@ -5,6 +5,7 @@ use super::{Analysis, Extractor};
 use crate::gazetteer::Token;
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Finds numeric facts: `more than 750 people dead`, `over 270 civilians have been killed`,
 /// `10 people and three companies`, `1.2 mln tonnes`, `between 20 and 30 soldiers`, `dozens of
@@ -73,9 +74,12 @@ pub struct Figure {
     /// A vague quantity: `dozens`, `hundreds`, `scores`.
     pub vague: bool,
     /// What is counted, lower case: `people`, `civilians`, `mln tonnes`, `percent`, `dlrs`.
-    pub unit: Option<String>,
-    /// What happened to them: `dead`, `killed`, `injured`, `arrested`.
-    pub event: Option<String>,
+    /// Borrowed (no allocation) for the units the extractor names itself (`percent` for `%`,
+    /// `pct` and `per cent`, `dollars` for `$`); owned for a word of the text.
+    pub unit: Option<Cow<'static, str>>,
+    /// What happened to them, lower case: `dead`, `killed`, `injured`, `arrested`. Always one
+    /// of the extractor's own words, so always borrowed.
+    pub event: Option<Cow<'static, str>>,
 }
 
 // Written out rather than derived with a flattened span: a flattened struct serializes as a map
@@ -115,15 +119,19 @@ impl Extractor for Figures {
         let src = analysis.source();
         let scan = analysis.body_tokens();
         // Allocated at the first paragraph holding a number (see `read_paragraph`).
-        let (mut out, mut words, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut out, mut words, mut starts, mut places) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for p in scan.paragraphs(src, None) {
             read_paragraph(
                 p.text,
                 p.tokens,
                 p.notable,
                 p.offset,
-                &mut words,
-                &mut starts,
+                Buffers {
+                    places: &mut places,
+                    words: &mut words,
+                    starts: &mut starts,
+                },
                 &mut out,
             );
         }
@@ -142,31 +150,23 @@ fn read_paragraph(
     toks: &[Token],
     notable: &[u32],
     offset: usize,
-    words: &mut Vec<Word>,
-    starts: &mut Vec<usize>,
+    buffers: Buffers<'_>,
     out: &mut Vec<Figure>,
 ) {
-    let may_start = |t: &Token| {
-        if t.plain() {
-            t.has_digit()
-                || t.lex & LEX_NUMBER != 0
-                    && is_number_word(
-                        text.as_bytes(),
-                        Word {
-                            start: t.start(),
-                            end: t.end(),
-                        },
-                    )
-        } else {
-            true
-        }
-    };
+    let Buffers {
+        places,
+        words,
+        starts,
+    } = buffers;
     let b = text.as_bytes();
-    let mut places = notable
-        .iter()
-        .map(|&k| k as usize)
-        .filter(|&k| toks.get(k).is_some_and(may_start));
-    let Some(first) = places.next() else {
+    places.clear();
+    places.extend(
+        notable
+            .iter()
+            .map(|&k| k as usize)
+            .filter(|&k| toks.get(k).is_some_and(|t| may_start(b, t))),
+    );
+    let Some(&first) = places.first() else {
         return;
     };
     // The buffers are kept for the article's other paragraphs: sized here once, at the first
@@ -182,35 +182,70 @@ fn read_paragraph(
     }
     let mut from = words_back(toks, b, first, WORDS_BEFORE);
     let mut last = first;
-    let mut read = |from: usize, to: usize| {
+    // The run's places: those from `run` on.
+    let mut run = 0;
+    let mut read = |from: usize, to: usize, places: &[usize]| {
         words.clear();
         starts.clear();
-        words_from_tokens(text, toks.get(from..to).unwrap_or(&[]), words, starts);
+        let toks = toks.get(from..to).unwrap_or(&[]);
+        words_from_tokens(text, toks, from, places, words, starts);
         scan(text, words, starts.iter().copied(), offset, out);
     };
-    for k in places {
+    for (n, &k) in places.iter().enumerate().skip(1) {
         // Places this few tokens apart are as few words apart: their words meet. Farther
         // apart, the words between are read only when the two ranges meet.
         if k - last > WORDS_BEFORE + WORDS_AFTER + 1 {
             let to = words_ahead(toks, b, last, WORDS_AFTER);
             let next = words_back(toks, b, k, WORDS_BEFORE);
             if next >= to {
-                read(from, to);
+                read(from, to, places.get(run..n).unwrap_or(&[]));
                 from = next;
+                run = n;
             }
         }
         last = k;
     }
-    read(from, words_ahead(toks, b, last, WORDS_AFTER));
+    let to = words_ahead(toks, b, last, WORDS_AFTER);
+    read(from, to, places.get(run..).unwrap_or(&[]));
+}
+
+/// The buffers [`read_paragraph`] fills, kept for an article's paragraphs: the indices of the
+/// tokens a number may start at, the words of a run and the indices of those a number may
+/// start at.
+struct Buffers<'a> {
+    places: &'a mut Vec<usize>,
+    words: &'a mut Vec<Word>,
+    starts: &'a mut Vec<usize>,
+}
+
+/// Whether a number may start at the token `t` of `b`: a plain token holding a digit or a number
+/// word (see [`NUMBER_WORDS`]), and every token that is not plain (split again into words by
+/// [`words_from_tokens`]).
+#[inline]
+fn may_start(b: &[u8], t: &Token) -> bool {
+    if t.plain() {
+        t.has_digit()
+            || t.lex & LEX_NUMBER != 0
+                && is_number_word(
+                    b,
+                    Word {
+                        start: t.start(),
+                        end: t.end(),
+                    },
+                )
+    } else {
+        true
+    }
 }
 
 /// Words read before the first place a number may start in a run (`more than`, `between`,
 /// `a` of `a dozen`) and after the last. Every word [`number_at`] reads a number at (a digit,
 /// a number word, a multiplier, `a` right before one) holds such a place or comes right before
 /// one, so what a figure reads after the word of its last place is at most `of` after a vague
-/// plural, a unit or `per cent`, and an event within the four words after: seven words.
+/// plural, a unit or `per cent`, and an event within the four words after: seven words
+/// (`dozens of per cent of them went missing`, which a test reads).
 const WORDS_BEFORE: usize = 3;
-const WORDS_AFTER: usize = 8;
+const WORDS_AFTER: usize = 7;
 
 /// Whether token `k` continues the word of token `k - 1` (see [`joins`]).
 #[inline]
@@ -322,9 +357,15 @@ fn is_number_word(b: &[u8], w: Word) -> bool {
 /// The two splits differ only at a few characters: tokens that [`split_words`] joins across one
 /// `,` `-` `.` or `'` are merged here, and the rare tokens holding a period, an apostrophe or a
 /// non-ASCII character are split again by [`split_words`] itself.
+///
+/// `toks` are the tokens from index `base` on, and `places` (ascending, from `base` on) the
+/// indices of those [`may_start`] says a number may start at: every other token is a plain word
+/// that is no number, and is pushed as one without looking at it again.
 fn words_from_tokens(
     text: &str,
     toks: &[Token],
+    base: usize,
+    places: &[usize],
     words_out: &mut Vec<Word>,
     starts: &mut Vec<usize>,
 ) {
@@ -333,33 +374,52 @@ fn words_from_tokens(
     let mut local = std::mem::take(words_out);
     let words = &mut local;
     words.reserve(toks.len());
-    for t in toks {
+    let mut places = places.iter().map(|&k| k.wrapping_sub(base));
+    let mut place = places.next().unwrap_or(usize::MAX);
+    for (k, t) in toks.iter().enumerate() {
         if t.plain() {
             let w = Word {
                 start: t.start(),
                 end: t.end(),
             };
-            // Most tokens are plain words after a blank: neither joined to the word before
-            // nor a number.
-            let number = t.has_digit() && b.get(w.start).is_some_and(u8::is_ascii_digit)
-                || t.lex & LEX_NUMBER != 0 && is_number_word(b, w);
-            if !number && w.start.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ') {
-                words.push(w);
+            if k != place {
+                // Most tokens are plain words after a blank: neither joined to the word before
+                // nor a number.
+                if w.start.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ') {
+                    words.push(w);
+                } else {
+                    push_word(b, w, false, words, starts);
+                }
                 continue;
             }
+            place = places.next().unwrap_or(usize::MAX);
+            // A plain token a number may start at holds a digit or is a number word; a digit
+            // must come first.
+            let number = !t.has_digit() || b.get(w.start).is_some_and(u8::is_ascii_digit);
             push_word(b, w, number, words, starts);
             continue;
         }
-        split_words_with(text.get(t.start()..t.end()).unwrap_or(""), |p| {
-            let w = Word {
-                start: p.start + t.start(),
-                end: p.end + t.start(),
-            };
-            let number = b.get(w.start).is_some_and(u8::is_ascii_digit) || is_number_word(b, w);
-            push_word(b, w, number, words, starts);
-        });
+        if k == place {
+            place = places.next().unwrap_or(usize::MAX);
+        }
+        push_split(text, t, words, starts);
     }
     *words_out = local;
+}
+
+/// Appends the words of the token `t` of `text`, which is not plain, as [`split_words`] splits
+/// them (kept out of [`words_from_tokens`]' loop, which seldom comes here).
+#[inline(never)]
+fn push_split(text: &str, t: &Token, words: &mut Vec<Word>, starts: &mut Vec<usize>) {
+    let b = text.as_bytes();
+    split_words_with(text.get(t.start()..t.end()).unwrap_or(""), |p| {
+        let w = Word {
+            start: p.start + t.start(),
+            end: p.end + t.start(),
+        };
+        let number = b.get(w.start).is_some_and(u8::is_ascii_digit) || is_number_word(b, w);
+        push_word(b, w, number, words, starts);
+    });
 }
 
 /// Appends `w` to `words`, or extends the last word with it when [`split_words`] joins them;
@@ -374,16 +434,29 @@ fn push_word(b: &[u8], w: Word, number: bool, words: &mut Vec<Word>, starts: &mu
         return;
     }
     if number {
-        // `a dozen`, `a hundred`: the number starts a word earlier.
+        // `a dozen`, `a hundred`: the number starts a word earlier (at no other word before
+        // it: [`number_at`] reads nothing else there).
         let k = words.len();
         if let Some(prev) = k.checked_sub(1)
             && starts.last() != Some(&prev)
+            && words.get(prev).is_some_and(|&p| is_a_or_an(b, p))
         {
             starts.push(prev);
         }
         starts.push(k);
     }
     words.push(w);
+}
+
+/// Whether the word `w` of `b` is `a` or `an`, in any case: the words whose key is [`A`] or
+/// [`AN`].
+#[inline]
+fn is_a_or_an(b: &[u8], w: Word) -> bool {
+    match b.get(w.start..w.end) {
+        Some([a]) => a | 0x20 == b'a',
+        Some([a, n]) => a | 0x20 == b'a' && n | 0x20 == b'n',
+        _ => false,
+    }
 }
 
 /// Whether [`split_words`] keeps the byte at `i` inside a word (between alphanumerics).
@@ -534,6 +607,8 @@ const NOT_UNIT: u16 = 32;
 const TIME_UNIT: u16 = 64;
 /// One of [`EVENTS`].
 const EVENT: u16 = 128;
+/// One of [`APPROXIMATOR_ENDS`].
+const APPROXIMATOR_END: u16 = 256;
 
 /// What the lists say of a word.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -682,7 +757,8 @@ static WORDS: WordTable = WordTable::EMPTY
     .with(MONTHS, MONTH)
     .with(NOT_UNITS, NOT_UNIT)
     .with(TIME_UNITS, TIME_UNIT)
-    .with(EVENTS, EVENT);
+    .with(EVENTS, EVENT)
+    .with(APPROXIMATOR_ENDS, APPROXIMATOR_END);
 
 /// What the lists say of the word with key `k` (nothing for 0).
 #[inline(always)]
@@ -692,6 +768,9 @@ fn word_info(k: Key) -> WordInfo {
     }
     WORDS.get(k)
 }
+
+/// The unit of `%`, `pct`, `percent` and `per cent`.
+const PERCENT_UNIT: &str = "percent";
 
 /// Keys of the words compared one at a time.
 const A: Key = word_key("a");
@@ -786,14 +865,18 @@ const VAGUE_PLURALS: &[(&str, f64)] = &[
     ("billions", 2e9),
 ];
 
-fn digits(w: &str) -> Option<f64> {
-    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+fn digits(w: &[u8]) -> Option<f64> {
+    if !w.first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    if let Some(v) = short_decimal(w.as_bytes()) {
+    if let Some(v) = short_decimal(w) {
         return Some(v);
     }
-    let clean: String = w.chars().filter(|c| *c != ',').collect();
+    let clean: String = std::str::from_utf8(w)
+        .ok()?
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
     clean.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -920,6 +1003,80 @@ const EVENTS: &[&str] = &[
     "fired",
     "laid",
 ];
+/// The first and last letters of the [`EVENTS`] by length: a filter before looking a word up.
+struct Shapes {
+    /// By length, bit `c & 31` for every first letter `c` of an event that long.
+    first: [u32; 16],
+    /// By length, bit `c & 31` for every last letter `c` of an event that long.
+    last: [u32; 16],
+}
+
+impl Shapes {
+    /// The shapes of `words` (lower-case ASCII, 1 to 15 bytes).
+    const fn of(words: &[&str]) -> Shapes {
+        let mut s = Shapes {
+            first: [0; 16],
+            last: [0; 16],
+        };
+        let mut n = 0;
+        while n < words.len() {
+            let w = words[n].as_bytes();
+            assert!(
+                !w.is_empty() && w.len() < 16,
+                "listed words have 1 to 15 bytes"
+            );
+            s.first[w.len()] |= 1 << (w[0] & 31);
+            s.last[w.len()] |= 1 << (w[w.len() - 1] & 31);
+            n += 1;
+        }
+        s
+    }
+
+    /// Whether the word `w` of `b` may be one of the words, in any case: false only when it is
+    /// none of them.
+    #[inline(always)]
+    fn may_be(&self, b: &[u8], w: Word) -> bool {
+        // A length of 16 or more (or a reversed word) has no bits: index 0.
+        let len = w.end.wrapping_sub(w.start);
+        let len = if len < 16 { len } else { 0 };
+        let first = self.first[len];
+        if first == 0 {
+            return false;
+        }
+        let (Some(&f), Some(&l)) = (b.get(w.start), b.get(w.end.wrapping_sub(1))) else {
+            return false;
+        };
+        first & 1 << (f & 31) != 0 && self.last[len] & 1 << (l & 31) != 0
+    }
+}
+
+/// The shapes of the [`EVENTS`].
+static EVENT_SHAPES: Shapes = Shapes::of(EVENTS);
+
+/// The last words of the approximators [`approximator`] reads (`more than`, `about`): before
+/// any other word, it reads none.
+const APPROXIMATOR_ENDS: &[&str] = &[
+    "than",
+    "of",
+    "least",
+    "fewer",
+    "less",
+    "to",
+    "most",
+    "many",
+    "estimated",
+    "over",
+    "under",
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "approx",
+    "nearly",
+    "almost",
+];
+
 /// The approximator ending at the word before a number, whose key is `k1` (`k2` the word's
 /// before it; 0 for none), and how many words it takes.
 fn approximator(k2: Key, k1: Key) -> Option<(Approximator, usize)> {
@@ -974,54 +1131,91 @@ fn approximator(k2: Key, k1: Key) -> Option<(Approximator, usize)> {
 
 /// A number at word `i`: (value, words used, vague).
 fn number_at(text: &str, words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
+    number_with_next(text, words, i).map(|n| (n.value, n.used, n.vague))
+}
+
+/// A number read by [`number_with_next`].
+struct Number {
+    value: f64,
+    /// Words it takes.
+    used: usize,
+    vague: bool,
+    /// The key of the word after it and what the table says of that word (0 and nothing at
+    /// the end), when the reading looked it up.
+    next: Option<(Key, WordInfo)>,
+}
+
+/// The number at word `i`, as [`number_at`] reads it, with the word after it when that was
+/// looked up anyway.
+#[inline]
+fn number_with_next(text: &str, words: &[Word], i: usize) -> Option<Number> {
     let b = text.as_bytes();
     let w = *words.get(i)?;
-    let k = key(b, w);
-    let (mut value, mut used, is_vague) = if let Some(v) = digits(text.get(w.start..w.end)?) {
-        (v, 1, false)
-    } else if let Some(v) = word_number(b, w, k) {
-        (v, 1, false)
-    } else if k == A || k == AN {
-        // `a dozen`, `a hundred`, `a million`
-        let next = key(b, *words.get(i + 1)?);
-        if next == DOZEN {
-            (12.0, 2, false)
-        } else {
-            let m = word_info(next).multiplier().filter(|m| *m >= 100.0)?;
-            (m, 2, false)
-        }
-    } else if let Some(v) = word_info(k).vague() {
-        // `tens of thousands`, `hundreds of millions` are read by the caller as vague plurals.
-        return Some((v, 1, true));
-    } else if k == TENS {
-        let of = words.get(i + 1).map(|x| key(b, *x));
-        let next = words.get(i + 2).and_then(|x| word_info(key(b, *x)).vague());
-        match (of, next) {
-            (Some(OF), Some(v)) => return Some((v * 10.0, 3, true)),
-            _ => return None,
-        }
+    let (mut value, mut used) = if let Some(v) = digits(b.get(w.start..w.end)?) {
+        (v, 1)
     } else {
-        return None;
+        let k = key(b, w);
+        if let Some(v) = word_number(b, w, k) {
+            (v, 1)
+        } else if k == A || k == AN {
+            // `a dozen`, `a hundred`, `a million`
+            let next = key(b, *words.get(i + 1)?);
+            if next == DOZEN {
+                (12.0, 2)
+            } else {
+                let m = word_info(next).multiplier().filter(|m| *m >= 100.0)?;
+                (m, 2)
+            }
+        } else if let Some(v) = word_info(k).vague() {
+            // `tens of thousands`, `hundreds of millions` are read by the caller as vague
+            // plurals.
+            return Some(Number {
+                value: v,
+                used: 1,
+                vague: true,
+                next: None,
+            });
+        } else if k == TENS {
+            let of = words.get(i + 1).map(|x| key(b, *x));
+            let next = words.get(i + 2).and_then(|x| word_info(key(b, *x)).vague());
+            return match (of, next) {
+                (Some(OF), Some(v)) => Some(Number {
+                    value: v * 10.0,
+                    used: 3,
+                    vague: true,
+                    next: None,
+                }),
+                _ => None,
+            };
+        } else {
+            return None;
+        }
     };
-    // Multipliers: `1.2 mln`, `three hundred`, `two hundred thousand`.
-    while let Some(m) = words
-        .get(i + used)
-        .and_then(|x| word_info(key(b, *x)).multiplier())
-        .filter(|_| !is_vague)
-    {
+    // Multipliers: `1.2 mln`, `three hundred`, `two hundred thousand`; the word they stop at
+    // is the word after the number.
+    let next = loop {
+        let Some(&x) = words.get(i + used) else {
+            break (0, WordInfo::NONE);
+        };
+        let k = key(b, x);
+        let info = word_info(k);
+        let Some(m) = info.multiplier() else {
+            break (k, info);
+        };
         // Only words directly after (no punctuation between).
         let prev = words[i + used - 1];
-        let next = words[i + used];
-        if text
-            .get(prev.end..next.start)
-            .is_none_or(|g| g.trim() != "")
-        {
-            break;
+        if text.get(prev.end..x.start).is_none_or(|g| g.trim() != "") {
+            break (k, info);
         }
         value *= m;
         used += 1;
-    }
-    Some((value, used, is_vague))
+    };
+    Some(Number {
+        value,
+        used,
+        vague: false,
+        next: Some(next),
+    })
 }
 
 /// Whether word `i` may be a number word, by its first two letters and length (`one`,
@@ -1074,31 +1268,37 @@ fn scan(
         if !(first.is_ascii_digit() || may_start_number(text, words, i)) {
             continue;
         }
-        let Some((value, used, is_vague)) = number_at(text, words, i) else {
+        let Some(number) = number_with_next(text, words, i) else {
             continue;
         };
-        let wtext = text.get(w.start..w.end).unwrap_or("");
-        // The keys of the words before and after the number (0 for none), for the tests below.
+        let (value, used, is_vague) = (number.value, number.used, number.vague);
+        let wbytes = bytes.get(w.start..w.end).unwrap_or(b"");
+        // The keys of the words before and after the number (0 for none), and what the table
+        // says of them, for the tests below.
         let prev = i
             .checked_sub(1)
             .and_then(|k| words.get(k))
             .map_or(0, |x| key(bytes, *x));
-        let next = words.get(i + used).map_or(0, |x| key(bytes, *x));
+        let (next, next_info) = number.next.unwrap_or_else(|| {
+            let k = words.get(i + used).map_or(0, |x| key(bytes, *x));
+            (k, word_info(k))
+        });
+        let prev_info = word_info(prev);
         // Dates, years, times, ordinals, clock times, money codes are not figures here.
         if first.is_ascii_digit() {
             let after = bytes.get(w.end).copied();
             let is_year = used == 1
-                && wtext.len() == 4
+                && wbytes.len() == 4
                 && (1800.0..=2100.0).contains(&value)
-                && !wtext.contains([',', '.']);
+                && !wbytes.iter().any(|&c| c == b',' || c == b'.');
             // (A word ends in a letter or digit, never in a period; and a word beginning with
             // a digit never begins with a month's name.)
-            let after_month = word_info(prev).is(MONTH)
+            let after_month = prev_info.is(MONTH)
                 && text
                     .get(words[i - 1].end..w.start)
                     .is_some_and(|g| g.trim_matches(['.', ' ']).is_empty());
             let month_after = if used == 1 {
-                word_info(next).is(MONTH)
+                next_info.is(MONTH)
             } else {
                 words
                     .get(i + 1)
@@ -1109,7 +1309,8 @@ fn scan(
             {
                 continue;
             }
-            if wtext.ends_with(|c: char| c.is_ascii_alphabetic()) {
+            // (The last byte of a word is a letter of ASCII only when its last character is.)
+            if wbytes.last().is_some_and(u8::is_ascii_alphabetic) {
                 // `1st`, `24th`, `10am`
                 continue;
             }
@@ -1130,19 +1331,23 @@ fn scan(
         let mut last = i + used - 1;
         // Durations (`two weeks`) belong to the time extractors.
         // (`last + 1` is `i + used`: `next`.)
-        if word_info(next).is(TIME_UNIT) {
+        if next_info.is(TIME_UNIT) {
             resume = last + 1;
             continue;
         }
         let number_start = w.start;
         let mut number_end = words[last].end;
         let (mut min, mut max) = (None, None);
-        // Approximator before.
-        let before_prev = i
-            .checked_sub(2)
-            .and_then(|k| words.get(k))
-            .map_or(0, |x| key(bytes, *x));
-        let approx = approximator(before_prev, prev);
+        // Approximator before: only after the last word of one.
+        let approx = if prev_info.is(APPROXIMATOR_END) {
+            let before_prev = i
+                .checked_sub(2)
+                .and_then(|k| words.get(k))
+                .map_or(0, |x| key(bytes, *x));
+            approximator(before_prev, prev)
+        } else {
+            None
+        };
         let mut start = number_start;
         if let Some((_, n)) = approx
             && let Some(k) = i.checked_sub(n)
@@ -1153,14 +1358,14 @@ fn scan(
         if start == number_start && number_start > 0 && bytes[number_start - 1] == b'$' {
             start = number_start - 1;
         }
-        let mut unit: Option<String> = None;
+        let mut unit: Option<Cow<'static, str>> = None;
         let mut unit_end = None;
         if bytes.get(number_end) == Some(&b'%') {
-            unit = Some("percent".to_string());
+            unit = Some(Cow::Borrowed(PERCENT_UNIT));
             number_end += 1;
             unit_end = Some(number_end);
         } else if start == number_start.saturating_sub(1) && bytes.get(start) == Some(&b'$') {
-            unit = Some("dollars".to_string());
+            unit = Some(Cow::Borrowed("dollars"));
         }
         // Ranges: `20 to 30`, `20-30`, `between 20 and 30`.
         let between = prev == BETWEEN;
@@ -1177,10 +1382,10 @@ fn scan(
             last += 1 + used2;
             number_end = words[last].end;
         }
-        if min.is_none() && wtext.contains('-') && first.is_ascii_digit() {
+        if min.is_none() && first.is_ascii_digit() && wbytes.contains(&b'-') {
             // `20-30` came as one word only if both sides are digits: split it.
-            if let Some((a, b)) = wtext.split_once('-')
-                && let (Some(lo), Some(hi)) = (digits(a), digits(b))
+            if let Some((a, b)) = text.get(w.start..w.end).and_then(|t| t.split_once('-'))
+                && let (Some(lo), Some(hi)) = (digits(a.as_bytes()), digits(b.as_bytes()))
                 && hi > lo
             {
                 min = Some(lo);
@@ -1206,38 +1411,48 @@ fn scan(
             }
             if let Some(uw) = words.get(j) {
                 let u = text.get(uw.start..uw.end).unwrap_or("");
-                let uk = key(bytes, *uw);
-                let gap_ok = text
-                    .get(words[j - 1].end..uw.start)
-                    .is_some_and(|g| g == " " || g.trim().is_empty() || g.trim() == "%");
-                let alpha = if u.is_ascii() {
-                    u.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
+                let ub = u.as_bytes();
+                // Right after the number, the word is the one looked up already.
+                let (uk, uinfo) = if j == i + used {
+                    (next, next_info)
+                } else {
+                    let k = key(bytes, *uw);
+                    (k, word_info(k))
+                };
+                let after = words[j - 1].end;
+                let gap_ok = uw.start == after + 1 && bytes.get(after) == Some(&b' ')
+                    || text
+                        .get(after..uw.start)
+                        .is_some_and(|g| g == " " || g.trim().is_empty() || g.trim() == "%");
+                let alpha = if ub.is_ascii() {
+                    ub.iter().all(|&c| c.is_ascii_alphabetic() || c == b'-')
                 } else {
                     u.chars().all(|c| c.is_alphabetic() || c == '-')
                 };
                 // `number_at` reads a word of letters as a number only when it is one of
-                // these (`uk` is the word it looks up first): most units are settled here.
+                // these (`uk` is the word it looks up first; a hyphenated number has a
+                // hyphen): most units are settled here.
                 let may_be_number = || {
-                    word_number(bytes, *uw, uk).is_some()
-                        || word_info(uk).is(VAGUE)
+                    uinfo.is(SMALL | VAGUE)
                         || matches!(uk, A | AN | TENS)
+                        || ub.contains(&b'-') && word_number(bytes, *uw, uk).is_some()
                 };
                 // A unit of time is not what a count counts (`20 to 30 minutes`, `dozens of
                 // centuries`): no unit, as for the words of [`NOT_UNITS`].
                 if gap_ok
                     && alpha
-                    && !word_info(uk).is(NOT_UNIT | TIME_UNIT)
+                    && !uinfo.is(NOT_UNIT | TIME_UNIT)
                     && (!may_be_number() || number_at(text, words, j).is_none())
                 {
                     let u = match uk {
-                        PCT | PERCENT => "percent".to_string(),
-                        _ => u.to_ascii_lowercase(),
+                        PCT | PERCENT => Cow::Borrowed(PERCENT_UNIT),
+                        _ => Cow::Owned(u.to_ascii_lowercase()),
                     };
                     unit = Some(u);
                     unit_end = Some(uw.end);
                     j += 1;
                 } else if uk == PER && words.get(j + 1).is_some_and(|x| key(bytes, *x) == CENT) {
-                    unit = Some("percent".to_string());
+                    unit = Some(Cow::Borrowed(PERCENT_UNIT));
                     unit_end = words.get(j + 1).map(|x| x.end);
                     j += 2;
                 }
@@ -1248,19 +1463,27 @@ fn scan(
         let mut end = unit_end.unwrap_or(number_end);
         if unit.is_some() {
             for k in j..(j + 4).min(words.len()) {
-                let gap = bytes.get(words[k - 1].end..words[k].start).unwrap_or(b".");
-                if gap.iter().any(|b| matches!(b, b'.' | b';' | b'!' | b'?')) {
-                    break;
+                let (before, w) = (words[k - 1], words[k]);
+                // Most words follow one space; only a longer gap may end the sentence.
+                if w.start != before.end + 1 || bytes.get(before.end) != Some(&b' ') {
+                    let gap = bytes.get(before.end..w.start).unwrap_or(b".");
+                    if gap.iter().any(|b| matches!(b, b'.' | b';' | b'!' | b'?')) {
+                        break;
+                    }
                 }
-                // Events are words of 4 to 10 letters: no need to look the others up.
-                if !(4..=10).contains(&(words[k].end - words[k].start)) {
+                // Events are words of 4 to 10 letters, of a few first and last letters by
+                // length: no need to look the others up.
+                if !EVENT_SHAPES.may_be(bytes, w) {
                     continue;
                 }
-                if word_info(key(bytes, words[k])).is(EVENT) {
-                    event = text
-                        .get(words[k].start..words[k].end)
-                        .map(str::to_ascii_lowercase);
-                    end = words[k].end;
+                let ek = key(bytes, w);
+                if word_info(ek).is(EVENT) {
+                    // The listed word itself: its key is the word's.
+                    event = EVENTS
+                        .iter()
+                        .find(|e| word_key(e) == ek)
+                        .map(|&e| Cow::Borrowed(e));
+                    end = w.end;
                     break;
                 }
             }
@@ -1297,10 +1520,21 @@ mod tests {
     /// What the extractor does: words from the shared scan's tokens around the numbers, only
     /// likely starts tried.
     fn from_tokens(text: &str) -> Vec<Figure> {
-        let (mut toks, mut notable, mut words, mut starts, mut out) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut toks, mut notable, mut words, mut starts, mut places, mut out) = (
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
         tokenize_lazy(text, &mut toks, &super::super::scan::LEXICON, &mut notable);
-        read_paragraph(text, &toks, &notable, 7, &mut words, &mut starts, &mut out);
+        let buffers = Buffers {
+            places: &mut places,
+            words: &mut words,
+            starts: &mut starts,
+        };
+        read_paragraph(text, &toks, &notable, 7, buffers, &mut out);
         out
     }
 
@@ -1316,7 +1550,11 @@ mod tests {
             &super::super::scan::LEXICON,
             &mut Vec::new(),
         );
-        words_from_tokens(text, &toks, &mut words, &mut starts);
+        let b = text.as_bytes();
+        let places: Vec<usize> = (0..toks.len())
+            .filter(|&k| may_start(b, &toks[k]))
+            .collect();
+        words_from_tokens(text, &toks, 0, &places, &mut words, &mut starts);
         spans(&words)
     }
 
@@ -1423,7 +1661,14 @@ mod tests {
         let w = "seventeenthousands";
         assert_eq!(key(w.as_bytes(), whole_word(w)), 0);
         assert_eq!(info_of(w), WordInfo::NONE);
-        let lists = [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS];
+        let lists = [
+            NUMBER_WORDS,
+            MONTHS,
+            NOT_UNITS,
+            TIME_UNITS,
+            EVENTS,
+            APPROXIMATOR_ENDS,
+        ];
         assert!(lists.iter().flat_map(|l| l.iter()).all(|w| w.len() <= 16));
     }
 
@@ -1482,12 +1727,58 @@ mod tests {
                 let found = whole(&text);
                 let got = match found.as_slice() {
                     [] => "-".to_string(),
-                    [f] => f.unit.clone().unwrap_or_default(),
+                    [f] => f.unit.as_deref().unwrap_or_default().to_string(),
                     _ => panic!("{text:?}: {found:?}"),
                 };
                 assert_eq!(got, want, "{text:?}");
                 assert_eq!(from_tokens(&text), found, "{text:?}");
             }
+        }
+    }
+
+    /// `approximator` reads an approximator only before one of [`APPROXIMATOR_ENDS`], so the
+    /// scan asks it nothing before other words; and every one of them ends one.
+    #[test]
+    fn approximators_end_with_their_listed_words() {
+        let vocabulary: Vec<&str> = [
+            NUMBER_WORDS,
+            MONTHS,
+            NOT_UNITS,
+            TIME_UNITS,
+            EVENTS,
+            APPROXIMATOR_ENDS,
+            &[
+                "more", "upwards", "at", "no", "fewer", "up", "as", "close", "an", "x", "people",
+            ],
+        ]
+        .concat();
+        let keys: Vec<Key> = std::iter::once(0)
+            .chain(vocabulary.iter().map(|w| word_key(w)))
+            .collect();
+        for &k1 in &keys {
+            let ends = keys.iter().any(|&k2| approximator(k2, k1).is_some());
+            assert_eq!(ends, word_info(k1).is(APPROXIMATOR_END), "{k1:x}");
+        }
+    }
+
+    /// The event filter lets every event through, in any case, and turns most words away.
+    #[test]
+    fn event_shapes_pass_every_event() {
+        for &e in EVENTS {
+            for w in [e.to_string(), e.to_uppercase()] {
+                assert!(EVENT_SHAPES.may_be(w.as_bytes(), whole_word(&w)), "{w}");
+            }
+        }
+        for w in [
+            "homes",
+            "people",
+            "year",
+            "regional",
+            "",
+            "x",
+            "seventeenthousand",
+        ] {
+            assert!(!EVENT_SHAPES.may_be(w.as_bytes(), whole_word(w)), "{w}");
         }
     }
 
@@ -1566,7 +1857,7 @@ mod tests {
         #[test]
         fn word_table_matches_the_lists(
             w in prop::sample::select(
-                [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS]
+                [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS, APPROXIMATOR_ENDS]
                     .concat()
                     .into_iter()
                     .chain(["a.m.", "tonnes", "Seconds", "p.m", "x", "élan"])
@@ -1593,6 +1884,8 @@ mod tests {
             prop_assert_eq!(info.is(NOT_UNIT), listed(NOT_UNITS));
             prop_assert_eq!(info.is(TIME_UNIT), listed(TIME_UNITS));
             prop_assert_eq!(info.is(EVENT), listed(EVENTS));
+            prop_assert_eq!(info.is(APPROXIMATOR_END), listed(APPROXIMATOR_ENDS));
+            prop_assert!(EVENT_SHAPES.may_be(text.as_bytes(), word) || !listed(EVENTS));
             let small = SMALL_NUMBERS.iter().find(|(x, _)| *x == lower).map(|&(_, v)| v);
             prop_assert_eq!(info.small(), small);
             let mult = MULTIPLIERS.iter().find(|(x, _)| *x == lower).map(|&(_, v)| v);
@@ -1607,7 +1900,7 @@ mod tests {
         fn keys_fold_ascii_case_only(w in "[a-zA-Z0-9.'’é-]{1,18}") {
             let info = info_of(&w);
             let lower = w.to_ascii_lowercase();
-            let lists = [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS];
+            let lists = [NUMBER_WORDS, MONTHS, NOT_UNITS, TIME_UNITS, EVENTS, APPROXIMATOR_ENDS];
             let listed = lists.iter().any(|l| l.contains(&lower.as_str()))
                 || [SMALL_NUMBERS, MULTIPLIERS, VAGUE_PLURALS]
                     .iter()
