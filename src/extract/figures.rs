@@ -1655,21 +1655,28 @@ mod tests {
         }
     }
 
+    /// Every word list of the table.
+    const WORD_LISTS: [&[&str]; 6] = [
+        NUMBER_WORDS,
+        MONTHS,
+        NOT_UNITS,
+        TIME_UNITS,
+        EVENTS,
+        APPROXIMATOR_ENDS,
+    ];
+
     /// Keys of words too long for one: none, and no listed word is one.
     #[test]
     fn long_words_have_no_key() {
         let w = "seventeenthousands";
         assert_eq!(key(w.as_bytes(), whole_word(w)), 0);
         assert_eq!(info_of(w), WordInfo::NONE);
-        let lists = [
-            NUMBER_WORDS,
-            MONTHS,
-            NOT_UNITS,
-            TIME_UNITS,
-            EVENTS,
-            APPROXIMATOR_ENDS,
-        ];
-        assert!(lists.iter().flat_map(|l| l.iter()).all(|w| w.len() <= 16));
+        assert!(
+            WORD_LISTS
+                .iter()
+                .flat_map(|l| l.iter())
+                .all(|w| w.len() <= 16)
+        );
     }
 
     /// Which words a number may count, pinned: the unit read (`""` for none) right after a
@@ -1740,18 +1747,16 @@ mod tests {
     /// scan asks it nothing before other words; and every one of them ends one.
     #[test]
     fn approximators_end_with_their_listed_words() {
-        let vocabulary: Vec<&str> = [
-            NUMBER_WORDS,
-            MONTHS,
-            NOT_UNITS,
-            TIME_UNITS,
-            EVENTS,
-            APPROXIMATOR_ENDS,
-            &[
-                "more", "upwards", "at", "no", "fewer", "up", "as", "close", "an", "x", "people",
-            ],
-        ]
-        .concat();
+        let others: &[&str] = &[
+            "more", "upwards", "at", "no", "fewer", "up", "as", "close", "an", "x", "people",
+        ];
+        let vocabulary: Vec<&str> = WORD_LISTS
+            .iter()
+            .chain([&others])
+            .copied()
+            .flatten()
+            .copied()
+            .collect();
         let keys: Vec<Key> = std::iter::once(0)
             .chain(vocabulary.iter().map(|w| word_key(w)))
             .collect();
