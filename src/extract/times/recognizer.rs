@@ -201,34 +201,14 @@ impl<'t> Grammar<'t> {
 
     /// All matches, left to right, longest first at each position, not overlapping.
     pub(crate) fn matches(&self, out: &mut Vec<Match>) {
-        let mut i = 0;
-        while i < self.t.len() {
-            if let Some((end, parsed)) = self.parse_at(i) {
-                out.push(Match {
-                    start: i,
-                    end,
-                    parsed,
-                });
-                i = end.max(i + 1);
-                // "April 24 and 25", "March 1 to 5": the second day of the same month.
-                if matches!(parsed.core, Core::Calendar { day: Some(_), .. })
-                    && let Some(m) = self.second_day(end, &parsed)
-                {
-                    i = m.end;
-                    out.push(m);
-                }
-            } else {
-                i += 1;
-            }
-        }
+        self.matches_by(out, |i| self.parse_at(i));
     }
 
     /// [`matches`](Self::matches) trying every rule at every token, without
     /// [`may_start`](Self::may_start): the reference the property test holds it to.
     #[cfg(test)]
     fn matches_reference(&self, out: &mut Vec<Match>) {
-        let mut i = 0;
-        while i < self.t.len() {
+        self.matches_by(out, |i| {
             let mut best: Option<(usize, Parsed)> = None;
             for c in [self.modified(i), self.with_the(i), self.core_with_time(i)]
                 .into_iter()
@@ -238,13 +218,24 @@ impl<'t> Grammar<'t> {
                     best = Some(c);
                 }
             }
-            if let Some((end, parsed)) = best {
+            best
+        });
+    }
+
+    /// The matches that `parse` (the longest match at a token, and where it ends) finds, left
+    /// to right, not overlapping.
+    #[inline(always)]
+    fn matches_by(&self, out: &mut Vec<Match>, parse: impl Fn(usize) -> Option<(usize, Parsed)>) {
+        let mut i = 0;
+        while i < self.t.len() {
+            if let Some((end, parsed)) = parse(i) {
                 out.push(Match {
                     start: i,
                     end,
                     parsed,
                 });
                 i = end.max(i + 1);
+                // "April 24 and 25", "March 1 to 5": the second day of the same month.
                 if matches!(parsed.core, Core::Calendar { day: Some(_), .. })
                     && let Some(m) = self.second_day(end, &parsed)
                 {
