@@ -46,6 +46,10 @@ fn check(src: &str) {
             if let Some(r) = &s.resolved {
                 check_span(src, r.span, "resolved speaker");
                 assert_eq!(r.text, &src[r.span.range()], "resolved text slices back");
+                assert!(
+                    r.span.end <= s.span.start,
+                    "resolved to a name after the pronoun"
+                );
             }
         }
         if let Some(c) = &q.cue {
@@ -170,4 +174,22 @@ fn multi_paragraph_quotation_is_one_quote() {
         quotes[0].speaker.as_ref().map(|s| s.text.as_str()),
         Some("Price")
     );
+}
+
+/// Found by the `extract` fuzz target: the second quotation's speaker is the pronoun that opens
+/// the text, before the first quotation, and it was resolved to that quotation's speaker,
+/// `Smith`, who comes after it. A pronoun resolves only to a name before it.
+#[test]
+fn fuzz_regression_pronoun_resolved_to_a_later_name() {
+    let src = "He \"Wait,\" Smith urged them and urged \"stop";
+    check(src);
+    let article = newswire::parse(src).expect("lenient parsing accepts any text");
+    let quotes = Quotes::default().extract(&Analysis::new(&article));
+    let speakers: Vec<_> = quotes.iter().filter_map(|q| q.speaker.as_ref()).collect();
+    assert!(speakers.iter().any(|s| s.text == "He"), "{quotes:?}");
+    for s in speakers {
+        if let Some(r) = &s.resolved {
+            assert!(r.span.end <= s.span.start, "{s:?} resolved to a later name");
+        }
+    }
 }

@@ -193,7 +193,9 @@ pub(super) fn attribute(
                 })
             } else if words::is_person_pronoun(text) {
                 // The named subject of the same sentence (`Ban Ki-moon condemned what he
-                // called`), else the last named speaker, else the nearest name before.
+                // called`), else the last named speaker if it comes before the pronoun (a
+                // speaker found before an earlier quotation can precede that quotation's own),
+                // else the nearest name before.
                 sentence_near(sentences, f.speaker.start, here)
                     .and_then(|(_, s)| sentence_subject(src, tk, s, f.speaker.start))
                     .filter(|sp| sp.end <= f.speaker.start)
@@ -204,7 +206,7 @@ pub(super) fn attribute(
                         src[*n].contains(' ')
                             || last_named.is_none_or(|l| src[l].contains(&src[*n]))
                     })
-                    .or(last_named)
+                    .or(last_named.filter(|l| l.end <= f.speaker.start))
                     .or_else(|| name_before(src, tk, f.speaker.start))
                     .map(|s| ResolvedName {
                         text: src[s].to_string(),
