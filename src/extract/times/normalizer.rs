@@ -803,7 +803,7 @@ impl Discourse {
     }
 }
 
-/// Every word [`tense_at`] looks at by name (markers, and the words before them it checks).
+/// Every word [`tense_markers`] looks at by name (markers, and the words before them it checks).
 const MARKER_WORDS: &[&str] = &[
     "will",
     "shall",
