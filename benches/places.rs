@@ -1,9 +1,27 @@
 //! Places, actors and figures over a generated news-like corpus, and the gazetteer's load time.
+//!
+//! `pathological/<places|actors|figures>/<input>/<size>` (inputs from
+//! `support/pathological.rs`, 16 to 256 KiB, a fresh analysis each time, so with the body scan
+//! and the gazetteer's name search):
+//! - `near_names_paragraph` (places): words that start gazetteer names without finishing them
+//!   (`New New South United Arab Republic of the Congo ...`) in one paragraph;
+//! - `countries_article` (places): the same few countries and cities over and over;
+//! - `distinct_people_article` (actors): `Minister Kavo Lemu met Kavo and the minister.` with a
+//!   new name every time, thousands of people each referred to by name and title;
+//! - `one_person_article` (actors): one person named in full, by surname and as `the minister`
+//!   thousands of times;
+//! - `titles_paragraph` (actors): a run of titles and capitalized words without a sentence end;
+//! - `number_chain_paragraph`, `number_words_paragraph`, `hyphenated_numbers` (figures):
+//!   `0, 1, 2, ...`, `one two three million hundred dozens of ...` and `1-2-3-4-...`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newswire::extract::{Actors, Analysis, Extractor, Figures, Places};
 use newswire::gazetteer::{Gazetteer, GazetteerBuilder};
 use std::hint::black_box;
+
+#[path = "support/pathological.rs"]
+mod pathological;
+use pathological::{Input, Shape};
 
 /// Synthetic articles packed with entities: datelines, officials with titles, places and
 /// figures in every clause.
@@ -284,5 +302,107 @@ fn load(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, extract, load);
+fn pathological_entities(c: &mut Criterion) {
+    pathological::bench(
+        c,
+        "places",
+        &Places::default(),
+        &[
+            Input::new(
+                "near_names_paragraph",
+                &[
+                    "New ",
+                    "New ",
+                    "South ",
+                    "United ",
+                    "Arab ",
+                    "Republic ",
+                    "of ",
+                    "the ",
+                    "Congo ",
+                    "Kingdom ",
+                    "North ",
+                    "Korea ",
+                    "Sri ",
+                    "Hong ",
+                    "San ",
+                    "Los ",
+                ],
+                Shape::Paragraph,
+            ),
+            Input::new(
+                "countries_article",
+                &["France ", "Germany ", "Japan ", "Paris ", "Jakarta "],
+                Shape::Article,
+            ),
+        ],
+    );
+    pathological::bench(
+        c,
+        "actors",
+        &Actors::default(),
+        &[
+            Input::new(
+                "distinct_people_article",
+                &["Minister {name} {name} met ", "{name} and the minister. "],
+                Shape::Article,
+            ),
+            Input::new(
+                "one_person_article",
+                &[
+                    "Minister John Smith said the minister and Smith met John Smith. ",
+                    "The minister and Smith met John Smith. ",
+                ],
+                Shape::Article,
+            ),
+            Input::new(
+                "titles_paragraph",
+                &[
+                    "Minister ",
+                    "President ",
+                    "General ",
+                    "Smith ",
+                    "Jones ",
+                    "Secretary ",
+                    "Prime ",
+                    "New ",
+                    "York ",
+                ],
+                Shape::Paragraph,
+            ),
+        ],
+    );
+    pathological::bench(
+        c,
+        "figures",
+        &Figures::default(),
+        &[
+            Input::new("number_chain_paragraph", &["{n}, "], Shape::Paragraph),
+            Input::new(
+                "number_words_paragraph",
+                &[
+                    "one ",
+                    "two ",
+                    "three ",
+                    "million ",
+                    "hundred ",
+                    "dozens ",
+                    "of ",
+                    "thousand ",
+                    "and ",
+                    "a ",
+                    "half ",
+                ],
+                Shape::Paragraph,
+            ),
+            Input::new(
+                "hyphenated_numbers",
+                &["1-2-3-4-5-6-7-8-9-"],
+                Shape::Paragraph,
+            ),
+        ],
+    );
+}
+
+criterion_group!(benches, extract, load, pathological_entities);
 criterion_main!(benches);

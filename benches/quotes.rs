@@ -2,6 +2,16 @@
 //! time (no corpus text is read), the sentence splitter alone on the same corpus, plus a
 //! pathological input of stray quote marks.
 //!
+//! `pathological/quotes/<input>/<size>` and `pathological/sentences/<input>/<size>` (inputs from
+//! `support/pathological.rs`, 16 to 256 KiB, a fresh analysis each time):
+//! - `unterminated_marks_paragraph`: quote marks of every kind opened and never closed, with
+//!   `said` and names between them, in one paragraph;
+//! - `said_chain_paragraph`: `"Yes," said Smith "No," said Jones ...` without a sentence end,
+//!   every quotation's attribution looking back and ahead through the others;
+//! - `short_quotes_article`: `"a" "b," said "c" Mr. Smith "d."` in short paragraphs;
+//! - `abbreviations_paragraph` (sentences): `U.S. U.N. Gen. Mr. ... a.m. No.` over and over;
+//! - `period_run` (sentences): one run of periods.
+//!
 //! ```text
 //! cargo bench --bench quotes
 //! ```
@@ -9,6 +19,10 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newswire::extract::{Analysis, Extractor, Quotes, Sentences};
 use std::hint::black_box;
+
+#[path = "support/pathological.rs"]
+mod pathological;
+use pathological::{Input, Shape};
 
 /// A small deterministic generator (64-bit LCG), so every run measures the same text.
 struct Rng(u64);
@@ -283,5 +297,67 @@ fn stray_marks(c: &mut Criterion) {
     bench(c, "stray quote marks, 256 KB", &[text]);
 }
 
-criterion_group!(benches, news, sentences_alone, stray_marks);
+fn pathological_quotes(c: &mut Criterion) {
+    pathological::bench(
+        c,
+        "quotes",
+        &Quotes::default(),
+        &[
+            Input::new(
+                "unterminated_marks_paragraph",
+                &[
+                    "\"said ", "Smith ", "“", "we ", "will ", "«", "go ", "'", "he ", "”", "and ",
+                    "‘", "said ",
+                ],
+                Shape::Paragraph,
+            ),
+            Input::new(
+                "said_chain_paragraph",
+                &[
+                    "\"Yes,\" said Smith ",
+                    "\"No,\" said Jones ",
+                    "\"Maybe,\" Brown said ",
+                    "\"Not now,\" the minister said ",
+                ],
+                Shape::Paragraph,
+            ),
+            Input::new(
+                "short_quotes_article",
+                &[
+                    "\"a\" ",
+                    "\"b,\" ",
+                    "said ",
+                    "\"c\" ",
+                    "Mr. Smith ",
+                    "\"d.\" ",
+                ],
+                Shape::Article,
+            ),
+        ],
+    );
+    pathological::bench(
+        c,
+        "sentences",
+        &Sentences::default(),
+        &[
+            Input::new(
+                "abbreviations_paragraph",
+                &[
+                    "U.S. ", "U.N. ", "Gen. ", "Mr. ", "Dr. ", "Inc. ", "Jan. ", "St. ", "a.m. ",
+                    "No. ",
+                ],
+                Shape::Paragraph,
+            ),
+            Input::new("period_run", &["."], Shape::Paragraph),
+        ],
+    );
+}
+
+criterion_group!(
+    benches,
+    news,
+    sentences_alone,
+    stray_marks,
+    pathological_quotes
+);
 criterion_main!(benches);

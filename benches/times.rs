@@ -1,11 +1,26 @@
 //! Throughput of the `times` extractor on a corpus generated at bench time: news-like articles
 //! built from a fixed vocabulary with a temporal expression in about every third sentence
 //! (one per ~280 bytes, close to TimeBank's one per ~290 bytes).
+//!
+//! `pathological/times/<input>/<size>` (inputs from `support/pathological.rs`, 16 to 256 KiB,
+//! a fresh analysis each time, so with the sentence split):
+//! - `tense_words_paragraph`: quarters, years and `ago` with past verbs in one paragraph without
+//!   a sentence end (`the quarter ended Sept. 30 a year ago ...`): every expression asks the
+//!   sentence's tense;
+//! - `related_dates`: weekdays, dates and anaphora (`the following day`, `at 10 a.m.`) in one
+//!   line after a related-stories heading, outside the body's sentences;
+//! - `until_after_numbers`: a paragraph opening on numbers, then `until Friday` over and over;
+//! - `dates_article`: the same dates and anaphora in an article of short paragraphs (the
+//!   discourse lookbacks).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newswire::extract::times::Times;
 use newswire::extract::{Analysis, Extractor};
 use std::hint::black_box;
+
+#[path = "support/pathological.rs"]
+mod pathological;
+use pathological::{Input, Shape};
 
 /// A small deterministic generator (xorshift), so every run measures the same corpus.
 struct Rng(u64);
@@ -146,5 +161,46 @@ fn times(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, times);
+const DATES: &[&str] = &[
+    "Monday, ",
+    "March 3, ",
+    "Tuesday ",
+    "April 4 ",
+    "last Friday ",
+    "the following day ",
+    "that day ",
+    "the previous Friday ",
+    "at 10 a.m. ",
+    "in the morning ",
+];
+
+fn pathological_times(c: &mut Criterion) {
+    pathological::bench(
+        c,
+        "times",
+        &Times::default(),
+        &[
+            Input::new(
+                "tense_words_paragraph",
+                &[
+                    "the quarter ended Sept. 30 ",
+                    "a year ago ",
+                    "the second quarter ",
+                    "fiscal 1990 ",
+                    "the 1980s ",
+                    "last year's quarter ",
+                    "fell ",
+                ],
+                Shape::Paragraph,
+            ),
+            Input::new("related_dates", DATES, Shape::Paragraph)
+                .opening("Ministers met.\n\nRelated stories:\n\n"),
+            Input::new("until_after_numbers", &["until Friday "], Shape::Paragraph)
+                .first_half("1 "),
+            Input::new("dates_article", DATES, Shape::Article),
+        ],
+    );
+}
+
+criterion_group!(benches, times, pathological_times);
 criterion_main!(benches);

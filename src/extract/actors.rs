@@ -5,6 +5,8 @@ use super::{Analysis, Extractor};
 use crate::gazetteer::{Code, Gazetteer, KeyMap, NameForm, PlaceKind, Token, hash_of, tokenize};
 use crate::span::Span;
 use serde::Serialize;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::sync::OnceLock;
 
 /// Finds who acts in an article: people named after a title (`Chinese Foreign Minister Wang
@@ -264,6 +266,289 @@ struct Draft {
     full: Vec<u64>,
     /// Hashes of the titles' head words, for `the general`.
     title_words: Vec<u64>,
+    /// The mentions indexed, once there are [`Seen::FROM`] of them.
+    seen: Option<Seen>,
+}
+
+impl Draft {
+    /// Whether a mention holds `span` (starts at or before it and ends at or after it).
+    fn holds(&self, span: Span) -> bool {
+        match &self.seen {
+            Some(seen) => seen.holds(span),
+            None => self.actor.mentions.iter().any(|m| m.contains(span)),
+        }
+    }
+
+    /// The last start of a mention before `at`, if a mention starts before it.
+    fn last_start_before(&self, at: usize) -> Option<usize> {
+        match &self.seen {
+            Some(seen) => seen.last_start_before(at),
+            None => self
+                .actor
+                .mentions
+                .iter()
+                .map(|m| m.start)
+                .filter(|s| *s < at)
+                .max(),
+        }
+    }
+
+    /// Indexes the mentions if there are enough of them.
+    fn index_mentions(&mut self) {
+        if self.seen.is_none() && self.actor.mentions.len() >= Seen::FROM {
+            self.seen = Some(Seen::of(&self.actor.mentions));
+        }
+    }
+}
+
+/// The actors found so far, reached by kind and name: by a walk through them while they are
+/// few (most articles), by a map once they are many, so that an article naming thousands of
+/// people or organizations does not walk through all of them at each mention.
+#[derive(Debug, Default)]
+struct Drafts {
+    list: Vec<Draft>,
+    /// Each name's draft of each kind (indexed by `ActorKind as usize`), once
+    /// [`Drafts::MAP_FROM`] drafts are found.
+    by_name: Option<HashMap<String, [Option<usize>; 3]>>,
+}
+
+impl Drafts {
+    /// How many drafts a walk goes through before the map takes over.
+    const MAP_FROM: usize = 32;
+
+    /// The draft of `kind` named `name`, if any (there is at most one).
+    #[inline]
+    fn find(&mut self, kind: ActorKind, name: &str) -> Option<&mut Draft> {
+        let k = match &self.by_name {
+            Some(map) => map.get(name).and_then(|ks| ks[kind as usize]),
+            None => self
+                .list
+                .iter()
+                .position(|d| d.actor.kind == kind && d.actor.name == name),
+        };
+        k.and_then(|k| self.list.get_mut(k))
+    }
+
+    /// Adds a draft whose kind and name no draft has.
+    fn push(&mut self, d: Draft) {
+        self.list.push(d);
+        if let Some(map) = &mut self.by_name {
+            if let Some(last) = self.list.len().checked_sub(1) {
+                Self::index(map, &self.list, last);
+            }
+        } else if self.list.len() >= Self::MAP_FROM {
+            let mut map = HashMap::with_capacity(self.list.len() * 2);
+            for k in 0..self.list.len() {
+                Self::index(&mut map, &self.list, k);
+            }
+            self.by_name = Some(map);
+        }
+    }
+
+    fn index(map: &mut HashMap<String, [Option<usize>; 3]>, list: &[Draft], k: usize) {
+        if let Some(d) = list.get(k) {
+            let slot = &mut map.entry(d.actor.name.clone()).or_default()[d.actor.kind as usize];
+            slot.get_or_insert(k);
+        }
+    }
+}
+
+/// Adds mention `span` to draft `k`, and to the indexes of mentions.
+fn add_mention(drafts: &mut [Draft], refs: &mut Option<TitleRefs>, k: usize, span: Span) {
+    if let Some(d) = drafts.get_mut(k) {
+        d.actor.mentions.push(span);
+        match &mut d.seen {
+            Some(seen) => seen.push(span),
+            None => d.index_mentions(),
+        }
+        if let Some(r) = refs {
+            r.pending.push(Reverse((span.start, k)));
+        }
+    }
+}
+
+/// Who `the general` refers to: of the people with a title of that head word whose first full
+/// mention ends before it, the one with a mention starting last before it (the later found on
+/// a tie). References are read in text order, so each head word's answer only moves forward:
+/// it is kept as a running best as the point of reading passes mentions and people, instead of
+/// asked of every such person at every reference.
+#[derive(Debug)]
+struct TitleRefs {
+    /// The head words' hashes, ascending; a head word's index here is its group.
+    heads: Vec<u64>,
+    /// Each draft's groups.
+    groups: Vec<Vec<usize>>,
+    /// Each group's answer so far: (mention start, draft).
+    best: Vec<Option<(usize, usize)>>,
+    /// Mentions not yet passed: (start, draft), smallest first.
+    pending: BinaryHeap<Reverse<(usize, usize)>>,
+    /// People with a title, by the end of their first full mention, and how many are passed.
+    by_end: Vec<(usize, usize)>,
+    passed: usize,
+    /// Each draft's last mention start passed.
+    latest: Vec<Option<usize>>,
+    /// Whether each draft's first full mention is passed.
+    eligible: Vec<bool>,
+}
+
+impl TitleRefs {
+    /// How many people with a title are asked in turn at each reference, as few are named in
+    /// most articles.
+    const FROM: usize = 16;
+
+    /// From the drafts and their (head word hash, draft) pairs.
+    fn new(drafts: &[Draft], by_title: &[(u64, usize)]) -> TitleRefs {
+        let mut by_title = by_title.to_vec();
+        by_title.sort_unstable();
+        let mut heads: Vec<u64> = by_title.iter().map(|p| p.0).collect();
+        heads.dedup();
+        let mut groups = vec![Vec::new(); drafts.len()];
+        let mut group = 0;
+        for &(h, k) in &by_title {
+            while heads.get(group).is_some_and(|&g| g < h) {
+                group += 1;
+            }
+            if let Some(gs) = groups.get_mut(k) {
+                gs.push(group);
+            }
+        }
+        let mut pending = BinaryHeap::new();
+        let mut by_end = Vec::new();
+        for (k, d) in drafts.iter().enumerate() {
+            if groups.get(k).is_none_or(|g| g.is_empty()) {
+                continue;
+            }
+            by_end.push((d.actor.span.end, k));
+            for m in &d.actor.mentions {
+                pending.push(Reverse((m.start, k)));
+            }
+        }
+        by_end.sort_unstable();
+        TitleRefs {
+            best: vec![None; heads.len()],
+            heads,
+            groups,
+            pending,
+            by_end,
+            passed: 0,
+            latest: vec![None; drafts.len()],
+            eligible: vec![false; drafts.len()],
+        }
+    }
+
+    /// The draft `the` and head word `h` at `at` refers to. Calls come with `at` ascending.
+    fn last_before(&mut self, h: u64, at: usize) -> Option<usize> {
+        while let Some(&Reverse((start, k))) = self.pending.peek() {
+            if start >= at {
+                break;
+            }
+            self.pending.pop();
+            if let Some(l) = self.latest.get_mut(k) {
+                *l = (*l).max(Some(start));
+            }
+            self.offer(k);
+        }
+        while let Some(&(end, k)) = self.by_end.get(self.passed) {
+            if end > at {
+                break;
+            }
+            self.passed += 1;
+            if let Some(e) = self.eligible.get_mut(k) {
+                *e = true;
+            }
+            self.offer(k);
+        }
+        let group = self.heads.binary_search(&h).ok()?;
+        self.best.get(group).copied().flatten().map(|b| b.1)
+    }
+
+    /// Lets draft `k` answer for its groups, once passed, with its last mention passed.
+    fn offer(&mut self, k: usize) {
+        let (Some(true), Some(Some(start))) =
+            (self.eligible.get(k).copied(), self.latest.get(k).copied())
+        else {
+            return;
+        };
+        for &g in self.groups.get(k).map_or(&[][..], |g| &g[..]) {
+            if let Some(b) = self.best.get_mut(g) {
+                *b = (*b).max(Some((start, k)));
+            }
+        }
+    }
+}
+
+/// One actor's mentions, indexed for the two questions short references ask: does a mention
+/// already hold this span, and which mention starts last before this point. The mentions found
+/// before the short references are kept sorted by start with the furthest end up to each; the
+/// ones added while reading them come in text order and are appended (and inserted in order
+/// should one ever come out of it).
+#[derive(Debug, Default)]
+struct Seen {
+    /// The mentions' starts, ascending, each with the furthest end of the mentions up to it.
+    early: Vec<(usize, usize)>,
+    /// The mentions added since, likewise.
+    later: Vec<(usize, usize)>,
+}
+
+impl Seen {
+    /// How many mentions an actor has before they are indexed.
+    const FROM: usize = 16;
+
+    fn of(mentions: &[Span]) -> Seen {
+        let mut early: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        early.sort_unstable();
+        Self::furthest_ends(&mut early, 0);
+        Seen {
+            early,
+            later: Vec::new(),
+        }
+    }
+
+    /// Turns each end from `from` on into the furthest end up to it.
+    fn furthest_ends(v: &mut [(usize, usize)], from: usize) {
+        let mut furthest = from
+            .checked_sub(1)
+            .and_then(|k| v.get(k))
+            .map_or(0, |p| p.1);
+        for p in v.iter_mut().skip(from) {
+            furthest = furthest.max(p.1);
+            p.1 = furthest;
+        }
+    }
+
+    /// Adds a mention.
+    fn push(&mut self, span: Span) {
+        if self.later.last().is_none_or(|l| l.0 <= span.start) {
+            let furthest = self.later.last().map_or(0, |l| l.1).max(span.end);
+            self.later.push((span.start, furthest));
+        } else {
+            // Not in text order: inserted in its place, the ends after it made good again.
+            let at = self.later.partition_point(|l| l.0 <= span.start);
+            self.later.insert(at, (span.start, span.end));
+            Self::furthest_ends(&mut self.later, at);
+        }
+    }
+
+    /// Whether a mention holds `span` (starts at or before it and ends at or after it).
+    fn holds(&self, span: Span) -> bool {
+        [&self.early, &self.later].into_iter().any(|v| {
+            let n = v.partition_point(|p| p.0 <= span.start);
+            n.checked_sub(1)
+                .and_then(|k| v.get(k))
+                .is_some_and(|p| p.1 >= span.end)
+        })
+    }
+
+    /// The last start of a mention before `at`, if a mention starts before it.
+    fn last_start_before(&self, at: usize) -> Option<usize> {
+        [&self.early, &self.later]
+            .into_iter()
+            .filter_map(|v| {
+                let n = v.partition_point(|p| p.0 < at);
+                n.checked_sub(1).and_then(|k| v.get(k)).map(|p| p.0)
+            })
+            .max()
+    }
 }
 
 impl Extractor for Actors {
@@ -272,7 +557,7 @@ impl Extractor for Actors {
     fn extract(&self, analysis: &Analysis<'_>) -> Vec<Actor> {
         let g = &self.gazetteer;
         let src = analysis.source();
-        let mut drafts: Vec<Draft> = Vec::new();
+        let mut found = Drafts::default();
         let (scan, names) = analysis.body_names(g);
         for p in scan.paragraphs(src, Some(&names)) {
             let (text, toks, matches) = (p.text, p.tokens, p.matches);
@@ -298,7 +583,7 @@ impl Extractor for Actors {
                 let span = Span::new(m.start, m.end);
                 if let Some(o) = org {
                     add_named(
-                        &mut drafts,
+                        &mut found,
                         ActorKind::Organization,
                         &o.name,
                         o.code,
@@ -313,7 +598,7 @@ impl Extractor for Actors {
                     let acting = toks.get(m.end_token).is_some_and(|t| is_acting(text, t));
                     if acting && next.is_some_and(|w| ACTING.contains(&w)) {
                         add_named(
-                            &mut drafts,
+                            &mut found,
                             ActorKind::Country,
                             &c.name,
                             c.code,
@@ -323,12 +608,15 @@ impl Extractor for Actors {
                     }
                 }
             }
-            people(g, text, p.offset, toks, p.notable, matches, &mut drafts);
+            people(g, text, p.offset, toks, p.notable, matches, &mut found);
         }
+        let mut drafts = found.list;
         // Short references: `Wang`, `the general`. Persons by the hashes of their name's
         // first token and short forms, and by their titles' head words.
         // An article names few people: (hash, draft) pairs in draft order, read through the
-        // filters below, cost less than maps.
+        // filters below, cost less than maps. Past [`PAIRS_SORTED_FROM`] pairs they are sorted
+        // and searched, so that an article naming thousands costs no walk through them all.
+        const PAIRS_SORTED_FROM: usize = 16;
         let mut by_name: Vec<(u64, usize)> = Vec::new();
         let mut by_title: Vec<(u64, usize)> = Vec::new();
         for (k, d) in drafts.iter().enumerate() {
@@ -336,7 +624,8 @@ impl Extractor for Actors {
                 continue;
             }
             for &h in d.full.first().into_iter().chain(&d.short) {
-                if !by_name.contains(&(h, k)) {
+                // Duplicates past the bound go when the pairs are sorted.
+                if by_name.len() >= PAIRS_SORTED_FROM || !by_name.contains(&(h, k)) {
                     by_name.push((h, k));
                 }
             }
@@ -344,17 +633,51 @@ impl Extractor for Actors {
                 by_title.push((h, k));
             }
         }
-        // The drafts whose pairs in `pairs` hold hash `h`, in draft order.
+        if by_name.len() > PAIRS_SORTED_FROM {
+            by_name.sort_unstable();
+            by_name.dedup();
+        }
+        if by_title.len() > PAIRS_SORTED_FROM {
+            by_title.sort_unstable();
+        }
+        // The drafts whose pairs in `pairs` (in draft order, or sorted if many) hold hash `h`,
+        // in draft order.
         fn with_hash(pairs: &[(u64, usize)], h: u64) -> impl Iterator<Item = usize> + '_ {
-            pairs.iter().filter(move |p| p.0 == h).map(|p| p.1)
+            let few = pairs.len() <= PAIRS_SORTED_FROM;
+            let from = if few {
+                0
+            } else {
+                pairs.partition_point(|p| p.0 < h)
+            };
+            pairs
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(move |p| few || p.0 == h)
+                .filter(move |p| p.0 == h)
+                .map(|p| p.1)
         }
         if by_name.is_empty() {
             return finish(drafts);
         }
+        // A short reference asks whether a mention already holds it, `the general` which
+        // mention starts last before it: a person's many mentions are indexed for them.
+        for d in &mut drafts {
+            if d.actor.kind == ActorKind::Person {
+                d.index_mentions();
+            }
+        }
+        // The people with a title, beyond which `the general` is answered by a running best.
+        let titled = drafts
+            .iter()
+            .filter(|d| d.actor.kind == ActorKind::Person && !d.title_words.is_empty())
+            .count();
         // Most capitalized words and title words name no one found: a one-word filter of
         // the maps' keys turns them away before any map lookup.
         let name_mask = KeyMask::of(by_name.iter().map(|p| &p.0));
         let title_mask = KeyMask::of(by_title.iter().map(|p| &p.0));
+        // Who `the general` refers to, set up at the first such reference.
+        let mut refs: Option<TitleRefs> = None;
         for p in scan.paragraphs(src, Some(&names)) {
             let (offset, toks, text) = (p.offset, p.tokens, p.text);
             // Token ranges of gazetteer names, in order.
@@ -390,12 +713,11 @@ impl Extractor for Actors {
                             })
                     });
                     if let Some(k) = full {
-                        let d = &mut drafts[k];
-                        let n = d.full.len();
+                        let n = drafts[k].full.len();
                         let end = toks[i + n - 1].end() + offset;
                         let span = Span::new(abs.start, end);
-                        if !d.actor.mentions.iter().any(|m| m.contains(span)) {
-                            d.actor.mentions.push(span);
+                        if !drafts[k].holds(span) {
+                            add_mention(&mut drafts, &mut refs, k, span);
                         }
                         skip_to = i + n;
                         continue;
@@ -421,12 +743,10 @@ impl Extractor for Actors {
                     }
                     let short = with_hash(&by_name, t.hash).find(|&k| {
                         let d = &drafts[k];
-                        d.short.contains(&t.hash)
-                            && d.actor.span.start < abs.start
-                            && !d.actor.mentions.iter().any(|m| m.contains(abs))
+                        d.short.contains(&t.hash) && d.actor.span.start < abs.start && !d.holds(abs)
                     });
                     if let Some(k) = short {
-                        drafts[k].actor.mentions.push(abs);
+                        add_mention(&mut drafts, &mut refs, k, abs);
                     }
                 } else if i > 0
                     && !title_mask.is_empty()
@@ -448,19 +768,16 @@ impl Extractor for Actors {
                     let the = toks[i - 1];
                     let span = Span::new(the.start() + offset, t.end() + offset);
                     // The person with that title mentioned last before.
-                    let best = with_hash(&by_title, h)
-                        .filter(|&k| drafts[k].actor.span.end <= span.start)
-                        .max_by_key(|&k| {
-                            drafts[k]
-                                .actor
-                                .mentions
-                                .iter()
-                                .map(|m| m.start)
-                                .filter(|s| *s < span.start)
-                                .max()
-                        });
+                    let best = if titled <= TitleRefs::FROM {
+                        with_hash(&by_title, h)
+                            .filter(|&k| drafts[k].actor.span.end <= span.start)
+                            .max_by_key(|&k| drafts[k].last_start_before(span.start))
+                    } else {
+                        refs.get_or_insert_with(|| TitleRefs::new(&drafts, &by_title))
+                            .last_before(h, span.start)
+                    };
                     if let Some(k) = best {
-                        drafts[k].actor.mentions.push(span);
+                        add_mention(&mut drafts, &mut refs, k, span);
                     }
                 }
             }
@@ -536,17 +853,14 @@ fn finish(drafts: Vec<Draft>) -> Vec<Actor> {
 }
 
 fn add_named(
-    drafts: &mut Vec<Draft>,
+    drafts: &mut Drafts,
     kind: ActorKind,
     name: &str,
     code: Option<Code>,
     country: Option<Code>,
     span: Span,
 ) {
-    if let Some(d) = drafts
-        .iter_mut()
-        .find(|d| d.actor.kind == kind && d.actor.name == name)
-    {
+    if let Some(d) = drafts.find(kind, name) {
         d.actor.mentions.push(span);
         return;
     }
@@ -564,6 +878,7 @@ fn add_named(
         short: Vec::new(),
         full: Vec::new(),
         title_words: Vec::new(),
+        seen: None,
     });
 }
 
@@ -695,7 +1010,7 @@ fn people(
     toks: &[Token],
     notable: &[u32],
     matches: &[crate::gazetteer::NameMatch],
-    drafts: &mut Vec<Draft>,
+    drafts: &mut Drafts,
 ) {
     let bytes = text.as_bytes();
     let spaces = |from: usize, to: usize| {
@@ -829,10 +1144,7 @@ fn people(
                 .map(single_spaced)
         };
         let full = Span::new(start + offset, name_span.end);
-        if let Some(d) = drafts
-            .iter_mut()
-            .find(|d| d.actor.kind == ActorKind::Person && d.actor.name == *name_buf)
-        {
+        if let Some(d) = drafts.find(ActorKind::Person, &name_buf) {
             d.actor.mentions.push(name_span);
             d.actor.country = d.actor.country.or(country);
             if d.actor.title.is_none() {
@@ -865,6 +1177,7 @@ fn people(
                 },
                 short,
                 title_words: title_words(),
+                seen: None,
             });
         }
         next = name_end;
@@ -932,7 +1245,141 @@ mod tests {
         }
     }
 
+    /// A person's draft with the given first mention span, mentions and title head words.
+    fn draft(span: Span, mentions: Vec<Span>, title_words: Vec<u64>) -> Draft {
+        Draft {
+            actor: Actor {
+                kind: ActorKind::Person,
+                name: String::new(),
+                span,
+                title: None,
+                affiliation: None,
+                country: None,
+                code: None,
+                mentions,
+            },
+            short: Vec::new(),
+            full: Vec::new(),
+            title_words,
+            seen: None,
+        }
+    }
+
+    fn spans(pairs: &[(usize, usize)]) -> Vec<Span> {
+        pairs.iter().map(|&(s, n)| Span::new(s, s + n)).collect()
+    }
+
+    /// What `the general` at `at` refers to, asked of every person in turn.
+    fn last_before_walked(drafts: &[Draft], h: u64, at: usize) -> Option<usize> {
+        let mut pairs: Vec<(u64, usize)> = drafts
+            .iter()
+            .enumerate()
+            .flat_map(|(k, d)| d.title_words.iter().map(move |&h| (h, k)))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+            .iter()
+            .filter(|p| p.0 == h)
+            .map(|p| p.1)
+            .filter(|&k| drafts[k].actor.span.end <= at)
+            .max_by_key(|&k| {
+                drafts[k]
+                    .actor
+                    .mentions
+                    .iter()
+                    .map(|m| m.start)
+                    .filter(|s| *s < at)
+                    .max()
+            })
+    }
+
+    #[test]
+    fn drafts_are_found_alike_by_walk_and_by_map() {
+        let mut drafts = Drafts::default();
+        for n in 0..3 * Drafts::MAP_FROM {
+            for kind in [ActorKind::Person, ActorKind::Country] {
+                let name = format!("Name {}", n / 2);
+                let walked = drafts
+                    .list
+                    .iter()
+                    .position(|d| d.actor.kind == kind && d.actor.name == name);
+                let found = drafts.find(kind, &name).map(|d| d.actor.span.start);
+                assert_eq!(found, walked.map(|k| drafts.list[k].actor.span.start));
+                if found.is_none() {
+                    let mut d = draft(Span::new(drafts.list.len(), n + 1), Vec::new(), Vec::new());
+                    d.actor.kind = kind;
+                    d.actor.name = name;
+                    drafts.push(d);
+                }
+            }
+        }
+        assert!(drafts.by_name.is_some());
+        assert_eq!(drafts.list.len(), 3 * Drafts::MAP_FROM);
+    }
+
     proptest! {
+        #[test]
+        fn seen_answers_as_a_walk_through_the_mentions_does(
+            early in proptest::collection::vec((0usize..300, 1usize..30), 0..40),
+            later in proptest::collection::vec((0usize..300, 1usize..30), 0..40),
+            in_order in any::<bool>(),
+            asked in proptest::collection::vec((0usize..330, 1usize..30), 1..20),
+        ) {
+            let mut mentions = spans(&early);
+            let mut seen = Seen::of(&mentions);
+            let mut later = spans(&later);
+            if in_order {
+                later.sort_by_key(|m| m.start);
+            }
+            for m in later {
+                mentions.push(m);
+                seen.push(m);
+                for a in spans(&asked) {
+                    prop_assert_eq!(seen.holds(a), mentions.iter().any(|m| m.contains(a)));
+                    let walked = mentions.iter().map(|m| m.start).filter(|s| *s < a.start).max();
+                    prop_assert_eq!(seen.last_start_before(a.start), walked);
+                }
+            }
+        }
+
+        #[test]
+        fn title_references_go_where_asking_every_person_sends_them(
+            people in proptest::collection::vec(
+                ((0usize..400, 1usize..20), proptest::collection::vec((0usize..400, 1usize..20), 0..6), proptest::collection::vec(0u64..4, 0..3)),
+                0..40,
+            ),
+            steps in proptest::collection::vec((0usize..15, 0u64..4, any::<bool>(), 0usize..40), 1..60),
+        ) {
+            let mut drafts: Vec<Draft> = people
+                .iter()
+                .map(|(first, more, heads)| {
+                    let span = Span::new(first.0, first.0 + first.1);
+                    let mut mentions = vec![span];
+                    mentions.extend(spans(more));
+                    draft(span, mentions, heads.clone())
+                })
+                .collect();
+            let by_title: Vec<(u64, usize)> = drafts
+                .iter()
+                .enumerate()
+                .flat_map(|(k, d)| d.title_words.iter().map(move |&h| (h, k)))
+                .collect();
+            let mut refs = Some(TitleRefs::new(&drafts, &by_title));
+            let mut at = 0;
+            for (step, h, push, k) in steps {
+                at += step;
+                if push && !drafts.is_empty() {
+                    // A mention read at the point of reading.
+                    let k = k % drafts.len();
+                    add_mention(&mut drafts, &mut refs, k, Span::new(at, at + 3));
+                } else {
+                    let walked = last_before_walked(&drafts, h, at);
+                    let found = refs.as_mut().and_then(|r| r.last_before(h, at));
+                    prop_assert_eq!(found, walked);
+                }
+            }
+        }
+
         #[test]
         fn single_spacing_joins_the_words(s in "[ a-zA-Z.\n\t\u{a0}\u{0b}\u{85}\u{1680}\u{2003}\u{2028}\u{202f}\u{3000}é’ñ]{0,30}") {
             let mut out = String::new();

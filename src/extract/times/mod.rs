@@ -171,7 +171,7 @@ fn find_with(
         return out;
     }
     tense_cache.sentence = None;
-    tense_cache.markers.clear();
+    tense_cache.line = None;
     let mut discourse = Discourse::default();
     let anchor = analysis.anchor();
     for &(ws, we) in windows.iter() {
@@ -234,11 +234,15 @@ fn needs_tense(p: &recognizer::Parsed) -> bool {
     )
 }
 
-/// The sentence whose tense markers were read last, and those markers.
+/// The sentence whose tense markers were read last, and those markers; likewise the line
+/// outside the body's sentences (a dateline, a related-stories list).
 #[derive(Default)]
 struct TenseCache {
     sentence: Option<Span>,
-    markers: Vec<normalizer::Marker>,
+    markers: normalizer::Markers,
+    /// A line holding no line break.
+    line: Option<Span>,
+    line_markers: normalizer::Markers,
 }
 
 /// The tense of the sentence around `span` (the sentence containing its start). Each sentence's
@@ -256,23 +260,33 @@ fn tense_for(analysis: &Analysis<'_>, span: Span, cache: &mut TenseCache) -> Ten
                 .map(|s| s.span);
             if let Some(s) = found {
                 cache.sentence = Some(s);
-                cache.markers.clear();
-                if let Some(text) = s.get(src) {
-                    normalizer::tense_markers(text, &mut cache.markers);
-                }
+                cache.markers.read(s.get(src).unwrap_or(""));
             }
             found
         }
     };
     match sentence {
-        Some(s) => normalizer::tense_from(&cache.markers, span.start - s.start),
+        Some(s) => cache.markers.tense(span.start - s.start),
         None => {
-            // Outside the body's sentences (a dateline): the line around it.
-            let start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);
-            let end = src[span.end..]
-                .find('\n')
-                .map_or(src.len(), |i| span.end + i);
-            normalizer::tense_at(&src[start..end], span.start - start)
+            // Outside the body's sentences (a dateline): the line around it, read once for
+            // all the expressions on it.
+            let line = match cache.line {
+                Some(l) if l.start <= span.start && span.end <= l.end => l,
+                _ => {
+                    let start =
+                        memchr::memrchr(b'\n', &src.as_bytes()[..span.start]).map_or(0, |i| i + 1);
+                    let end = memchr::memchr(b'\n', &src.as_bytes()[span.end..])
+                        .map_or(src.len(), |i| span.end + i);
+                    let line = Span::new(start, end);
+                    cache.line_markers.read(&src[start..end]);
+                    // Kept for the next expression unless the expression itself breaks the
+                    // line, as another on it would find another line.
+                    let broken = memchr::memchr(b'\n', &src.as_bytes()[span.start..span.end]);
+                    cache.line = broken.is_none().then_some(line);
+                    line
+                }
+            };
+            cache.line_markers.tense(span.start - line.start)
         }
     }
 }

@@ -803,7 +803,7 @@ impl Discourse {
     }
 }
 
-/// Every word [`tense_at`] looks at by name (markers, and the words before them it checks).
+/// Every word [`tense_markers`] looks at by name (markers, and the words before them it checks).
 const MARKER_WORDS: &[&str] = &[
     "will",
     "shall",
@@ -945,10 +945,11 @@ const MARKER_PAIRS: [u32; 1024] = {
 };
 
 /// A rough tense of a sentence as seen from a position in it: the nearest tense marker wins.
+#[cfg(test)]
 pub(crate) fn tense_at(sentence: &str, pos: usize) -> Tense {
-    let mut markers = Vec::new();
-    tense_markers(sentence, &mut markers);
-    tense_from(&markers, pos)
+    let mut markers = Markers::default();
+    markers.read(sentence);
+    markers.tense(pos)
 }
 
 /// A word (or phrase) of a sentence that marks its tense.
@@ -1016,6 +1017,115 @@ pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
         }
     }
     bound.unwrap_or(best.map_or(Tense::Unknown, |b| b.1))
+}
+
+/// A sentence's tense markers (from [`tense_markers`]), indexed in a long sentence so that
+/// [`Markers::tense`] reads the few markers near a point rather than all of them: the nearest
+/// marker before a point is the last one ending before it, the nearest after it the first one
+/// starting after it, as markers come in text order.
+#[derive(Debug, Default)]
+pub(crate) struct Markers {
+    list: Vec<Marker>,
+    /// For each `k` in `0..=len`: the first marker at `k` or after that may decide (neither
+    /// binding nor the auxiliary of a plan), `len` if none.
+    next_deciding: Vec<usize>,
+    /// For each `k` in `0..=len`: one more than the last marker before `k` that may decide, 0
+    /// if none.
+    prev_deciding: Vec<usize>,
+}
+
+impl Markers {
+    /// How many markers a sentence has before they are indexed: fewer are read in turn.
+    const INDEX_FROM: usize = 16;
+
+    /// Reads the markers of `sentence`, replacing those held.
+    pub(crate) fn read(&mut self, sentence: &str) {
+        self.list.clear();
+        self.next_deciding.clear();
+        self.prev_deciding.clear();
+        tense_markers(sentence, &mut self.list);
+        if self.list.len() >= Self::INDEX_FROM {
+            self.index();
+        }
+    }
+
+    /// Indexes the markers if both their starts and their ends ascend (as [`tense_markers`]
+    /// gives them); leaves them unindexed otherwise.
+    fn index(&mut self) {
+        let list = &self.list;
+        let ascending = list
+            .windows(2)
+            .all(|w| w[0].start < w[1].start && w[0].end < w[1].end);
+        if !ascending {
+            return;
+        }
+        let n = list.len();
+        self.next_deciding.resize(n + 1, n);
+        self.prev_deciding.resize(n + 1, 0);
+        for k in (0..n).rev() {
+            self.next_deciding[k] = if deciding(list, k) {
+                k
+            } else {
+                self.next_deciding[k + 1]
+            };
+        }
+        for k in 0..n {
+            self.prev_deciding[k + 1] = if deciding(list, k) {
+                k + 1
+            } else {
+                self.prev_deciding[k]
+            };
+        }
+    }
+
+    /// The tense as seen from `pos`: what [`tense_from`] gives for these markers.
+    pub(crate) fn tense(&self, pos: usize) -> Tense {
+        let list = &self.list;
+        if self.next_deciding.len() != list.len() + 1 {
+            return tense_from(list, pos);
+        }
+        // The last binding marker shortly before `pos` decides: those ending at `pos` or
+        // before, nearest first, while within reach.
+        let ended = list.partition_point(|m| m.end <= pos);
+        for m in list[..ended].iter().rev() {
+            if pos - m.end > BINDING_REACH {
+                break;
+            }
+            if m.binding {
+                return m.tense;
+            }
+        }
+        // Else the nearest marker that may decide: before `pos`, the one ending last (the
+        // first of those ending at `pos` or after, all at distance 0); after it, the first.
+        let before_pos = list.partition_point(|m| m.start < pos);
+        let before = self.prev_deciding[before_pos].checked_sub(1).map(|last| {
+            let end = list[last].end.min(pos);
+            let k = self.next_deciding[list.partition_point(|m| m.end < end)];
+            (pos.saturating_sub(list[k].end), list[k].tense)
+        });
+        let after = list
+            .get(self.next_deciding[before_pos])
+            .map(|m| ((m.start - pos).saturating_add(24), m.fronted));
+        match (before, after) {
+            (Some(b), Some(a)) if a.0 < b.0 => a.1,
+            (Some(b), _) => b.1,
+            (None, Some(a)) => a.1,
+            (None, None) => Tense::Unknown,
+        }
+    }
+}
+
+/// Whether marker `k` may be the nearest that decides: not binding, and no past auxiliary of a
+/// plan (`were planning`, `was expected to`), which is no report of the past.
+fn deciding(markers: &[Marker], k: usize) -> bool {
+    let Some(m) = markers.get(k) else {
+        return false;
+    };
+    let auxiliary = m.tense == Tense::Past
+        && markers.get(k + 1).is_some_and(|n| {
+            n.tense == Tense::Future && !n.binding && n.start.saturating_sub(m.end) <= 1
+        });
+    !m.binding && !auxiliary
 }
 
 /// The `len` (at most 16) letters and apostrophes at `bytes[s..]` in lower case, zero-padded:
@@ -1161,13 +1271,20 @@ fn past_perfect_frame(between: &[u8]) -> bool {
 }
 
 /// The tense markers of a sentence, in order, appended to `out`.
+#[inline(never)]
 pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
     let bytes = sentence.as_bytes();
     let mut prev_word: &str = "";
     // Where the last `had` ended: a plan made in a past perfect (`had been due to`, `had been
     // scheduled to`) was for a time now past.
     let mut had_end: Option<usize> = None;
-    let mut i = 0;
+    // Where the first letter is, found once (and words are read from there): whether a word
+    // opens the sentence is asked of every `until` and `as soon as`.
+    let first_letter = bytes
+        .iter()
+        .position(u8::is_ascii_alphabetic)
+        .unwrap_or(bytes.len());
+    let mut i = first_letter;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphabetic() {
             i += 1;
@@ -1211,7 +1328,7 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
         let t = match lw {
             // A sentence opening on `Until ...,` takes the tense of its main clause: `Until
             // Thursday, they had not called him a suspect`.
-            b"until" if !bytes[..s].iter().any(u8::is_ascii_alphabetic) => None,
+            b"until" if first_letter >= s => None,
             // `as soon as Tuesday`, `as soon as trading opens Monday`: a time looked forward
             // to. A sentence opening on `As soon as ...,` is a narrative's as often: its verbs
             // decide.
@@ -1219,7 +1336,7 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
                 if s >= 3
                     && bytes[s - 3..s].eq_ignore_ascii_case(b"as ")
                     && bytes[i..].starts_with(b" as ")
-                    && bytes[..s - 3].iter().any(u8::is_ascii_alphabetic) =>
+                    && first_letter < s - 3 =>
             {
                 out.push(Marker {
                     start: s - 3,
@@ -1338,6 +1455,98 @@ pub(crate) fn tense_markers(sentence: &str, out: &mut Vec<Marker>) {
             }
             _ => "",
         };
+    }
+}
+
+#[cfg(test)]
+mod marker_index_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn tense(k: u8) -> Tense {
+        [Tense::Past, Tense::Future, Tense::Unknown][usize::from(k % 3)]
+    }
+
+    /// Markers whose starts and ends both ascend, as [`tense_markers`] gives them, some of them
+    /// overlapping (`as soon as soon as`).
+    fn ascending() -> impl Strategy<Value = Vec<Marker>> {
+        proptest::collection::vec(
+            (0usize..40, 1usize..10, 0u8..3, 0u8..3, any::<bool>()),
+            0..60,
+        )
+        .prop_map(|raw| {
+            let (mut start, mut end) = (0, 0);
+            raw.into_iter()
+                .map(|(gap, len, t, f, binding)| {
+                    start += 1 + gap;
+                    end = (start + len).max(end + 1);
+                    Marker {
+                        start,
+                        end,
+                        tense: tense(t),
+                        fronted: tense(f),
+                        binding,
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Words that make markers of every kind, and others.
+    const WORDS: &[&str] = &[
+        "until",
+        "as",
+        "soon",
+        "Until",
+        "said",
+        "will",
+        "planned",
+        "to",
+        "were",
+        "planning",
+        "had",
+        "been",
+        "scheduled",
+        "expected",
+        "due",
+        "set",
+        "the",
+        "meet",
+        "they",
+        "opened",
+        "ago",
+        "Friday",
+        "1",
+        ",",
+        "won't",
+        "was",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn indexed_markers_give_the_tense_every_marker_gives(markers in ascending(), at in 0usize..10_000) {
+            let pos = at % (markers.last().map_or(0, |m| m.end) + 40);
+            let mut indexed = Markers { list: markers.clone(), ..Markers::default() };
+            indexed.index();
+            prop_assert_eq!(indexed.next_deciding.len(), markers.len() + 1);
+            prop_assert_eq!(indexed.tense(pos), tense_from(&markers, pos));
+        }
+
+        #[test]
+        fn a_sentence_read_gives_the_tense_its_markers_give(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 0..120),
+            at in 0usize..1000,
+        ) {
+            let sentence = words.join(" ");
+            let mut list = Vec::new();
+            super::tense_markers(&sentence, &mut list);
+            let mut markers = Markers::default();
+            markers.read(&sentence);
+            let pos = at % (sentence.len() + 1);
+            prop_assert_eq!(markers.tense(pos), tense_from(&list, pos));
+        }
     }
 }
 
