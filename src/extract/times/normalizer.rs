@@ -985,6 +985,10 @@ impl Marker {
 /// How far (in bytes) after a binding marker an expression it decides for may start.
 const BINDING_REACH: usize = 32;
 
+/// How many bytes a marker after the expression counts as further away than one before it at
+/// the same distance: a sentence's tense is read from what comes before an expression first.
+const AFTER_PENALTY: usize = 24;
+
 /// The tense as seen from `pos` in a sentence with these markers (from [`tense_markers`]): the
 /// nearest marker wins, those before `pos` weighing a little more.
 pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
@@ -999,16 +1003,11 @@ pub(crate) fn tense_from(markers: &[Marker], pos: usize) -> Tense {
             }
             continue;
         }
-        // An auxiliary of a plan ("were planning", "was expected to") is no report of the past.
-        if t == Tense::Past
-            && markers.get(k + 1).is_some_and(|n| {
-                n.tense == Tense::Future && !n.binding && n.start.saturating_sub(e) <= 1
-            })
-        {
+        if !deciding(markers, k) {
             continue;
         }
         let (dist, t) = if s >= pos {
-            ((s - pos).saturating_add(24), m.fronted)
+            ((s - pos).saturating_add(AFTER_PENALTY), m.fronted)
         } else {
             (pos.saturating_sub(e), t)
         };
@@ -1105,7 +1104,7 @@ impl Markers {
         });
         let after = list
             .get(self.next_deciding[before_pos])
-            .map(|m| ((m.start - pos).saturating_add(24), m.fronted));
+            .map(|m| ((m.start - pos).saturating_add(AFTER_PENALTY), m.fronted));
         match (before, after) {
             (Some(b), Some(a)) if a.0 < b.0 => a.1,
             (Some(b), _) => b.1,
@@ -1117,6 +1116,7 @@ impl Markers {
 
 /// Whether marker `k` may be the nearest that decides: not binding, and no past auxiliary of a
 /// plan (`were planning`, `was expected to`), which is no report of the past.
+#[inline]
 fn deciding(markers: &[Marker], k: usize) -> bool {
     let Some(m) = markers.get(k) else {
         return false;
