@@ -712,8 +712,8 @@ impl TimeValue {
     ///
     /// # What is read
     ///
-    /// Everything [`TimeValue::to_timex3`] writes for years 0 to 9999, and it reads back the value
-    /// written ([`TimeValue::from_timex3`] given the type, or `parse` for points, durations and
+    /// Everything [`TimeValue::to_timex3`] writes for years 0 to 9999, read back as the value
+    /// written (by `from_timex3` given the type, or by `parse` for points, durations and
     /// references):
     ///
     /// | form | example | typed as |
@@ -728,9 +728,9 @@ impl TimeValue {
     ///
     /// and these forms other taggers and TimeML gold files write, which name a value without doubt
     /// but are not the ones written here: a decade or a century with `X`s (`199X` for `199`, `19XX`
-    /// for `19`); a time without a date (`T10:35`, read as `XXXX-XX-XXT10:35`); months, days,
-    /// weeks and hours of one digit (`2000-W8`, `T9`); amounts with leading zeros (`P01D`); lower
-    /// case (`1998-q3`, `present_ref`). Reading them and writing the value back gives the canonical
+    /// for `19`); a time without a date (`T10:35`, read as `XXXX-XX-XXT10:35`); months, days, weeks
+    /// and hours of one digit (`2000-W8`, `T9`); amounts with leading zeros (`P01D`); lower case
+    /// (`1998-q3`, `present_ref`). Reading them and writing the value back gives the canonical
     /// form.
     ///
     /// Each field is checked against the range [`CalendarPoint`] documents for it (month 01 to 12,
@@ -748,15 +748,15 @@ impl TimeValue {
     ///
     /// Writing a value and reading it back gives the value, for every value whose years lie in 0 to
     /// 9999 and whose fields are those its granularity prints: the part of the year matches the
-    /// granularity (a month for [`Granularity::Month`], a week for a week or a weekend; a month or a
-    /// week for a day and finer), fields finer than the granularity are `None`, a century or decade
-    /// holds its first year, fields are in their documented ranges, and a [`Duration`]'s second unit,
-    /// when it has one, is finer than the first and neither is [`DurationUnit::Unknown`]. Every
-    /// value [`Times`](super::Times) gives is of this kind, but for years beyond 0 to 9999 (from an
-    /// anchor at the ends of the calendar): those are written as plain numbers (`10000`, `-5`),
-    /// which are not TIMEX3 and are not read. Any other value reads back as the value of this kind
-    /// that prints the same string. A canonical string read and written back is the same string.
-    /// `tests/timex3.rs` states the laws as property tests.
+    /// granularity (a month for [`Granularity::Month`], a week for a week or a weekend; a month or
+    /// a week for a day and finer), fields finer than the granularity are `None`, a century or
+    /// decade holds its first year, fields are in their documented ranges, and a [`Duration`]'s
+    /// second unit, when it has one, is finer than the first and neither is
+    /// [`DurationUnit::Unknown`]. Every value [`Times`](super::Times) gives is of this kind, but
+    /// for years beyond 0 to 9999 (from an anchor at the ends of the calendar): those are written
+    /// as plain numbers (`10000`, `-5`), which are not TIMEX3 and are not read. Any other value
+    /// reads back as the value of this kind that prints the same string. A canonical string read
+    /// and written back is the same string. `tests/timex3.rs` states the laws as property tests.
     pub fn from_timex3(value: &str, timex_type: TimexType) -> Result<TimeValue, ParseTimexError> {
         match timex_type {
             TimexType::Set => read(value, set_value, end_after),
