@@ -10,14 +10,16 @@
 //! overlapping; every value's printed parts are in their documented ranges (month 1-12, day
 //! 1-31, quarter 1-4, half 1-2, ISO week 1-53, weekday 1-7, hour 0-24, minute 0-59), and each
 //! expression serializes to JSON with `type`, `value` and `mod` the TIMEX3 strings of its typed
-//! fields (`value` = `to_timex3()` = `Display`); and the same text and anchor give equal
-//! outputs again through a fresh analysis (determinism).
+//! fields (`value` = `to_timex3()` = `Display`), which read back as those typed fields
+//! (`TimeValue::from_timex3(value, type)` is the value, whenever its years lie in 0 to 9999,
+//! the range TIMEX3 writes in four digits; `type` and `mod` parse back to theirs); and the same
+//! text and anchor give equal outputs again through a fresh analysis (determinism).
 #![no_main]
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use newswire::extract::times::{
-    CalendarPoint, Granularity, TimeExpression, TimeValue, Times, YearPart,
+    CalendarPoint, Granularity, TimeExpression, TimeValue, Times, TimexMod, TimexType, YearPart,
 };
 use newswire::extract::{Analysis, Extractor};
 
@@ -38,6 +40,15 @@ fn anchor(bytes: [u8; 3]) -> Option<NaiveDate> {
     let day = NaiveDate::from_ymd_opt(1, 1, 1)?.checked_add_days(chrono::Days::new(n.into()));
     assert!(day.is_some(), "day {n} lies in 1..=9999");
     day
+}
+
+/// Whether every year the value holds lies in 0 to 9999: beyond them the writer prints plain
+/// numbers (`10000`, `-5`), which are not TIMEX3 and are not read back.
+fn years_in_timex3_range(v: &TimeValue) -> bool {
+    match v {
+        TimeValue::Point(p) | TimeValue::Each(p) => p.year.is_none_or(|y| (0..=9999).contains(&y)),
+        TimeValue::Duration(_) | TimeValue::Every(_) | TimeValue::Reference(_) => true,
+    }
 }
 
 fn in_range(v: Option<u8>, range: std::ops::RangeInclusive<u8>) -> bool {
@@ -118,6 +129,20 @@ fuzz_target!(|data: &[u8]| {
         match t.timex_mod {
             Some(m) => assert_eq!(json["mod"], m.as_str()),
             None => assert!(json.get("mod").is_none()),
+        }
+        // The JSON strings read back as the typed fields.
+        assert_eq!(t.timex_type.as_str().parse::<TimexType>(), Ok(t.timex_type));
+        if let Some(m) = t.timex_mod {
+            assert_eq!(m.as_str().parse::<TimexMod>(), Ok(m));
+        }
+        if years_in_timex3_range(&t.value) {
+            assert_eq!(
+                TimeValue::from_timex3(&timex3, t.timex_type),
+                Ok(t.value),
+                "{:?}: {} {timex3} does not read back",
+                t.text,
+                t.timex_type
+            );
         }
     }
 

@@ -30,13 +30,45 @@
 //! assert_eq!(times[0].timex_type, TimexType::Date);
 //! # Ok::<(), newswire::ParseError>(())
 //! ```
+//!
+//! ## Reading values back
+//!
+//! A TIMEX3 string, such as the `value` of this crate's JSON output or of another tagger's
+//! (HeidelTime, SUTime, TimeML gold), reads back into the typed value with `parse`
+//! ([`CalendarPoint`], [`Duration`], [`Reference`], and [`TimeValue`] for DATE, TIME and DURATION)
+//! or with [`TimeValue::from_timex3`] given the TIMEX3 type, which tells a SET's value apart.
+//! What is not a value is a [`ParseTimexError`] naming the byte and what was expected there.
+//!
+//! ```
+//! use newswire::extract::times::{CalendarPoint, Granularity, TimeValue, TimexType};
+//!
+//! let week: CalendarPoint = "1998-W11".parse()?;
+//! assert_eq!((week.granularity, week.year), (Granularity::Week, Some(1998)));
+//! let thursdays = TimeValue::from_timex3("XXXX-WXX-4", TimexType::Set)?;
+//! assert_eq!(thursdays, TimeValue::Each(CalendarPoint::weekday(4)));
+//!
+//! // A timeline: earlier first, and the coarser first where two start together.
+//! let mut timeline: Vec<CalendarPoint> = ["1998-03-12", "1998-Q1", "1997", "1998-03-12T10:35"]
+//!     .iter()
+//!     .map(|v| v.parse())
+//!     .collect::<Result<_, _>>()?;
+//! timeline.sort();
+//! let sorted: Vec<String> = timeline.iter().map(|p| p.to_timex3()).collect();
+//! assert_eq!(sorted, ["1997", "1998-Q1", "1998-03-12", "1998-03-12T10:35"]);
+//!
+//! let err = "1998-13".parse::<CalendarPoint>().unwrap_err();
+//! assert_eq!((err.offset(), err.expected()), (5, "a month (01 to 12, or XX)"));
+//! # Ok::<(), newswire::extract::times::ParseTimexError>(())
+//! ```
 
 mod lexicon;
 mod normalizer;
 mod recognizer;
 mod scan;
+mod timex3;
 mod value;
 
+pub use timex3::ParseTimexError;
 pub use value::{
     CalendarPoint, Duration, DurationUnit, Granularity, PartOfDay, Reference, Season, TimeValue,
     TimexMod, TimexType, YearPart,
