@@ -674,6 +674,18 @@ fn leading(
         let last = ws.last()?;
         if last.after.ends_with(':') {
             let (begin, end) = phrase_before(&ws, ws.len());
+            // `Kaine has adopted the stance of many: "`: a phrase before the colon that does not
+            // open the sentence is the object of a clause, whose subject is the speaker. Only a
+            // phrase that opens the sentence (`Price: "`) is the speaker itself.
+            if begin > 0
+                && sentence_start
+                && let Some(f) = by_subject(&ws, None)
+            {
+                return Some(Found {
+                    how: How::Colon,
+                    ..f
+                });
+            }
             let speaker = trim_speaker(ws.get(begin..end)?)?;
             return Some(Found {
                 speaker,

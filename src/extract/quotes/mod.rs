@@ -577,4 +577,14 @@ mod tests {
         "\"We agree.\" ― Ned Price",
         [("We agree.", "Ned Price", "")]
     );
+    t!(
+        colon_after_an_object_names_the_subject,
+        "Kaine has adopted the stance of many Catholics: \"I am opposed.\"",
+        [("I am opposed.", "Kaine", "")]
+    );
+    t!(
+        colon_after_an_object_in_the_sentence_before,
+        "The senator listed the risks in a letter to the board:\n\n\"We cannot wait.\"",
+        [("We cannot wait.", "The senator", "")]
+    );
 }
