@@ -5,7 +5,7 @@ use super::words::{self, Tokens, Word};
 use super::{Cue, Quote, Raw, ResolvedName, Speaker};
 use crate::extract::{Analysis, Sentence};
 use crate::span::Span;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// Most words a speaker phrase may have.
 const MAX_SPEAKER_WORDS: usize = 9;
@@ -68,6 +68,8 @@ pub(super) fn attribute(
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     // The last attribution found, with the paragraph of the quotation it belongs to.
     let mut last: Option<(Found, usize)> = None;
+    // The same for the attributions the scorer judges by.
+    let mut last_judged: Option<(Found, usize)> = None;
     // The last speaker that was a name, for pronouns.
     let mut last_named: Option<Span> = None;
     // The paragraph of the last quotation kept, and whether it had a cue.
@@ -93,34 +95,50 @@ pub(super) fn attribute(
             .is_some_and(|c| matches!(c, '?' | '!' | ',' | '-' | '—' | '–' | '…'));
         // The sentence of the opening mark, looked up once for every use below.
         let here = sentence_at(sentences, q.open.start);
-        let around = Around {
-            src,
-            tk,
-            sentences,
-            next_open,
-            paragraph: q.last_paragraph,
-            open_ended,
-            near: here,
+        // The attribution by every rule, which gives the speaker, and the one the
+        // short-quotation scorer was fitted on, which decides whether the quotation is kept.
+        // They differ only where a rule of the first kind was used, or where the speaker
+        // carried on from the quotation before differs.
+        let rules = Rules::default();
+        let find = |rules: &Rules, last: Option<(Found, usize)>| {
+            let around = Around {
+                src,
+                tk,
+                sentences,
+                next_open,
+                paragraph: q.last_paragraph,
+                open_ended,
+                near: here,
+                rules,
+            };
+            let after = |c: Span| trailing(&around, c.end);
+            let before = || leading(src, tk, sentences, here, q.open.start, prev_close, rules);
+            // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is
+            // attributed by what comes before it first.
+            let found = if opens_sentence(src, here, q.open.start) {
+                q.close.and_then(after).or_else(before)
+            } else {
+                match before() {
+                    Some(f) if f.how == How::Leading => Some(f),
+                    weak => q.close.and_then(after).or(weak),
+                }
+            };
+            found
+                .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
+                .or_else(|| inherited(src, tk, sentences, here, q, last))
         };
-        let after = |c: Span| trailing(&around, c.end);
-        let before = || leading(src, tk, sentences, here, q.open.start, prev_close);
-        // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is attributed
-        // by what comes before it first.
-        let found = if opens_sentence(src, here, q.open.start) {
-            q.close.and_then(after).or_else(before)
+        let found = find(&rules, last);
+        let judged = if rules.used.get() {
+            find(&Rules::fitted(), last_judged)
+        } else if found.is_some_and(|f| f.how == How::Inherited) {
+            inherited(src, tk, sentences, here, q, last_judged)
         } else {
-            match before() {
-                Some(f) if f.how == How::Leading => Some(f),
-                weak => q.close.and_then(after).or(weak),
-            }
+            found
         };
-        let found = found
-            .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
-            .or_else(|| inherited(src, tk, sentences, here, q, last));
         // The quotation's words, looked up once for every use below.
         let content_words = OnceCell::new();
         let words_of_content = || &**content_words.get_or_init(|| tk.get(q.content));
-        if not_a_quotation(analysis, tk, q, found.map(|f| f.how), words_of_content) {
+        if not_a_quotation(analysis, tk, q, judged.map(|f| f.how), words_of_content) {
             continue;
         }
         let short = match content_words.get() {
@@ -151,7 +169,7 @@ pub(super) fn attribute(
                 paragraph,
                 first_paragraph: first_body == Some(q.first_paragraph),
                 sentence: this,
-                attributed: match found.map(|f| f.how) {
+                attributed: match judged.map(|f| f.how) {
                     Some(How::Trailing) => Attributed::After,
                     Some(How::Leading) => Attributed::Before,
                     Some(How::Colon) => Attributed::Colon,
@@ -159,8 +177,8 @@ pub(super) fn attribute(
                     Some(How::Inherited) => Attributed::Inherited,
                     None => Attributed::None,
                 },
-                cue: found.and_then(|f| f.cue),
-                speaker: found.map(|f| f.speaker),
+                cue: judged.and_then(|f| f.cue),
+                speaker: judged.map(|f| f.speaker),
                 previous_attributed: last_kept
                     .is_some_and(|(p, cued)| cued && p == q.first_paragraph),
                 other_in_sentence: beside(k.checked_sub(1)) || beside(k.checked_add(1)),
@@ -180,9 +198,12 @@ pub(super) fn attribute(
             }
             (None, None) => {}
         }
-        last_kept = Some((q.last_paragraph, found.is_some_and(|f| f.cue.is_some())));
+        last_kept = Some((q.last_paragraph, judged.is_some_and(|f| f.cue.is_some())));
         if let Some(f) = found {
             last = Some((f, q.last_paragraph));
+        }
+        if let Some(f) = judged {
+            last_judged = Some((f, q.last_paragraph));
         }
         let speaker = found.map(|f| {
             let text = &src[f.speaker];
@@ -418,6 +439,44 @@ struct Around<'t, 'a> {
     /// The sentence of the opening mark ([`sentence_at`]), where that of the closing mark is
     /// looked for first.
     near: Option<(usize, Span)>,
+    /// The rules to attribute by.
+    rules: &'t Rules,
+}
+
+/// Which rules attribution follows: all of them, or only those the short-quotation scorer's
+/// weights were fitted with (see [`attribute`]), and whether one of the others was used.
+#[derive(Debug, Default)]
+struct Rules {
+    /// Only the rules the scorer was fitted with.
+    fitted: bool,
+    /// Set when a rule the scorer was not fitted with was used.
+    used: Cell<bool>,
+}
+
+impl Rules {
+    /// Only the rules the scorer was fitted with.
+    fn fitted() -> Rules {
+        Rules {
+            fitted: true,
+            used: Cell::new(false),
+        }
+    }
+
+    /// Whether word `i` is a cue (`according` counts only before `to`), by these rules.
+    fn is_cue_at(&self, ws: &[Word<'_>], i: usize) -> bool {
+        let w = ws[i].text;
+        if w.eq_ignore_ascii_case("according") {
+            return ws.get(i + 1).is_some_and(|n| n.text == "to");
+        }
+        if words::is_cue(w) {
+            return true;
+        }
+        if self.fitted || !words::is_attributing(w) {
+            return false;
+        }
+        self.used.set(true);
+        true
+    }
 }
 
 /// Attribution after a closing mark at `from`: `," Price said`, `," said Price`,
@@ -431,6 +490,7 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
         paragraph,
         open_ended,
         near,
+        rules,
     } = around;
     let (window, limit) = match sentence_near(sentences, from, near) {
         Some((_, s)) => (Span::new(from, s.end), MAX_TRAILING_CUE),
@@ -456,7 +516,7 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
     let end = floor_boundary(src, window.end.min(window.start.saturating_add(MAX_WINDOW)));
     let ws = tk.get(Span::new(window.start, end.max(window.start)));
     for (c, w) in ws.iter().enumerate().take(limit) {
-        if is_cue_at(&ws, c) {
+        if rules.is_cue_at(&ws, c) {
             let cue = Some(cue_span(&ws, c));
             let mut end = c;
             while end > 0 && is_skippable(&ws[..end]) {
@@ -631,6 +691,7 @@ fn leading(
     here: Option<(usize, Span)>,
     to: usize,
     prev_close: Option<usize>,
+    rules: &Rules,
 ) -> Option<Found> {
     // `here` is the sentence holding `to` ([`sentence_at`]).
     let (i, s) = here?;
@@ -668,16 +729,22 @@ fn leading(
     };
     let begin = ceil_boundary(src, window.start.max(window.end.saturating_sub(MAX_WINDOW)));
     let ws = tk.get(Span::new(begin.min(window.end), window.end));
-    let Some(c) = (0..ws.len()).rev().find(|&i| is_cue_at(&ws, i)) else {
+    let Some(c) = (0..ws.len()).rev().find(|&i| rules.is_cue_at(&ws, i)) else {
         // No cue. Headline style `Price: "` names the speaker before a colon; otherwise the
         // subject of the sentence is the best guess (`Price promised to "`).
         let last = ws.last()?;
         if last.after.ends_with(':') {
             let (begin, end) = phrase_before(&ws, ws.len());
             // `Kaine has adopted the stance of many: "`: a phrase before the colon that does not
-            // open the sentence is the object of a clause, whose subject is the speaker. Only a
-            // phrase that opens the sentence (`Price: "`) is the speaker itself.
+            // open the sentence is the object of a clause, whose subject is the speaker. A
+            // phrase that opens the sentence (`Price: "`) or follows a dash (`POLLS DIFFER -
+            // Ann Lee: "`) is the speaker itself.
+            let dash = ws.windows(2).any(|p| {
+                src.get(p[0].span.end..p[1].span.start)
+                    .is_some_and(|gap| gap.contains(['-', '—', '–', '―']))
+            });
             if begin > 0
+                && !dash
                 && sentence_start
                 && let Some(f) = by_subject(&ws, None)
             {
@@ -709,7 +776,7 @@ fn leading(
         // cue before it.
         if let Some(f) = (0..c)
             .rev()
-            .find(|&i| is_cue_at(&ws, i) && !ws[i].text.ends_with("ing"))
+            .find(|&i| rules.is_cue_at(&ws, i) && !ws[i].text.ends_with("ing"))
         {
             let mut end = f;
             while end > 0 && is_skippable(&ws[..end]) {
@@ -752,7 +819,7 @@ fn leading(
     let (begin, end) = phrase_before(&ws, end);
     if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
         // `Price said Lee told him "`: a report inside a report is the outer speaker's.
-        if let Some(outer) = outer_report(&ws, begin) {
+        if let Some(outer) = outer_report(&ws, begin, rules) {
             return Some(outer);
         }
         return Some(Found {
@@ -768,8 +835,8 @@ fn leading(
 /// The speaker and cue of a report that holds the words before `begin` (`Price said` in
 /// `Price said Lee told him "`): a finite cue before `begin`, in the same clause, with a
 /// speaker phrase before it.
-fn outer_report(ws: &[Word<'_>], begin: usize) -> Option<Found> {
-    let e = (0..begin).rev().find(|&i| is_cue_at(ws, i))?;
+fn outer_report(ws: &[Word<'_>], begin: usize, rules: &Rules) -> Option<Found> {
+    let e = (0..begin).rev().find(|&i| rules.is_cue_at(ws, i))?;
     let w = ws[e].text;
     if w.ends_with("ing")
         || w.eq_ignore_ascii_case("according")
@@ -1071,15 +1138,6 @@ fn is_skippable(ws: &[Word<'_>]) -> bool {
     false
 }
 
-/// Whether word `i` is a cue (`according` counts only before `to`).
-fn is_cue_at(ws: &[Word<'_>], i: usize) -> bool {
-    let w = ws[i].text;
-    if w.eq_ignore_ascii_case("according") {
-        return ws.get(i + 1).is_some_and(|n| n.text == "to");
-    }
-    words::is_cue(w)
-}
-
 fn cue_span(ws: &[Word<'_>], c: usize) -> Span {
     if ws[c].text.eq_ignore_ascii_case("according")
         && let Some(to) = ws.get(c + 1)
@@ -1170,6 +1228,17 @@ fn name_in(tk: &Tokens<'_>, speaker: Span) -> Option<Span> {
     }
     // Stop at a leading generic capital such as `U.S` or a department name before a lower-case
     // title: the run is already cut at the first lower-case word.
+    // A capitalized determiner or opening word is no part of a name (`The` in `The four`,
+    // `The Hill` naming `Hill`, but `The` alone naming nobody).
+    while first <= last
+        && (words::is_determiner(&ws[first].text.to_ascii_lowercase())
+            || words::is_intro(ws[first].text))
+    {
+        first += 1;
+    }
+    if first > last {
+        return None;
+    }
     Some(ws[first].span.cover(ws[last].span))
 }
 
@@ -1238,6 +1307,27 @@ mod tests {
                 sentence_near(&sentences, at, near),
                 sentence_at(&sentences, at)
             );
+        }
+    }
+
+    /// `(text, speaker phrase, name)`: the name [`name_in`] finds in the phrase.
+    #[test]
+    fn names_in_speaker_phrases() {
+        for (text, phrase, name) in [
+            ("Ned Price spoke.", "Ned Price", Some("Ned Price")),
+            (
+                "U.S. spokesperson Ned Price spoke.",
+                "U.S. spokesperson Ned Price",
+                Some("Ned Price"),
+            ),
+            ("The Hill reported it.", "The Hill", Some("Hill")),
+            ("The four rules stand.", "The four", None),
+            ("the senator spoke.", "the senator", None),
+        ] {
+            let start = text.find(phrase).expect("the phrase is in the text");
+            let span = Span::new(start, start + phrase.len());
+            let tk = Tokens::new(text, vec![Span::new(0, text.len())], &[]);
+            assert_eq!(name_in(&tk, span).map(|n| &text[n]), name, "{text}");
         }
     }
 }

@@ -587,4 +587,19 @@ mod tests {
         "The senator listed the risks in a letter to the board:\n\n\"We cannot wait.\"",
         [("We cannot wait.", "The senator", "")]
     );
+    t!(
+        colon_after_a_dash_names_the_phrase,
+        "POLLS DIFFER ON TURNOUT - Ann Lee: \"We agree.\"",
+        [("We agree.", "Ann Lee", "")]
+    );
+    t!(
+        attributing_verb_of_the_quotations_clause,
+        "When Price announced the deal, Lee decried its \"reckless terms\" on Monday.",
+        [("reckless terms", "Lee", "decried")]
+    );
+    t!(
+        attributing_verb_after_another_cue,
+        "Price said the count was late, and Lee denounced the \"sham vote\" on Monday.",
+        [("sham vote", "Lee", "denounced")]
+    );
 }
