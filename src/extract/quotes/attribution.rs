@@ -125,13 +125,13 @@ pub(super) fn attribute(
             };
             found
                 .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
-                .or_else(|| inherited(src, tk, sentences, here, q, last))
+                .or_else(|| inherited(src, tk, sentences, here, q, last, rules))
         };
         let found = find(&rules, last);
         let judged = if rules.used.get() {
             find(&Rules::fitted(), last_judged)
         } else if found.is_some_and(|f| f.how == How::Inherited) {
-            inherited(src, tk, sentences, here, q, last_judged)
+            inherited(src, tk, sentences, here, q, last_judged, &Rules::fitted())
         } else {
             found
         };
@@ -218,7 +218,7 @@ pub(super) fn attribute(
                 // speaker found before an earlier quotation can precede that quotation's own),
                 // else the nearest name before.
                 sentence_near(sentences, f.speaker.start, here)
-                    .and_then(|(_, s)| sentence_subject(src, tk, s, f.speaker.start))
+                    .and_then(|(_, s)| sentence_subject(src, tk, s, f.speaker.start, &rules))
                     .filter(|sp| sp.end <= f.speaker.start)
                     .and_then(|sp| name_in(tk, sp))
                     .filter(|n| {
@@ -471,11 +471,15 @@ impl Rules {
         if words::is_cue(w) {
             return true;
         }
-        if self.fitted || !words::is_attributing(w) {
-            return false;
+        words::is_attributing(w) && self.refine()
+    }
+
+    /// Whether a rule the scorer was not fitted with may be used; noted as used if so.
+    fn refine(&self) -> bool {
+        if !self.fitted {
+            self.used.set(true);
         }
-        self.used.set(true);
-        true
+        !self.fitted
     }
 }
 
@@ -577,6 +581,28 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
                 {
                     return Some(Found {
                         speaker: a.span.cover(b.span),
+                        cue,
+                        how: How::Trailing,
+                    });
+                }
+                // `," Scott Lee, the attorney general of Ohio, one of the states suing, said`: a
+                // name set off by a comma right after the closing mark, then appositives of any
+                // length up to the cue.
+                if ws.first().is_some_and(Word::is_capitalized)
+                    && ws[end - 1].ends_clause()
+                    && !ws[..end]
+                        .iter()
+                        .any(|w| w.ends_sentence() || words::is_cue(w.text))
+                    && let Some(k) = ws[..end]
+                        .iter()
+                        .take(MAX_SPEAKER_WORDS)
+                        .position(Word::ends_clause)
+                    && k + 1 < end
+                    && let Some(speaker) = trim_speaker(&ws[..=k])
+                    && rules.refine()
+                {
+                    return Some(Found {
+                        speaker,
                         cue,
                         how: How::Trailing,
                     });
@@ -717,9 +743,9 @@ fn leading(
     // sentence, else of the whole sentence.
     let by_subject = |words: &[Word<'_>], cue: Option<Span>| -> Option<Found> {
         let speaker = if sentence_start {
-            subject(src, words)?
+            subject(src, words, rules)?
         } else {
-            sentence_subject(src, tk, s, to)?
+            sentence_subject(src, tk, s, to, rules)?
         };
         Some(Found {
             speaker,
@@ -758,6 +784,25 @@ fn leading(
                 speaker,
                 cue: None,
                 how: How::Colon,
+            });
+        }
+        // `As the columnist Ann Lee put it, "`: the subject of an `as` clause that ends
+        // right before the quotation.
+        if last.after.starts_with(',')
+            && let Some(a) = ws.iter().rposition(|w| w.text.eq_ignore_ascii_case("as"))
+            && !ws[a..ws.len() - 1]
+                .iter()
+                .any(|w| w.ends_clause() || w.ends_sentence())
+            && let Some(next) = ws.get(a + 1)
+            && let Some(speaker) = noun_phrase_at(&ws, a + 1)
+            && speaker.start == next.span.start
+            && a + 2 < ws.len()
+            && rules.refine()
+        {
+            return Some(Found {
+                speaker,
+                cue: None,
+                how: How::Subject,
             });
         }
         return by_subject(&ws, None);
@@ -801,7 +846,9 @@ fn leading(
     }
     if ws[c].text.ends_with("ing") || end == 0 || ws[end - 1].ends_clause() && !appositive(&ws, end)
     {
-        if end == 0 && !sentence_start {
+        // `..., explaining, "`: a participle after an earlier quotation in the sentence
+        // shares the sentence's subject too.
+        if end == 0 && !sentence_start && !(ws[c].text.ends_with("ing") && rules.refine()) {
             return None;
         }
         if !ws[c].text.ends_with("ing") && ws.get(c + 1).is_some_and(Word::is_capitalized) {
@@ -917,18 +964,18 @@ fn is_verb_like(word: &str) -> bool {
 
 /// The subject of sentence `s`, read from its start up to `to`, unless the sentence opens with
 /// a quotation.
-fn sentence_subject(src: &str, tk: &Tokens<'_>, s: Span, to: usize) -> Option<Span> {
+fn sentence_subject(src: &str, tk: &Tokens<'_>, s: Span, to: usize, rules: &Rules) -> Option<Span> {
     let text = src.get(s.start..to)?;
     if text.starts_with(['"', '\'', '`', '“', '‘']) {
         return None;
     }
     let to = floor_boundary(src, to.min(s.start.saturating_add(MAX_WINDOW)));
-    subject(src, &tk.get(Span::new(s.start, to.max(s.start))))
+    subject(src, &tk.get(Span::new(s.start, to.max(s.start))), rules)
 }
 
 /// The subject of a sentence: its first noun phrase after an introductory phrase
 /// (`On Friday, Mr. Carson endorsed` gives `Mr. Carson`).
-fn subject(src: &str, ws: &[Word<'_>]) -> Option<Span> {
+fn subject(src: &str, ws: &[Word<'_>], rules: &Rules) -> Option<Span> {
     let mut i = 0;
     // Skip a wire dateline: `FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton`.
     if ws
@@ -959,6 +1006,18 @@ fn subject(src: &str, ws: &[Word<'_>]) -> Option<Span> {
             // `When he returned he began`: the first pronoun or name after the intro word.
             None => 1,
         };
+        // `In a long, wide-ranging interview last year, Lazar said`: an introductory phrase
+        // with commas of its own ends at the first comma a noun phrase follows.
+        if comma.is_some() && noun_phrase_at(ws, i).is_none() {
+            let later = (i..ws.len().min(i.saturating_add(16)))
+                .filter(|&k| ws[k].ends_clause())
+                .find_map(|k| noun_phrase_at(ws, k + 1));
+            if let Some(found) = later
+                && rules.refine()
+            {
+                return Some(found);
+            }
+        }
     } else if let Some(k) = comma.filter(|&k| k < 6) {
         let intro = &rest[..=k];
         let namelike = intro
@@ -1049,13 +1108,14 @@ fn inherited(
     here: Option<(usize, Span)>,
     q: &Raw,
     last: Option<(Found, usize)>,
+    rules: &Rules,
 ) -> Option<Found> {
     let (f, paragraph) = last?;
     let f = Found {
         how: How::Inherited,
         ..f
     };
-    let f = match new_subject_between(src, tk, sentences, f.speaker, q.open.start) {
+    let f = match new_subject_between(src, tk, sentences, f.speaker, q.open.start, rules) {
         Some(subject) => Found {
             speaker: subject,
             cue: None,
@@ -1092,6 +1152,7 @@ fn new_subject_between(
     sentences: &[Sentence],
     carried: Span,
     to: usize,
+    rules: &Rules,
 ) -> Option<Span> {
     let carried_name = name_in(tk, carried).map(|n| &src[n])?;
     let first = sentences.partition_point(|s| s.span.start < carried.end);
@@ -1106,7 +1167,7 @@ fn new_subject_between(
                 .is_some_and(|t| t.contains(['"', '“', '”']))
         })
         .find_map(|s| {
-            let subject = sentence_subject(src, tk, s.span, s.span.end)?;
+            let subject = sentence_subject(src, tk, s.span, s.span.end, rules)?;
             let name = name_in(tk, subject)?;
             let name = &src[name];
             let other = !words::is_pronoun(name)

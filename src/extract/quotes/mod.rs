@@ -602,4 +602,35 @@ mod tests {
         "Price said the count was late, and Lee denounced the \"sham vote\" on Monday.",
         [("sham vote", "Lee", "denounced")]
     );
+    t!(
+        subject_after_an_introduction_with_commas,
+        "In a long, in-prison interview with a reporter last year, Lazar said he welcomed the \
+         move and added, \"I will plead guilty.\"",
+        [("I will plead guilty.", "Lazar", "added")]
+    );
+    t!(
+        participle_after_an_earlier_quotation_takes_the_subject,
+        "Lee said the case recalls the book \"The Long Road,\" explaining, \"It was all lost.\"",
+        [("It was all lost.", "Lee", "explaining")]
+    );
+    t!(
+        name_before_long_appositives,
+        "\"It sells terror,\" James B. Comey Jr., the director of the Federal Bureau of \
+         Investigation, said at a news conference. \"We agree,\" Harry Bond, 30, of Raleigh, \
+         N.C., who was among those polled, said in an interview.",
+        [
+            ("It sells terror,", "James B. Comey Jr", "said"),
+            ("We agree,", "Harry Bond", "said")
+        ]
+    );
+    t!(
+        as_clause_before_the_quotation,
+        "As the columnist Ann Parsons had written a few years earlier, \"We could not do \
+         without him.\"",
+        [(
+            "We could not do without him.",
+            "the columnist Ann Parsons",
+            ""
+        )]
+    );
 }
