@@ -125,7 +125,9 @@ pub(super) fn attribute(
             };
             found
                 .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
+                .or_else(|| q.close.and_then(|c| said_after(&around, c.end)))
                 .or_else(|| inherited(src, tk, sentences, here, q, last, rules))
+                .or_else(|| introduced(src, tk, sentences, here, q, rules))
         };
         let found = find(&rules, last);
         let judged = if rules.used.get() {
@@ -666,6 +668,98 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Most words of a sentence that attributes the quotation ending right before it
+/// ([`said_after`]).
+const MAX_SAID_AFTER_WORDS: usize = 8;
+/// Most words after the cue in such a sentence (`Price said on Tuesday.`).
+const MAX_AFTER_SAID_CUE: usize = 3;
+
+/// `"We agree." Price said.`: a quotation that ends its sentence, then a short sentence in the
+/// same paragraph that is little more than a speaker and a cue.
+fn said_after(around: &Around<'_, '_>, from: usize) -> Option<Found> {
+    let &Around {
+        src,
+        tk,
+        sentences,
+        next_open,
+        paragraph,
+        rules,
+        ..
+    } = around;
+    let i = sentences.partition_point(|s| s.span.start < from);
+    let s = sentences.get(i)?;
+    if s.paragraph != paragraph
+        || next_open.is_some_and(|n| n < s.span.end)
+        || !src.get(from..s.span.start)?.trim().is_empty()
+    {
+        return None;
+    }
+    // Long sentences are no attribution; a quarter of the window holds eight words.
+    let end = floor_boundary(
+        src,
+        s.span.end.min(s.span.start.saturating_add(MAX_WINDOW / 4)),
+    );
+    let ws = tk.get(Span::new(s.span.start, end));
+    if ws.len() > MAX_SAID_AFTER_WORDS || ws.last().is_none_or(|w| !w.ends_sentence()) {
+        return None;
+    }
+    let c = ws.iter().position(|w| words::is_cue(w.text))?;
+    if ws.len() - c - 1 > MAX_AFTER_SAID_CUE {
+        return None;
+    }
+    let speaker = if c == 0 {
+        phrase_after(&ws, 1)?
+    } else {
+        trim_speaker(&ws[..c]).filter(|sp| sp.start == ws[0].span.start)?
+    };
+    rules.refine().then_some(Found {
+        speaker,
+        cue: Some(ws[c].span),
+        how: How::Trailing,
+    })
+}
+
+/// `Lee praised the plan. "It is a start."`: a quotation that opens its sentence, with no
+/// attribution of its own nor a quotation before it to continue, is introduced by the sentence
+/// before it (in its paragraph, or ending the paragraph before if the quotation opens its
+/// own), when the subject of that sentence speaks through a cue.
+fn introduced(
+    src: &str,
+    tk: &Tokens<'_>,
+    sentences: &[Sentence],
+    here: Option<(usize, Span)>,
+    q: &Raw,
+    rules: &Rules,
+) -> Option<Found> {
+    let (i, s) = here?;
+    if !src.get(s.start..q.open.start)?.trim().is_empty() {
+        return None;
+    }
+    let prev = sentences.get(i.checked_sub(1)?)?;
+    if prev.paragraph != q.first_paragraph && prev.paragraph + 1 != q.first_paragraph {
+        return None;
+    }
+    let text = src.get(prev.span.range())?;
+    // Its own quotations carry their attributions on ([`inherited`]).
+    if text.contains(['"', '“', '”']) || text.contains("''") || text.contains("``") {
+        return None;
+    }
+    let end = floor_boundary(
+        src,
+        prev.span
+            .end
+            .min(prev.span.start.saturating_add(MAX_WINDOW)),
+    );
+    let ws = tk.get(Span::new(prev.span.start, end));
+    let c = ws.iter().position(|w| words::is_attributing(w.text))?;
+    let speaker = subject(src, &ws[..c], rules)?;
+    rules.refine().then_some(Found {
+        speaker,
+        cue: Some(ws[c].span),
+        how: How::Inherited,
+    })
 }
 
 /// A dash attribution after a quotation (`" ― Steve Quinlan`, `"\n\n- Sanders.`): the name

@@ -633,4 +633,33 @@ mod tests {
             ""
         )]
     );
+    t!(
+        short_attributing_sentence_after_the_quotation,
+        "The vote failed. \"Russia, if you are listening, find them.\" Trump said.\n\n\
+         \"It is over.\" said Lee on Tuesday.",
+        [
+            ("Russia, if you are listening, find them.", "Trump", "said"),
+            ("It is over.", "Lee", "said")
+        ]
+    );
+    t!(
+        long_sentence_after_the_quotation_does_not_attribute_it,
+        "\"It is over.\" Trump said the vote would come again in the spring.",
+        [("It is over.", "", "")]
+    );
+    t!(
+        quotation_introduced_by_the_sentence_before,
+        "Valastro praised the governor's record after the storm.\n\n\"We need someone who \
+         cuts through it.\"",
+        [(
+            "We need someone who cuts through it.",
+            "Valastro",
+            "praised"
+        )]
+    );
+    t!(
+        sentence_before_without_a_cue_introduces_nothing,
+        "Valastro visited the town after the storm.\n\n\"We need someone who cuts through it.\"",
+        [("We need someone who cuts through it.", "", "")]
+    );
 }
