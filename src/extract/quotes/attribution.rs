@@ -119,7 +119,14 @@ pub(super) fn attribute(
                 q.close.and_then(after).or_else(before)
             } else {
                 match before() {
-                    Some(f) if f.how == How::Leading => Some(f),
+                    // `Lee said the offer was "fine," Price said`: a speaker and cue right after
+                    // a quotation that runs on (ends in a comma, `?`, `!`) are its own.
+                    Some(f) if f.how == How::Leading => match q.close.filter(|_| open_ended) {
+                        Some(c) => after(c)
+                            .filter(|t| tight(c, t) && rules.refine())
+                            .or(Some(f)),
+                        None => Some(f),
+                    },
                     weak => q.close.and_then(after).or(weak),
                 }
             };
@@ -668,6 +675,17 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Most bytes between a closing mark and the end of the speaker and cue after it for them to
+/// take the quotation from an attribution before it ([`tight`]).
+const MAX_TIGHT_TRAILING: usize = 60;
+
+/// Whether an attribution after the closing mark `close` stands right after it: a speaker and
+/// a cue (`," Price said`, `," said Price`), both within [`MAX_TIGHT_TRAILING`] bytes.
+fn tight(close: Span, f: &Found) -> bool {
+    let near = |s: Span| s.start >= close.end && s.end <= close.end + MAX_TIGHT_TRAILING;
+    f.how == How::Trailing && near(f.speaker) && f.cue.is_some_and(near)
 }
 
 /// Most words of a sentence that attributes the quotation ending right before it

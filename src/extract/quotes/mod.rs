@@ -662,4 +662,18 @@ mod tests {
         "Valastro visited the town after the storm.\n\n\"We need someone who cuts through it.\"",
         [("We need someone who cuts through it.", "", "")]
     );
+    t!(
+        speaker_right_after_a_quotation_in_a_sentence_wins,
+        "Lee suggested the plan had failed: \"It was a mess,\" Price said, and \"a waste,\" \
+         said Ann Ray.",
+        [
+            ("It was a mess,", "Price", "said"),
+            ("a waste,", "Ann Ray", "said")
+        ]
+    );
+    t!(
+        quotation_ending_its_words_keeps_the_speaker_before,
+        "Lee said the offer was \"fine\" before Price spoke.",
+        [("fine", "Lee", "said")]
+    );
 }
