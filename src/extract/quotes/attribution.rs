@@ -22,7 +22,7 @@ const MAX_WINDOW: usize = 320;
 const PRONOUN_WINDOW: usize = 800;
 
 /// A speaker and cue found in the text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found {
     speaker: Span,
     cue: Option<Span>,
@@ -130,17 +130,24 @@ pub(super) fn attribute(
                     weak => q.close.and_then(after).or(weak),
                 }
             };
-            found
-                .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
+            let primary = found.or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)));
+            let used_early = rules.used.get();
+            let found = primary
                 .or_else(|| q.close.and_then(|c| said_after(&around, c.end)))
                 .or_else(|| inherited(src, tk, sentences, here, q, last, rules))
-                .or_else(|| introduced(src, tk, sentences, here, q, rules))
+                .or_else(|| introduced(src, tk, sentences, here, q, prev_close, rules));
+            (found, primary, used_early)
         };
-        let found = find(&rules, last);
-        let judged = if rules.used.get() {
-            find(&Rules::fitted(), last_judged)
-        } else if found.is_some_and(|f| f.how == How::Inherited) {
-            inherited(src, tk, sentences, here, q, last_judged, &Rules::fitted())
+        let (found, primary, used_early) = find(&rules, last);
+        // Past the attribution in the text, the scorer's rules only continue the speaker of
+        // the quotation before ([`said_after`] and [`introduced`] are not among them).
+        let judged = if used_early {
+            find(&Rules::fitted(), last_judged).0
+        } else if rules.used.get()
+            || found.is_some_and(|f| f.how == How::Inherited) && last_judged != last
+        {
+            primary
+                .or_else(|| inherited(src, tk, sentences, here, q, last_judged, &Rules::fitted()))
         } else {
             found
         };
@@ -480,7 +487,7 @@ impl Rules {
         if words::is_cue(w) {
             return true;
         }
-        words::is_attributing(w) && self.refine()
+        !self.fitted && words::is_attributing_verb(w) && self.refine()
     }
 
     /// Whether a rule the scorer was not fitted with may be used; noted as used if so.
@@ -749,6 +756,7 @@ fn introduced(
     sentences: &[Sentence],
     here: Option<(usize, Span)>,
     q: &Raw,
+    prev_close: Option<usize>,
     rules: &Rules,
 ) -> Option<Found> {
     let (i, s) = here?;
@@ -759,9 +767,8 @@ fn introduced(
     if prev.paragraph != q.first_paragraph && prev.paragraph + 1 != q.first_paragraph {
         return None;
     }
-    let text = src.get(prev.span.range())?;
     // Its own quotations carry their attributions on ([`inherited`]).
-    if text.contains(['"', '“', '”']) || text.contains("''") || text.contains("``") {
+    if prev_close.is_some_and(|p| p > prev.span.start) {
         return None;
     }
     let end = floor_boundary(
@@ -1404,8 +1411,7 @@ fn name_in(tk: &Tokens<'_>, speaker: Span) -> Option<Span> {
     // A capitalized determiner or opening word is no part of a name (`The` in `The four`,
     // `The Hill` naming `Hill`, but `The` alone naming nobody).
     while first <= last
-        && (words::is_determiner(&ws[first].text.to_ascii_lowercase())
-            || words::is_intro(ws[first].text))
+        && (words::is_capitalized_determiner(ws[first].text) || words::is_intro(ws[first].text))
     {
         first += 1;
     }

@@ -922,7 +922,12 @@ static ATTRIBUTING_STARTS: [u32; 26] = two_letter_starts(ATTRIBUTING_VERBS);
 /// Whether `word` is a [`CUES`] word or one of the [`ATTRIBUTING_VERBS`]: a verb whose subject
 /// is the speaker of the words it reports.
 pub(super) fn is_attributing(word: &str) -> bool {
-    is_cue(word) || may_start(&ATTRIBUTING_STARTS, word) && in_attributing_verb_list(word)
+    is_cue(word) || is_attributing_verb(word)
+}
+
+/// Whether `word` is one of the [`ATTRIBUTING_VERBS`] (and so no [`CUES`] word).
+pub(super) fn is_attributing_verb(word: &str) -> bool {
+    may_start(&ATTRIBUTING_STARTS, word) && in_attributing_verb_list(word)
 }
 
 /// The two-letter starts of [`CUES`].
@@ -1137,6 +1142,33 @@ pub(super) fn is_pronoun(word: &str) -> bool {
 /// Pronouns that refer back to one named person, resolved to that person.
 pub(super) fn is_person_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "He" | "She" | "who")
+}
+
+/// A determiner capitalized to open a sentence or a headline word (`The`, `This`, `Their`),
+/// which opens no name.
+pub(super) fn is_capitalized_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "My"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Some"
+            | "Many"
+            | "Several"
+            | "Both"
+            | "Another"
+            | "Other"
+    )
 }
 
 /// Words that may open a speaker phrase written in lower case (`the statement said`).
