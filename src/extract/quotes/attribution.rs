@@ -86,6 +86,12 @@ pub(super) fn attribute(
             .checked_sub(1)
             .and_then(|j| raw.get(j))
             .map(|p| p.close.map_or(p.content.end, |c| c.end));
+        // The quotation before, from its opening mark to its closing one.
+        let prev = k
+            .checked_sub(1)
+            .and_then(|j| raw.get(j))
+            .zip(prev_close)
+            .map(|(p, end)| Span::new(p.open.start, end.max(p.open.start)));
         let next_open = raw.get(k + 1).map(|n| n.open.start);
         // A quotation that ends in `?`, `!`, `,` or a dash may be attributed in the sentence
         // the splitter starts after it (`"Why?" Price asked.`).
@@ -134,7 +140,7 @@ pub(super) fn attribute(
             let used_early = rules.used.get();
             let found = primary
                 .or_else(|| q.close.and_then(|c| said_after(&around, c.end)))
-                .or_else(|| inherited(src, tk, sentences, here, q, last, rules))
+                .or_else(|| inherited(src, tk, sentences, here, q, prev, last, rules))
                 .or_else(|| introduced(src, tk, sentences, here, q, prev_close, rules));
             (found, primary, used_early)
         };
@@ -146,8 +152,10 @@ pub(super) fn attribute(
         } else if rules.used.get()
             || found.is_some_and(|f| f.how == How::Inherited) && last_judged != last
         {
-            primary
-                .or_else(|| inherited(src, tk, sentences, here, q, last_judged, &Rules::fitted()))
+            primary.or_else(|| {
+                let fitted = Rules::fitted();
+                inherited(src, tk, sentences, here, q, prev, last_judged, &fitted)
+            })
         } else {
             found
         };
@@ -1226,6 +1234,7 @@ fn inherited(
     sentences: &[Sentence],
     here: Option<(usize, Span)>,
     q: &Raw,
+    prev: Option<Span>,
     last: Option<(Found, usize)>,
     rules: &Rules,
 ) -> Option<Found> {
@@ -1234,7 +1243,7 @@ fn inherited(
         how: How::Inherited,
         ..f
     };
-    let f = match new_subject_between(src, tk, sentences, f.speaker, q.open.start, rules) {
+    let f = match new_subject_between(src, tk, sentences, f.speaker, q.open.start, prev, rules) {
         Some(subject) => Found {
             speaker: subject,
             cue: None,
@@ -1271,6 +1280,7 @@ fn new_subject_between(
     sentences: &[Sentence],
     carried: Span,
     to: usize,
+    prev: Option<Span>,
     rules: &Rules,
 ) -> Option<Span> {
     let carried_name = name_in(tk, carried).map(|n| &src[n])?;
@@ -1292,6 +1302,11 @@ fn new_subject_between(
             let other = !words::is_pronoun(name)
                 && !carried_name.contains(name)
                 && !name.contains(carried_name);
+            // A sentence inside the quotation before (one of several sentences between its
+            // marks) holds the speaker's own words, not a new subject.
+            if other && prev.is_some_and(|p| p.start <= s.span.start && s.span.end <= p.end) {
+                return if rules.refine() { None } else { Some(subject) };
+            }
             other.then_some(subject)
         })
 }

@@ -676,4 +676,18 @@ mod tests {
         "Lee said the offer was \"fine\" before Price spoke.",
         [("fine", "Lee", "said")]
     );
+    t!(
+        sentences_inside_the_quotation_before_name_no_new_speaker,
+        "\"It is sad,\" Barkley said. \"This is the greatest place. Do we have issues? Of \
+         course.\"\n\n\"Then you have these losers.\"",
+        [
+            ("It is sad,", "Barkley", "said"),
+            (
+                "This is the greatest place. Do we have issues? Of course.",
+                "Barkley",
+                "said"
+            ),
+            ("Then you have these losers.", "Barkley", "said")
+        ]
+    );
 }
