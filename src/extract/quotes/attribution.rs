@@ -140,7 +140,7 @@ pub(super) fn attribute(
             let used_early = rules.used.get();
             let found = primary
                 .or_else(|| q.close.and_then(|c| said_after(&around, c.end)))
-                .or_else(|| inherited(src, tk, sentences, here, q, prev, last, rules))
+                .or_else(|| inherited(src, tk, sentences, here, q, Before { last, prev }, rules))
                 .or_else(|| introduced(src, tk, sentences, here, q, prev_close, rules));
             (found, primary, used_early)
         };
@@ -154,7 +154,11 @@ pub(super) fn attribute(
         {
             primary.or_else(|| {
                 let fitted = Rules::fitted();
-                inherited(src, tk, sentences, here, q, prev, last_judged, &fitted)
+                let before = Before {
+                    last: last_judged,
+                    prev,
+                };
+                inherited(src, tk, sentences, here, q, before, &fitted)
             })
         } else {
             found
@@ -1222,6 +1226,15 @@ fn noun_phrase_at(ws: &[Word<'_>], i: usize) -> Option<Span> {
     Some(first.span.cover(ws[j].span))
 }
 
+/// What comes before a quotation, for [`inherited`].
+#[derive(Debug, Clone, Copy)]
+struct Before {
+    /// The last attribution found, with the paragraph of the quotation it belongs to.
+    last: Option<(Found, usize)>,
+    /// The quotation before, from its opening mark to its closing one.
+    prev: Option<Span>,
+}
+
 /// A quotation with no attribution of its own continues the speaker of the quotation before
 /// it, if that one is in the same paragraph, or in the paragraph before and this quotation
 /// opens its sentence.
@@ -1234,10 +1247,10 @@ fn inherited(
     sentences: &[Sentence],
     here: Option<(usize, Span)>,
     q: &Raw,
-    prev: Option<Span>,
-    last: Option<(Found, usize)>,
+    before: Before,
     rules: &Rules,
 ) -> Option<Found> {
+    let Before { last, prev } = before;
     let (f, paragraph) = last?;
     let f = Found {
         how: How::Inherited,
