@@ -140,13 +140,12 @@ pub(super) fn attribute(
             let used_early = rules.used.get();
             let found = primary
                 .or_else(|| q.close.and_then(|c| said_after(&around, c.end)))
-                .or_else(|| inherited(src, tk, sentences, here, q, Before { last, prev }, rules))
-                .or_else(|| introduced(src, tk, sentences, here, q, prev_close, rules));
+                .or_else(|| inherited(src, tk, sentences, here, q, Before { last, prev }, rules));
             (found, primary, used_early)
         };
         let (found, primary, used_early) = find(&rules, last);
         // Past the attribution in the text, the scorer's rules only continue the speaker of
-        // the quotation before ([`said_after`] and [`introduced`] are not among them).
+        // the quotation before ([`said_after`] is not among them).
         let judged = if used_early {
             find(&Rules::fitted(), last_judged).0
         } else if rules.used.get()
@@ -226,6 +225,9 @@ pub(super) fn attribute(
             }
             (None, None) => {}
         }
+        // A quotation kept with nothing to attribute it may be introduced by the sentence
+        // before, looked for only now as the scorer does not judge by it.
+        let found = found.or_else(|| introduced(src, tk, sentences, here, q, prev_close, &rules));
         last_kept = Some((q.last_paragraph, judged.is_some_and(|f| f.cue.is_some())));
         if let Some(f) = found {
             last = Some((f, q.last_paragraph));
