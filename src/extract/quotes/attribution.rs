@@ -889,6 +889,9 @@ fn leading(
     let begin = ceil_boundary(src, window.start.max(window.end.saturating_sub(MAX_WINDOW)));
     let ws = tk.get(Span::new(begin.min(window.end), window.end));
     let Some(c) = (0..ws.len()).rev().find(|&i| rules.is_cue_at(&ws, i)) else {
+        if let Some(f) = possessed_words(&ws, rules) {
+            return Some(f);
+        }
         // No cue. Headline style `Price: "` names the speaker before a colon; otherwise the
         // subject of the sentence is the best guess (`Price promised to "`).
         let last = ws.last()?;
@@ -1010,6 +1013,54 @@ fn leading(
     }
     // `Scott beamed and asked the crowd - "`: the subject of the sentence.
     by_subject(&ws[..c], cue)
+}
+
+/// Most words between a noun for words said and the quotation they introduce
+/// ([`possessed_words`]).
+const MAX_POSSESSED_WORDS: usize = 12;
+
+/// `a fact-check on Trump's claim that "`, `her assertion during the debate that "`: the
+/// possessor of a noun for words said, standing nearer the quotation than any cue, speaks them.
+fn possessed_words(ws: &[Word<'_>], rules: &Rules) -> Option<Found> {
+    let from = ws.len().saturating_sub(MAX_POSSESSED_WORDS);
+    for n in (from.max(1)..ws.len()).rev() {
+        let w = &ws[n];
+        if w.ends_sentence() || words::is_attributing(w.text) {
+            return None;
+        }
+        if !words::is_speech_noun(w.text) {
+            continue;
+        }
+        let owner = &ws[n - 1];
+        let t = owner.text;
+        let possessive = t.ends_with("'s")
+            || t.ends_with("’s")
+            || matches!(owner.after, "'" | "’") && t.ends_with('s')
+            || matches!(
+                t,
+                "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+            );
+        if !possessive || !owner.after.is_empty() && !matches!(owner.after, "'" | "’") {
+            return None;
+        }
+        // `Donald Trump's`: the name's capitalized words before the possessive.
+        let mut b = n - 1;
+        while owner.is_capitalized()
+            && b > 0
+            && ws[b - 1].is_capitalized()
+            && !ws[b - 1].ends_clause()
+            && !ws[b - 1].ends_sentence()
+            && n - b < MAX_SPEAKER_WORDS
+        {
+            b -= 1;
+        }
+        return rules.refine().then_some(Found {
+            speaker: ws[b].span.cover(owner.span),
+            cue: Some(w.span),
+            how: How::Leading,
+        });
+    }
+    None
 }
 
 /// The speaker and cue of a report that holds the words before `begin` (`Price said` in

@@ -690,4 +690,19 @@ mod tests {
             ("Then you have these losers.", "Barkley", "said")
         ]
     );
+    t!(
+        possessor_of_words_said_speaks_them,
+        "The site checked Donald Trump's claim that there were \"thousands of shootings\" \
+         this year. She came under fire over her assertion that \"we are where we need to \
+         be.\"",
+        [
+            ("thousands of shootings", "Donald Trump's", "claim"),
+            ("we are where we need to be.", "her", "assertion")
+        ]
+    );
+    t!(
+        cue_before_the_quotation_outranks_a_possessor,
+        "Lee said Trump's claim was \"plainly false.\"",
+        [("plainly false.", "Lee", "said")]
+    );
 }

@@ -977,6 +977,48 @@ pub(super) fn is_cue(word: &str) -> bool {
     may_start(&CUE_STARTS, word) && in_cue_list(word)
 }
 
+/// Nouns for words someone said or wrote (`claim`, `remark`, `warning`), whose possessor is
+/// their speaker (`Trump's claim that "`).
+pub(super) fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "accusation"
+            | "admission"
+            | "answer"
+            | "argument"
+            | "assertion"
+            | "call"
+            | "characterization"
+            | "charge"
+            | "claim"
+            | "claims"
+            | "comment"
+            | "comments"
+            | "complaint"
+            | "contention"
+            | "declaration"
+            | "demand"
+            | "description"
+            | "insistence"
+            | "message"
+            | "plea"
+            | "pledge"
+            | "prediction"
+            | "promise"
+            | "remark"
+            | "remarks"
+            | "reply"
+            | "response"
+            | "statement"
+            | "suggestion"
+            | "threat"
+            | "tweet"
+            | "vow"
+            | "warning"
+            | "words"
+    )
+}
+
 /// Words that sit between a speaker and the cue without being part of either (`had said`,
 /// `also told`, `later wrote`).
 pub(super) fn is_filler(word: &str) -> bool {
