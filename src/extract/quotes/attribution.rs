@@ -252,10 +252,12 @@ pub(super) fn attribute(
                     .filter(|sp| sp.end <= f.speaker.start)
                     .and_then(|sp| name_in(tk, sp))
                     .filter(|n| {
-                        // A lone capitalized word is a name only if nothing better is known
-                        // or it names the last speaker (`Trump` after `Donald Trump`).
+                        // A lone capitalized word is a name only if nothing better is known,
+                        // it names the last speaker (`Trump` after `Donald Trump`) or it
+                        // speaks itself (`DeSantis said he backs what he called "`).
                         src[*n].contains(' ')
                             || last_named.is_none_or(|l| src[l].contains(&src[*n]))
+                            || speaks(src, tk, *n)
                     })
                     .or(last_named.filter(|l| l.end <= f.speaker.start))
                     .or_else(|| name_before(src, tk, f.speaker.start))
@@ -1013,6 +1015,15 @@ fn leading(
     }
     // `Scott beamed and asked the crowd - "`: the subject of the sentence.
     by_subject(&ws[..c], cue)
+}
+
+/// Whether the word after `name` is a cue or an attributing verb (`Price said`).
+fn speaks(src: &str, tk: &Tokens<'_>, name: Span) -> bool {
+    let end = floor_boundary(src, name.end.saturating_add(32));
+    let ws = tk.get(Span::new(name.end, end.max(name.end)));
+    ws.iter()
+        .find(|w| !words::is_filler(w.text))
+        .is_some_and(|w| words::is_attributing(w.text))
 }
 
 /// Most words between a noun for words said and the quotation they introduce

@@ -705,4 +705,13 @@ mod tests {
         "Lee said Trump's claim was \"plainly false.\"",
         [("plainly false.", "Lee", "said")]
     );
+    t!(
+        pronoun_resolved_to_a_lone_name_that_speaks,
+        "\"We agree,\" Lee Wong said. DeSantis said the board, which he called \"a cartel,\" \
+         must go.",
+        [
+            ("We agree,", "Lee Wong", "said"),
+            ("a cartel,", "he=DeSantis", "called")
+        ]
+    );
 }
