@@ -15,7 +15,11 @@
 //!    (`Price said: "`, `according to Price, "`), within the sentence. A quotation with neither
 //!    continues the speaker of the quotation before it in the same paragraph (`"A," Price said.
 //!    "B."`) or of the paragraph before. A pronoun speaker (`he said`) is resolved to the
-//!    nearest named speaker before it.
+//!    nearest named speaker before it. Some rules only choose the speaker (verbs that
+//!    attribute less often than `said`, a short `Price said.` after a quotation, the sentence
+//!    before introducing one, the possessor of `claim` or `remark`): the short-quotation scorer
+//!    judges each quotation by the attribution its weights were fitted with, so those rules
+//!    never change which quotations are kept.
 
 mod attribution;
 mod marks;
