@@ -495,15 +495,17 @@ impl Rules {
     }
 
     /// Whether word `i` is a cue (`according` counts only before `to`), by these rules.
+    #[inline]
     fn is_cue_at(&self, ws: &[Word<'_>], i: usize) -> bool {
         let w = ws[i].text;
-        if w.eq_ignore_ascii_case("according") {
-            return ws.get(i + 1).is_some_and(|n| n.text == "to");
+        match words::attributing(w) {
+            Some(words::Attributing::Cue) => true,
+            Some(words::Attributing::Verb) => !self.fitted && self.refine(),
+            None if w.eq_ignore_ascii_case("according") => {
+                ws.get(i + 1).is_some_and(|n| n.text == "to")
+            }
+            None => false,
         }
-        if words::is_cue(w) {
-            return true;
-        }
-        !self.fitted && words::is_attributing_verb(w) && self.refine()
     }
 
     /// Whether a rule the scorer was not fitted with may be used; noted as used if so.

@@ -930,6 +930,41 @@ pub(super) fn is_attributing_verb(word: &str) -> bool {
     may_start(&ATTRIBUTING_STARTS, word) && in_attributing_verb_list(word)
 }
 
+/// The two-letter starts of [`CUES`] and [`ATTRIBUTING_VERBS`] together.
+static ANY_ATTRIBUTING_STARTS: [u32; 26] = {
+    let mut table = CUE_STARTS;
+    let mut i = 0;
+    while i < 26 {
+        table[i] |= ATTRIBUTING_STARTS[i];
+        i += 1;
+    }
+    table
+};
+
+/// A word that attributes words to a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Attributing {
+    /// A [`CUES`] word.
+    Cue,
+    /// One of the [`ATTRIBUTING_VERBS`].
+    Verb,
+}
+
+/// Which kind of attributing word `word` is, if any, with one look at a table for most words.
+#[inline]
+pub(super) fn attributing(word: &str) -> Option<Attributing> {
+    if !may_start(&ANY_ATTRIBUTING_STARTS, word) {
+        return None;
+    }
+    if in_cue_list(word) {
+        Some(Attributing::Cue)
+    } else if in_attributing_verb_list(word) {
+        Some(Attributing::Verb)
+    } else {
+        None
+    }
+}
+
 /// The two-letter starts of [`CUES`].
 static CUE_STARTS: [u32; 26] = two_letter_starts(CUES);
 
@@ -1621,6 +1656,18 @@ mod tests {
                 .iter()
                 .all(|w| is_attributing(w) && !is_cue(w))
         );
+        assert!(
+            CUES.iter()
+                .all(|w| attributing(w) == Some(Attributing::Cue))
+        );
+        assert!(
+            ATTRIBUTING_VERBS
+                .iter()
+                .all(|w| attributing(w) == Some(Attributing::Verb))
+        );
+        for w in ["the", "States", "", "saidx", "é", "Said", "according"] {
+            assert_eq!(attributing(w), None, "{w}");
+        }
     }
 
     #[test]
