@@ -254,7 +254,7 @@ pub(super) fn attribute(
                     .filter(|n| {
                         // A lone capitalized word is a name only if nothing better is known,
                         // it names the last speaker (`Trump` after `Donald Trump`) or it
-                        // speaks itself (`DeSantis said he backs what he called "`).
+                        // speaks itself (`Okafor said the board, which he called "`).
                         src[*n].contains(' ')
                             || last_named.is_none_or(|l| src[l].contains(&src[*n]))
                             || speaks(src, tk, *n)
@@ -619,7 +619,7 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
                         how: How::Trailing,
                     });
                 }
-                // `," Scott Lee, the attorney general of Ohio, one of the states suing, said`: a
+                // `," Mara Quist, the head of the water board, one of three, said`: a
                 // name set off by a comma right after the closing mark, then appositives of any
                 // length up to the cue.
                 if ws.first().is_some_and(Word::is_capitalized)
@@ -901,10 +901,10 @@ fn leading(
         let last = ws.last()?;
         if last.after.ends_with(':') {
             let (begin, end) = phrase_before(&ws, ws.len());
-            // `Kaine has adopted the stance of many: "`: a phrase before the colon that does not
+            // `The mayor has adopted the view of many: "`: a phrase before the colon that does not
             // open the sentence is the object of a clause, whose subject is the speaker. A
-            // phrase that opens the sentence (`Price: "`) or follows a dash (`POLLS DIFFER -
-            // Ann Lee: "`) is the speaker itself.
+            // phrase that opens the sentence (`Price: "`) or follows a dash (`HARBOR PLAN
+            // STALLS - Ona Berg: "`) is the speaker itself.
             let dash = ws.windows(2).any(|p| {
                 src.get(p[0].span.end..p[1].span.start)
                     .is_some_and(|gap| gap.contains(['-', '—', '–', '―']))
@@ -1032,7 +1032,7 @@ fn speaks(src: &str, tk: &Tokens<'_>, name: Span) -> bool {
 /// ([`possessed_words`]).
 const MAX_POSSESSED_WORDS: usize = 12;
 
-/// `a fact-check on Trump's claim that "`, `her assertion during the debate that "`: the
+/// `the paper checked Mayor Berg's claim that "`, `her assertion at the hearing that "`: the
 /// possessor of a noun for words said, standing nearer the quotation than any cue, speaks them.
 fn possessed_words(ws: &[Word<'_>], rules: &Rules) -> Option<Found> {
     let from = ws.len().saturating_sub(MAX_POSSESSED_WORDS);
@@ -1056,7 +1056,7 @@ fn possessed_words(ws: &[Word<'_>], rules: &Rules) -> Option<Found> {
         if !possessive || !owner.after.is_empty() && !matches!(owner.after, "'" | "’") {
             return None;
         }
-        // `Donald Trump's`: the name's capitalized words before the possessive.
+        // `Mayor Ona Berg's`: the name's capitalized words before the possessive.
         let mut b = n - 1;
         while owner.is_capitalized()
             && b > 0
@@ -1203,7 +1203,7 @@ fn subject(src: &str, ws: &[Word<'_>], rules: &Rules) -> Option<Span> {
             // `When he returned he began`: the first pronoun or name after the intro word.
             None => 1,
         };
-        // `In a long, wide-ranging interview last year, Lazar said`: an introductory phrase
+        // `In a short, tense meeting last week, Okafor said`: an introductory phrase
         // with commas of its own ends at the first comma a noun phrase follows.
         if comma.is_some() && noun_phrase_at(ws, i).is_none() {
             let later = (i..ws.len().min(i.saturating_add(16)))
@@ -1503,7 +1503,7 @@ fn name_in(tk: &Tokens<'_>, speaker: Span) -> Option<Span> {
     // Stop at a leading generic capital such as `U.S` or a department name before a lower-case
     // title: the run is already cut at the first lower-case word.
     // A capitalized determiner or opening word is no part of a name (`The` in `The four`,
-    // `The Hill` naming `Hill`, but `The` alone naming nobody).
+    // `The Courier` naming `Courier`, but `The` alone naming nobody).
     while first <= last
         && (words::is_capitalized_determiner(ws[first].text) || words::is_intro(ws[first].text))
     {
@@ -1593,7 +1593,7 @@ mod tests {
                 "U.S. spokesperson Ned Price",
                 Some("Ned Price"),
             ),
-            ("The Hill reported it.", "The Hill", Some("Hill")),
+            ("The Courier reported it.", "The Courier", Some("Courier")),
             ("The four rules stand.", "The four", None),
             ("the senator spoke.", "the senator", None),
         ] {

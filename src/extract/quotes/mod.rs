@@ -583,8 +583,8 @@ mod tests {
     );
     t!(
         colon_after_an_object_names_the_subject,
-        "Kaine has adopted the stance of many Catholics: \"I am opposed.\"",
-        [("I am opposed.", "Kaine", "")]
+        "The mayor has adopted the view of many farmers: \"We need rain.\"",
+        [("We need rain.", "The mayor", "")]
     );
     t!(
         colon_after_an_object_in_the_sentence_before,
@@ -593,8 +593,8 @@ mod tests {
     );
     t!(
         colon_after_a_dash_names_the_phrase,
-        "POLLS DIFFER ON TURNOUT - Ann Lee: \"We agree.\"",
-        [("We agree.", "Ann Lee", "")]
+        "HARBOR PLAN STALLS AGAIN - Ona Berg: \"The tide waits for no one.\"",
+        [("The tide waits for no one.", "Ona Berg", "")]
     );
     t!(
         attributing_verb_of_the_quotations_clause,
@@ -608,63 +608,55 @@ mod tests {
     );
     t!(
         subject_after_an_introduction_with_commas,
-        "In a long, in-prison interview with a reporter last year, Lazar said he welcomed the \
-         move and added, \"I will plead guilty.\"",
-        [("I will plead guilty.", "Lazar", "added")]
+        "In a short, tense meeting with the council last week, Okafor said he backed the \
+         bridge and added, \"It will be built.\"",
+        [("It will be built.", "Okafor", "added")]
     );
     t!(
         participle_after_an_earlier_quotation_takes_the_subject,
-        "Lee said the case recalls the book \"The Long Road,\" explaining, \"It was all lost.\"",
-        [("It was all lost.", "Lee", "explaining")]
+        "Lee compared the plan to the film \"Blue Harbor,\" explaining, \"Nobody wins there.\"",
+        [("Nobody wins there.", "Lee", "explaining")]
     );
     t!(
         name_before_long_appositives,
-        "\"It sells terror,\" James B. Comey Jr., the director of the Federal Bureau of \
-         Investigation, said at a news conference. \"We agree,\" Harry Bond, 30, of Raleigh, \
-         N.C., who was among those polled, said in an interview.",
+        "\"The river is rising,\" Mara Quist Jr., the head of the water board of the Delta \
+         District, said at a briefing. \"We are ready,\" Tom Ekland, 52, of Fenwick, Ore., \
+         who runs the ferry, said in an interview.",
         [
-            ("It sells terror,", "James B. Comey Jr", "said"),
-            ("We agree,", "Harry Bond", "said")
+            ("The river is rising,", "Mara Quist Jr", "said"),
+            ("We are ready,", "Tom Ekland", "said")
         ]
     );
     t!(
         as_clause_before_the_quotation,
-        "As the columnist Ann Parsons had written a few years earlier, \"We could not do \
-         without him.\"",
-        [(
-            "We could not do without him.",
-            "the columnist Ann Parsons",
-            ""
-        )]
+        "As the critic Lena Moor had written a year earlier, \"The town runs on its \
+         ferries.\"",
+        [("The town runs on its ferries.", "the critic Lena Moor", "")]
     );
     t!(
         short_attributing_sentence_after_the_quotation,
-        "The vote failed. \"Russia, if you are listening, find them.\" Trump said.\n\n\
+        "The ferry was late. \"Bring the maps, if you can find them.\" Okafor said.\n\n\
          \"It is over.\" said Lee on Tuesday.",
         [
-            ("Russia, if you are listening, find them.", "Trump", "said"),
+            ("Bring the maps, if you can find them.", "Okafor", "said"),
             ("It is over.", "Lee", "said")
         ]
     );
     t!(
         long_sentence_after_the_quotation_does_not_attribute_it,
-        "\"It is over.\" Trump said the vote would come again in the spring.",
+        "\"It is over.\" Okafor said the vote would come again in the spring.",
         [("It is over.", "", "")]
     );
     t!(
         quotation_introduced_by_the_sentence_before,
-        "Valastro praised the governor's record after the storm.\n\n\"We need someone who \
-         cuts through it.\"",
-        [(
-            "We need someone who cuts through it.",
-            "Valastro",
-            "praised"
-        )]
+        "Berg praised the harbor master's work after the flood.\n\n\"We need more people \
+         like him.\"",
+        [("We need more people like him.", "Berg", "praised")]
     );
     t!(
         sentence_before_without_a_cue_introduces_nothing,
-        "Valastro visited the town after the storm.\n\n\"We need someone who cuts through it.\"",
-        [("We need someone who cuts through it.", "", "")]
+        "Berg visited the harbor after the flood.\n\n\"We need more people like him.\"",
+        [("We need more people like him.", "", "")]
     );
     t!(
         speaker_right_after_a_quotation_in_a_sentence_wins,
@@ -682,40 +674,39 @@ mod tests {
     );
     t!(
         sentences_inside_the_quotation_before_name_no_new_speaker,
-        "\"It is sad,\" Barkley said. \"This is the greatest place. Do we have issues? Of \
-         course.\"\n\n\"Then you have these losers.\"",
+        "\"It is late,\" Okafor said. \"The ferry has gone. Do we have a plan? Not \
+         yet.\"\n\n\"Then we walk.\"",
         [
-            ("It is sad,", "Barkley", "said"),
+            ("It is late,", "Okafor", "said"),
             (
-                "This is the greatest place. Do we have issues? Of course.",
-                "Barkley",
+                "The ferry has gone. Do we have a plan? Not yet.",
+                "Okafor",
                 "said"
             ),
-            ("Then you have these losers.", "Barkley", "said")
+            ("Then we walk.", "Okafor", "said")
         ]
     );
     t!(
         possessor_of_words_said_speaks_them,
-        "The site checked Donald Trump's claim that there were \"thousands of shootings\" \
-         this year. She came under fire over her assertion that \"we are where we need to \
-         be.\"",
+        "The paper checked Mayor Ona Berg's claim that there were \"hundreds of new jobs\" \
+         this year. She came under fire over her assertion that \"the harbor is safe.\"",
         [
-            ("thousands of shootings", "Donald Trump's", "claim"),
-            ("we are where we need to be.", "her", "assertion")
+            ("hundreds of new jobs", "Mayor Ona Berg's", "claim"),
+            ("the harbor is safe.", "her", "assertion")
         ]
     );
     t!(
         cue_before_the_quotation_outranks_a_possessor,
-        "Lee said Trump's claim was \"plainly false.\"",
+        "Lee said Berg's claim was \"plainly false.\"",
         [("plainly false.", "Lee", "said")]
     );
     t!(
         pronoun_resolved_to_a_lone_name_that_speaks,
-        "\"We agree,\" Lee Wong said. DeSantis said the board, which he called \"a cartel,\" \
-         must go.",
+        "\"We agree,\" Lee Wong said. Okafor said the board, which he called \"a closed \
+         shop,\" must go.",
         [
             ("We agree,", "Lee Wong", "said"),
-            ("a cartel,", "he=DeSantis", "called")
+            ("a closed shop,", "he=Okafor", "called")
         ]
     );
 }

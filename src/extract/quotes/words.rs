@@ -1013,7 +1013,7 @@ pub(super) fn is_cue(word: &str) -> bool {
 }
 
 /// Nouns for words someone said or wrote (`claim`, `remark`, `warning`), whose possessor is
-/// their speaker (`Trump's claim that "`).
+/// their speaker (`Berg's claim that "`).
 pub(super) fn is_speech_noun(word: &str) -> bool {
     matches!(
         word,
