@@ -12,10 +12,12 @@
 //! Short quotations are judged by a scorer whose weights are fitted on the train split (840
 //! articles) by the ignored test `refit_short_quote_weights` (L2 strength chosen by five-fold
 //! cross-validation on train); the dev split (84 articles) is held out. Measured: train
-//! precision 0.9717, recall 0.9618, speaker accuracy 0.9079; dev precision 0.9741, recall
-//! 0.9623, speaker accuracy 0.9029; all 924 articles (7,252 direct gold contents) precision
-//! 0.9720 (9,116/9,379), recall 0.9618, speaker accuracy 0.9074. The floors sit just under
-//! these figures.
+//! precision 0.9717, recall 0.9618, speaker accuracy 0.9190 (7,475/8,134); dev precision
+//! 0.9741, recall 0.9623, speaker accuracy 0.9096 (815/896); all 924 articles (7,252 direct
+//! gold contents) precision 0.9720 (9,116/9,379), recall 0.9618, speaker accuracy 0.9181
+//! (8,290/9,030). The floors sit just under these figures. (Speaker accuracy was 0.9079 on
+//! train, 0.9029 on dev and 0.9074 on all before the speaker rules the scorer does not judge
+//! by; precision and recall are the same.)
 //!
 //! Set `NEWSWIRE_EVAL_ERRORS=FILE` to write every miss to FILE for study (`FP`, `FN`, `SPK`
 //! lines, and `TP` for the matched quotes).
@@ -283,9 +285,9 @@ fn quotes_against_polnear() {
 }
 
 /// Floors (precision, recall, speaker accuracy) on the held-out dev split.
-const DEV_FLOORS: [f64; 3] = [0.973, 0.961, 0.902];
+const DEV_FLOORS: [f64; 3] = [0.973, 0.961, 0.908];
 /// Floors (precision, recall, speaker accuracy) on train and dev together.
-const ALL_FLOORS: [f64; 3] = [0.9715, 0.9612, 0.907];
+const ALL_FLOORS: [f64; 3] = [0.9715, 0.9612, 0.917];
 
 /// One candidate quotation for refitting: its features (short ones only), whether it matches
 /// a gold quotation, and the gold quotations it matches.

@@ -5,7 +5,7 @@ use super::words::{self, Tokens, Word};
 use super::{Cue, Quote, Raw, ResolvedName, Speaker};
 use crate::extract::{Analysis, Sentence};
 use crate::span::Span;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// Most words a speaker phrase may have.
 const MAX_SPEAKER_WORDS: usize = 9;
@@ -22,7 +22,7 @@ const MAX_WINDOW: usize = 320;
 const PRONOUN_WINDOW: usize = 800;
 
 /// A speaker and cue found in the text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found {
     speaker: Span,
     cue: Option<Span>,
@@ -68,6 +68,8 @@ pub(super) fn attribute(
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     // The last attribution found, with the paragraph of the quotation it belongs to.
     let mut last: Option<(Found, usize)> = None;
+    // The same for the attributions the scorer judges by.
+    let mut last_judged: Option<(Found, usize)> = None;
     // The last speaker that was a name, for pronouns.
     let mut last_named: Option<Span> = None;
     // The paragraph of the last quotation kept, and whether it had a cue.
@@ -84,6 +86,12 @@ pub(super) fn attribute(
             .checked_sub(1)
             .and_then(|j| raw.get(j))
             .map(|p| p.close.map_or(p.content.end, |c| c.end));
+        // The quotation before, from its opening mark to its closing one.
+        let prev = k
+            .checked_sub(1)
+            .and_then(|j| raw.get(j))
+            .zip(prev_close)
+            .map(|(p, end)| Span::new(p.open.start, end.max(p.open.start)));
         let next_open = raw.get(k + 1).map(|n| n.open.start);
         // A quotation that ends in `?`, `!`, `,` or a dash may be attributed in the sentence
         // the splitter starts after it (`"Why?" Price asked.`).
@@ -93,34 +101,71 @@ pub(super) fn attribute(
             .is_some_and(|c| matches!(c, '?' | '!' | ',' | '-' | '—' | '–' | '…'));
         // The sentence of the opening mark, looked up once for every use below.
         let here = sentence_at(sentences, q.open.start);
-        let around = Around {
-            src,
-            tk,
-            sentences,
-            next_open,
-            paragraph: q.last_paragraph,
-            open_ended,
-            near: here,
+        // The attribution by every rule, which gives the speaker, and the one the
+        // short-quotation scorer was fitted on, which decides whether the quotation is kept.
+        // They differ only where a rule of the first kind was used, or where the speaker
+        // carried on from the quotation before differs.
+        let rules = Rules::default();
+        let find = |rules: &Rules, last: Option<(Found, usize)>| {
+            let around = Around {
+                src,
+                tk,
+                sentences,
+                next_open,
+                paragraph: q.last_paragraph,
+                open_ended,
+                near: here,
+                rules,
+            };
+            let after = |c: Span| trailing(&around, c.end);
+            let before = || leading(src, tk, sentences, here, q.open.start, prev_close, rules);
+            // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is
+            // attributed by what comes before it first.
+            let found = if opens_sentence(src, here, q.open.start) {
+                q.close.and_then(after).or_else(before)
+            } else {
+                match before() {
+                    // `Lee said the offer was "fine," Price said`: a speaker and cue right after
+                    // a quotation that runs on (ends in a comma, `?`, `!`) are its own.
+                    Some(f) if f.how == How::Leading => match q.close.filter(|_| open_ended) {
+                        Some(c) => after(c)
+                            .filter(|t| tight(c, t) && rules.refine())
+                            .or(Some(f)),
+                        None => Some(f),
+                    },
+                    weak => q.close.and_then(after).or(weak),
+                }
+            };
+            let primary = found.or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)));
+            let used_early = rules.used.get();
+            let found = primary
+                .or_else(|| q.close.and_then(|c| said_after(&around, c.end)))
+                .or_else(|| inherited(src, tk, sentences, here, q, Before { last, prev }, rules));
+            (found, primary, used_early)
         };
-        let after = |c: Span| trailing(&around, c.end);
-        let before = || leading(src, tk, sentences, here, q.open.start, prev_close);
-        // A quotation inside a sentence (`Price called it "a mistake" on Monday`) is attributed
-        // by what comes before it first.
-        let found = if opens_sentence(src, here, q.open.start) {
-            q.close.and_then(after).or_else(before)
+        let (found, primary, used_early) = find(&rules, last);
+        // Past the attribution in the text, the scorer's rules only continue the speaker of
+        // the quotation before ([`said_after`] is not among them).
+        let judged = if used_early {
+            find(&Rules::fitted(), last_judged).0
+        } else if rules.used.get()
+            || found.is_some_and(|f| f.how == How::Inherited) && last_judged != last
+        {
+            primary.or_else(|| {
+                let fitted = Rules::fitted();
+                let before = Before {
+                    last: last_judged,
+                    prev,
+                };
+                inherited(src, tk, sentences, here, q, before, &fitted)
+            })
         } else {
-            match before() {
-                Some(f) if f.how == How::Leading => Some(f),
-                weak => q.close.and_then(after).or(weak),
-            }
+            found
         };
-        let found = found
-            .or_else(|| q.close.and_then(|c| dash_attribution(src, tk, c.end)))
-            .or_else(|| inherited(src, tk, sentences, here, q, last));
         // The quotation's words, looked up once for every use below.
         let content_words = OnceCell::new();
         let words_of_content = || &**content_words.get_or_init(|| tk.get(q.content));
-        if not_a_quotation(analysis, tk, q, found.map(|f| f.how), words_of_content) {
+        if not_a_quotation(analysis, tk, q, judged.map(|f| f.how), words_of_content) {
             continue;
         }
         let short = match content_words.get() {
@@ -151,7 +196,7 @@ pub(super) fn attribute(
                 paragraph,
                 first_paragraph: first_body == Some(q.first_paragraph),
                 sentence: this,
-                attributed: match found.map(|f| f.how) {
+                attributed: match judged.map(|f| f.how) {
                     Some(How::Trailing) => Attributed::After,
                     Some(How::Leading) => Attributed::Before,
                     Some(How::Colon) => Attributed::Colon,
@@ -159,8 +204,8 @@ pub(super) fn attribute(
                     Some(How::Inherited) => Attributed::Inherited,
                     None => Attributed::None,
                 },
-                cue: found.and_then(|f| f.cue),
-                speaker: found.map(|f| f.speaker),
+                cue: judged.and_then(|f| f.cue),
+                speaker: judged.map(|f| f.speaker),
                 previous_attributed: last_kept
                     .is_some_and(|(p, cued)| cued && p == q.first_paragraph),
                 other_in_sentence: beside(k.checked_sub(1)) || beside(k.checked_add(1)),
@@ -180,9 +225,15 @@ pub(super) fn attribute(
             }
             (None, None) => {}
         }
-        last_kept = Some((q.last_paragraph, found.is_some_and(|f| f.cue.is_some())));
+        // A quotation kept with nothing to attribute it may be introduced by the sentence
+        // before, looked for only now as the scorer does not judge by it.
+        let found = found.or_else(|| introduced(src, tk, sentences, here, q, prev_close, &rules));
+        last_kept = Some((q.last_paragraph, judged.is_some_and(|f| f.cue.is_some())));
         if let Some(f) = found {
             last = Some((f, q.last_paragraph));
+        }
+        if let Some(f) = judged {
+            last_judged = Some((f, q.last_paragraph));
         }
         let speaker = found.map(|f| {
             let text = &src[f.speaker];
@@ -197,14 +248,16 @@ pub(super) fn attribute(
                 // speaker found before an earlier quotation can precede that quotation's own),
                 // else the nearest name before.
                 sentence_near(sentences, f.speaker.start, here)
-                    .and_then(|(_, s)| sentence_subject(src, tk, s, f.speaker.start))
+                    .and_then(|(_, s)| sentence_subject(src, tk, s, f.speaker.start, &rules))
                     .filter(|sp| sp.end <= f.speaker.start)
                     .and_then(|sp| name_in(tk, sp))
                     .filter(|n| {
-                        // A lone capitalized word is a name only if nothing better is known
-                        // or it names the last speaker (`Trump` after `Donald Trump`).
+                        // A lone capitalized word is a name only if nothing better is known,
+                        // it names the last speaker (`Trump` after `Donald Trump`) or it
+                        // speaks itself (`Okafor said the board, which he called "`).
                         src[*n].contains(' ')
                             || last_named.is_none_or(|l| src[l].contains(&src[*n]))
+                            || speaks(src, tk, *n)
                     })
                     .or(last_named.filter(|l| l.end <= f.speaker.start))
                     .or_else(|| name_before(src, tk, f.speaker.start))
@@ -418,6 +471,50 @@ struct Around<'t, 'a> {
     /// The sentence of the opening mark ([`sentence_at`]), where that of the closing mark is
     /// looked for first.
     near: Option<(usize, Span)>,
+    /// The rules to attribute by.
+    rules: &'t Rules,
+}
+
+/// Which rules attribution follows: all of them, or only those the short-quotation scorer's
+/// weights were fitted with (see [`attribute`]), and whether one of the others was used.
+#[derive(Debug, Default)]
+struct Rules {
+    /// Only the rules the scorer was fitted with.
+    fitted: bool,
+    /// Set when a rule the scorer was not fitted with was used.
+    used: Cell<bool>,
+}
+
+impl Rules {
+    /// Only the rules the scorer was fitted with.
+    fn fitted() -> Rules {
+        Rules {
+            fitted: true,
+            used: Cell::new(false),
+        }
+    }
+
+    /// Whether word `i` is a cue (`according` counts only before `to`), by these rules.
+    #[inline]
+    fn is_cue_at(&self, ws: &[Word<'_>], i: usize) -> bool {
+        let w = ws[i].text;
+        match words::attributing(w) {
+            Some(words::Attributing::Cue) => true,
+            Some(words::Attributing::Verb) => !self.fitted && self.refine(),
+            None if w.eq_ignore_ascii_case("according") => {
+                ws.get(i + 1).is_some_and(|n| n.text == "to")
+            }
+            None => false,
+        }
+    }
+
+    /// Whether a rule the scorer was not fitted with may be used; noted as used if so.
+    fn refine(&self) -> bool {
+        if !self.fitted {
+            self.used.set(true);
+        }
+        !self.fitted
+    }
 }
 
 /// Attribution after a closing mark at `from`: `," Price said`, `," said Price`,
@@ -431,6 +528,7 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
         paragraph,
         open_ended,
         near,
+        rules,
     } = around;
     let (window, limit) = match sentence_near(sentences, from, near) {
         Some((_, s)) => (Span::new(from, s.end), MAX_TRAILING_CUE),
@@ -456,7 +554,7 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
     let end = floor_boundary(src, window.end.min(window.start.saturating_add(MAX_WINDOW)));
     let ws = tk.get(Span::new(window.start, end.max(window.start)));
     for (c, w) in ws.iter().enumerate().take(limit) {
-        if is_cue_at(&ws, c) {
+        if rules.is_cue_at(&ws, c) {
             let cue = Some(cue_span(&ws, c));
             let mut end = c;
             while end > 0 && is_skippable(&ws[..end]) {
@@ -517,6 +615,28 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
                 {
                     return Some(Found {
                         speaker: a.span.cover(b.span),
+                        cue,
+                        how: How::Trailing,
+                    });
+                }
+                // `," Mara Quist, the head of the water board, one of three, said`: a
+                // name set off by a comma right after the closing mark, then appositives of any
+                // length up to the cue.
+                if ws.first().is_some_and(Word::is_capitalized)
+                    && ws[end - 1].ends_clause()
+                    && !ws[..end]
+                        .iter()
+                        .any(|w| w.ends_sentence() || words::is_cue(w.text))
+                    && let Some(k) = ws[..end]
+                        .iter()
+                        .take(MAX_SPEAKER_WORDS)
+                        .position(Word::ends_clause)
+                    && k + 1 < end
+                    && let Some(speaker) = trim_speaker(&ws[..=k])
+                    && rules.refine()
+                {
+                    return Some(Found {
+                        speaker,
                         cue,
                         how: How::Trailing,
                     });
@@ -582,6 +702,109 @@ fn trailing(around: &Around<'_, '_>, from: usize) -> Option<Found> {
     None
 }
 
+/// Most bytes between a closing mark and the end of the speaker and cue after it for them to
+/// take the quotation from an attribution before it ([`tight`]).
+const MAX_TIGHT_TRAILING: usize = 60;
+
+/// Whether an attribution after the closing mark `close` stands right after it: a speaker and
+/// a cue (`," Price said`, `," said Price`), both within [`MAX_TIGHT_TRAILING`] bytes.
+fn tight(close: Span, f: &Found) -> bool {
+    let near = |s: Span| s.start >= close.end && s.end <= close.end + MAX_TIGHT_TRAILING;
+    f.how == How::Trailing && near(f.speaker) && f.cue.is_some_and(near)
+}
+
+/// Most words of a sentence that attributes the quotation ending right before it
+/// ([`said_after`]).
+const MAX_SAID_AFTER_WORDS: usize = 8;
+/// Most words after the cue in such a sentence (`Price said on Tuesday.`).
+const MAX_AFTER_SAID_CUE: usize = 3;
+
+/// `"We agree." Price said.`: a quotation that ends its sentence, then a short sentence in the
+/// same paragraph that is little more than a speaker and a cue.
+fn said_after(around: &Around<'_, '_>, from: usize) -> Option<Found> {
+    let &Around {
+        src,
+        tk,
+        sentences,
+        next_open,
+        paragraph,
+        rules,
+        ..
+    } = around;
+    let i = sentences.partition_point(|s| s.span.start < from);
+    let s = sentences.get(i)?;
+    if s.paragraph != paragraph
+        || next_open.is_some_and(|n| n < s.span.end)
+        || !src.get(from..s.span.start)?.trim().is_empty()
+    {
+        return None;
+    }
+    // Long sentences are no attribution; a quarter of the window holds eight words.
+    let end = floor_boundary(
+        src,
+        s.span.end.min(s.span.start.saturating_add(MAX_WINDOW / 4)),
+    );
+    let ws = tk.get(Span::new(s.span.start, end));
+    if ws.len() > MAX_SAID_AFTER_WORDS || ws.last().is_none_or(|w| !w.ends_sentence()) {
+        return None;
+    }
+    let c = ws.iter().position(|w| words::is_cue(w.text))?;
+    if ws.len() - c - 1 > MAX_AFTER_SAID_CUE {
+        return None;
+    }
+    let speaker = if c == 0 {
+        phrase_after(&ws, 1)?
+    } else {
+        trim_speaker(&ws[..c]).filter(|sp| sp.start == ws[0].span.start)?
+    };
+    rules.refine().then_some(Found {
+        speaker,
+        cue: Some(ws[c].span),
+        how: How::Trailing,
+    })
+}
+
+/// `Lee praised the plan. "It is a start."`: a quotation that opens its sentence, with no
+/// attribution of its own nor a quotation before it to continue, is introduced by the sentence
+/// before it (in its paragraph, or ending the paragraph before if the quotation opens its
+/// own), when the subject of that sentence speaks through a cue.
+fn introduced(
+    src: &str,
+    tk: &Tokens<'_>,
+    sentences: &[Sentence],
+    here: Option<(usize, Span)>,
+    q: &Raw,
+    prev_close: Option<usize>,
+    rules: &Rules,
+) -> Option<Found> {
+    let (i, s) = here?;
+    if !src.get(s.start..q.open.start)?.trim().is_empty() {
+        return None;
+    }
+    let prev = sentences.get(i.checked_sub(1)?)?;
+    if prev.paragraph != q.first_paragraph && prev.paragraph + 1 != q.first_paragraph {
+        return None;
+    }
+    // Its own quotations carry their attributions on ([`inherited`]).
+    if prev_close.is_some_and(|p| p > prev.span.start) {
+        return None;
+    }
+    let end = floor_boundary(
+        src,
+        prev.span
+            .end
+            .min(prev.span.start.saturating_add(MAX_WINDOW)),
+    );
+    let ws = tk.get(Span::new(prev.span.start, end));
+    let c = ws.iter().position(|w| words::is_attributing(w.text))?;
+    let speaker = subject(src, &ws[..c], rules)?;
+    rules.refine().then_some(Found {
+        speaker,
+        cue: Some(ws[c].span),
+        how: How::Inherited,
+    })
+}
+
 /// A dash attribution after a quotation (`" ― Steve Quinlan`, `"\n\n- Sanders.`): the name
 /// after a dash that follows the closing mark, in the same or the next paragraph.
 fn dash_attribution(src: &str, tk: &Tokens<'_>, from: usize) -> Option<Found> {
@@ -631,6 +854,7 @@ fn leading(
     here: Option<(usize, Span)>,
     to: usize,
     prev_close: Option<usize>,
+    rules: &Rules,
 ) -> Option<Found> {
     // `here` is the sentence holding `to` ([`sentence_at`]).
     let (i, s) = here?;
@@ -656,9 +880,9 @@ fn leading(
     // sentence, else of the whole sentence.
     let by_subject = |words: &[Word<'_>], cue: Option<Span>| -> Option<Found> {
         let speaker = if sentence_start {
-            subject(src, words)?
+            subject(src, words, rules)?
         } else {
-            sentence_subject(src, tk, s, to)?
+            sentence_subject(src, tk, s, to, rules)?
         };
         Some(Found {
             speaker,
@@ -668,17 +892,57 @@ fn leading(
     };
     let begin = ceil_boundary(src, window.start.max(window.end.saturating_sub(MAX_WINDOW)));
     let ws = tk.get(Span::new(begin.min(window.end), window.end));
-    let Some(c) = (0..ws.len()).rev().find(|&i| is_cue_at(&ws, i)) else {
+    let Some(c) = (0..ws.len()).rev().find(|&i| rules.is_cue_at(&ws, i)) else {
+        if let Some(f) = possessed_words(&ws, rules) {
+            return Some(f);
+        }
         // No cue. Headline style `Price: "` names the speaker before a colon; otherwise the
         // subject of the sentence is the best guess (`Price promised to "`).
         let last = ws.last()?;
         if last.after.ends_with(':') {
             let (begin, end) = phrase_before(&ws, ws.len());
+            // `The mayor has adopted the view of many: "`: a phrase before the colon that does not
+            // open the sentence is the object of a clause, whose subject is the speaker. A
+            // phrase that opens the sentence (`Price: "`) or follows a dash (`HARBOR PLAN
+            // STALLS - Ona Berg: "`) is the speaker itself.
+            let dash = ws.windows(2).any(|p| {
+                src.get(p[0].span.end..p[1].span.start)
+                    .is_some_and(|gap| gap.contains(['-', '—', '–', '―']))
+            });
+            if begin > 0
+                && !dash
+                && sentence_start
+                && let Some(f) = by_subject(&ws, None)
+            {
+                return Some(Found {
+                    how: How::Colon,
+                    ..f
+                });
+            }
             let speaker = trim_speaker(ws.get(begin..end)?)?;
             return Some(Found {
                 speaker,
                 cue: None,
                 how: How::Colon,
+            });
+        }
+        // `As the columnist Ann Lee put it, "`: the subject of an `as` clause that ends
+        // right before the quotation.
+        if last.after.starts_with(',')
+            && let Some(a) = ws.iter().rposition(|w| w.text.eq_ignore_ascii_case("as"))
+            && !ws[a..ws.len() - 1]
+                .iter()
+                .any(|w| w.ends_clause() || w.ends_sentence())
+            && let Some(next) = ws.get(a + 1)
+            && let Some(speaker) = noun_phrase_at(&ws, a + 1)
+            && speaker.start == next.span.start
+            && a + 2 < ws.len()
+            && rules.refine()
+        {
+            return Some(Found {
+                speaker,
+                cue: None,
+                how: How::Subject,
             });
         }
         return by_subject(&ws, None);
@@ -697,7 +961,7 @@ fn leading(
         // cue before it.
         if let Some(f) = (0..c)
             .rev()
-            .find(|&i| is_cue_at(&ws, i) && !ws[i].text.ends_with("ing"))
+            .find(|&i| rules.is_cue_at(&ws, i) && !ws[i].text.ends_with("ing"))
         {
             let mut end = f;
             while end > 0 && is_skippable(&ws[..end]) {
@@ -722,7 +986,9 @@ fn leading(
     }
     if ws[c].text.ends_with("ing") || end == 0 || ws[end - 1].ends_clause() && !appositive(&ws, end)
     {
-        if end == 0 && !sentence_start {
+        // `..., explaining, "`: a participle after an earlier quotation in the sentence
+        // shares the sentence's subject too.
+        if end == 0 && !sentence_start && !(ws[c].text.ends_with("ing") && rules.refine()) {
             return None;
         }
         if !ws[c].text.ends_with("ing") && ws.get(c + 1).is_some_and(Word::is_capitalized) {
@@ -740,7 +1006,7 @@ fn leading(
     let (begin, end) = phrase_before(&ws, end);
     if let Some(speaker) = ws.get(begin..end).and_then(trim_speaker) {
         // `Price said Lee told him "`: a report inside a report is the outer speaker's.
-        if let Some(outer) = outer_report(&ws, begin) {
+        if let Some(outer) = outer_report(&ws, begin, rules) {
             return Some(outer);
         }
         return Some(Found {
@@ -753,11 +1019,68 @@ fn leading(
     by_subject(&ws[..c], cue)
 }
 
+/// Whether the word after `name` is a cue or an attributing verb (`Price said`).
+fn speaks(src: &str, tk: &Tokens<'_>, name: Span) -> bool {
+    let end = floor_boundary(src, name.end.saturating_add(32));
+    let ws = tk.get(Span::new(name.end, end.max(name.end)));
+    ws.iter()
+        .find(|w| !words::is_filler(w.text))
+        .is_some_and(|w| words::is_attributing(w.text))
+}
+
+/// Most words between a noun for words said and the quotation they introduce
+/// ([`possessed_words`]).
+const MAX_POSSESSED_WORDS: usize = 12;
+
+/// `the paper checked Mayor Berg's claim that "`, `her assertion at the hearing that "`: the
+/// possessor of a noun for words said, standing nearer the quotation than any cue, speaks them.
+fn possessed_words(ws: &[Word<'_>], rules: &Rules) -> Option<Found> {
+    let from = ws.len().saturating_sub(MAX_POSSESSED_WORDS);
+    for n in (from.max(1)..ws.len()).rev() {
+        let w = &ws[n];
+        if w.ends_sentence() || words::is_attributing(w.text) {
+            return None;
+        }
+        if !words::is_speech_noun(w.text) {
+            continue;
+        }
+        let owner = &ws[n - 1];
+        let t = owner.text;
+        let possessive = t.ends_with("'s")
+            || t.ends_with("’s")
+            || matches!(owner.after, "'" | "’") && t.ends_with('s')
+            || matches!(
+                t,
+                "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+            );
+        if !possessive || !owner.after.is_empty() && !matches!(owner.after, "'" | "’") {
+            return None;
+        }
+        // `Mayor Ona Berg's`: the name's capitalized words before the possessive.
+        let mut b = n - 1;
+        while owner.is_capitalized()
+            && b > 0
+            && ws[b - 1].is_capitalized()
+            && !ws[b - 1].ends_clause()
+            && !ws[b - 1].ends_sentence()
+            && n - b < MAX_SPEAKER_WORDS
+        {
+            b -= 1;
+        }
+        return rules.refine().then_some(Found {
+            speaker: ws[b].span.cover(owner.span),
+            cue: Some(w.span),
+            how: How::Leading,
+        });
+    }
+    None
+}
+
 /// The speaker and cue of a report that holds the words before `begin` (`Price said` in
 /// `Price said Lee told him "`): a finite cue before `begin`, in the same clause, with a
 /// speaker phrase before it.
-fn outer_report(ws: &[Word<'_>], begin: usize) -> Option<Found> {
-    let e = (0..begin).rev().find(|&i| is_cue_at(ws, i))?;
+fn outer_report(ws: &[Word<'_>], begin: usize, rules: &Rules) -> Option<Found> {
+    let e = (0..begin).rev().find(|&i| rules.is_cue_at(ws, i))?;
     let w = ws[e].text;
     if w.ends_with("ing")
         || w.eq_ignore_ascii_case("according")
@@ -838,18 +1161,18 @@ fn is_verb_like(word: &str) -> bool {
 
 /// The subject of sentence `s`, read from its start up to `to`, unless the sentence opens with
 /// a quotation.
-fn sentence_subject(src: &str, tk: &Tokens<'_>, s: Span, to: usize) -> Option<Span> {
+fn sentence_subject(src: &str, tk: &Tokens<'_>, s: Span, to: usize, rules: &Rules) -> Option<Span> {
     let text = src.get(s.start..to)?;
     if text.starts_with(['"', '\'', '`', '“', '‘']) {
         return None;
     }
     let to = floor_boundary(src, to.min(s.start.saturating_add(MAX_WINDOW)));
-    subject(src, &tk.get(Span::new(s.start, to.max(s.start))))
+    subject(src, &tk.get(Span::new(s.start, to.max(s.start))), rules)
 }
 
 /// The subject of a sentence: its first noun phrase after an introductory phrase
 /// (`On Friday, Mr. Carson endorsed` gives `Mr. Carson`).
-fn subject(src: &str, ws: &[Word<'_>]) -> Option<Span> {
+fn subject(src: &str, ws: &[Word<'_>], rules: &Rules) -> Option<Span> {
     let mut i = 0;
     // Skip a wire dateline: `FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton`.
     if ws
@@ -880,6 +1203,18 @@ fn subject(src: &str, ws: &[Word<'_>]) -> Option<Span> {
             // `When he returned he began`: the first pronoun or name after the intro word.
             None => 1,
         };
+        // `In a short, tense meeting last week, Okafor said`: an introductory phrase
+        // with commas of its own ends at the first comma a noun phrase follows.
+        if comma.is_some() && noun_phrase_at(ws, i).is_none() {
+            let later = (i..ws.len().min(i.saturating_add(16)))
+                .filter(|&k| ws[k].ends_clause())
+                .find_map(|k| noun_phrase_at(ws, k + 1));
+            if let Some(found) = later
+                && rules.refine()
+            {
+                return Some(found);
+            }
+        }
     } else if let Some(k) = comma.filter(|&k| k < 6) {
         let intro = &rest[..=k];
         let namelike = intro
@@ -957,6 +1292,15 @@ fn noun_phrase_at(ws: &[Word<'_>], i: usize) -> Option<Span> {
     Some(first.span.cover(ws[j].span))
 }
 
+/// What comes before a quotation, for [`inherited`].
+#[derive(Debug, Clone, Copy)]
+struct Before {
+    /// The last attribution found, with the paragraph of the quotation it belongs to.
+    last: Option<(Found, usize)>,
+    /// The quotation before, from its opening mark to its closing one.
+    prev: Option<Span>,
+}
+
 /// A quotation with no attribution of its own continues the speaker of the quotation before
 /// it, if that one is in the same paragraph, or in the paragraph before and this quotation
 /// opens its sentence.
@@ -969,14 +1313,16 @@ fn inherited(
     sentences: &[Sentence],
     here: Option<(usize, Span)>,
     q: &Raw,
-    last: Option<(Found, usize)>,
+    before: Before,
+    rules: &Rules,
 ) -> Option<Found> {
+    let Before { last, prev } = before;
     let (f, paragraph) = last?;
     let f = Found {
         how: How::Inherited,
         ..f
     };
-    let f = match new_subject_between(src, tk, sentences, f.speaker, q.open.start) {
+    let f = match new_subject_between(src, tk, sentences, f.speaker, q.open.start, prev, rules) {
         Some(subject) => Found {
             speaker: subject,
             cue: None,
@@ -1013,6 +1359,8 @@ fn new_subject_between(
     sentences: &[Sentence],
     carried: Span,
     to: usize,
+    prev: Option<Span>,
+    rules: &Rules,
 ) -> Option<Span> {
     let carried_name = name_in(tk, carried).map(|n| &src[n])?;
     let first = sentences.partition_point(|s| s.span.start < carried.end);
@@ -1027,12 +1375,17 @@ fn new_subject_between(
                 .is_some_and(|t| t.contains(['"', '“', '”']))
         })
         .find_map(|s| {
-            let subject = sentence_subject(src, tk, s.span, s.span.end)?;
+            let subject = sentence_subject(src, tk, s.span, s.span.end, rules)?;
             let name = name_in(tk, subject)?;
             let name = &src[name];
             let other = !words::is_pronoun(name)
                 && !carried_name.contains(name)
                 && !name.contains(carried_name);
+            // A sentence inside the quotation before (one of several sentences between its
+            // marks) holds the speaker's own words, not a new subject.
+            if other && prev.is_some_and(|p| p.start <= s.span.start && s.span.end <= p.end) {
+                return if rules.refine() { None } else { Some(subject) };
+            }
             other.then_some(subject)
         })
 }
@@ -1057,15 +1410,6 @@ fn is_skippable(ws: &[Word<'_>]) -> bool {
         return true;
     }
     false
-}
-
-/// Whether word `i` is a cue (`according` counts only before `to`).
-fn is_cue_at(ws: &[Word<'_>], i: usize) -> bool {
-    let w = ws[i].text;
-    if w.eq_ignore_ascii_case("according") {
-        return ws.get(i + 1).is_some_and(|n| n.text == "to");
-    }
-    words::is_cue(w)
 }
 
 fn cue_span(ws: &[Word<'_>], c: usize) -> Span {
@@ -1158,6 +1502,16 @@ fn name_in(tk: &Tokens<'_>, speaker: Span) -> Option<Span> {
     }
     // Stop at a leading generic capital such as `U.S` or a department name before a lower-case
     // title: the run is already cut at the first lower-case word.
+    // A capitalized determiner or opening word is no part of a name (`The` in `The four`,
+    // `The Courier` naming `Courier`, but `The` alone naming nobody).
+    while first <= last
+        && (words::is_capitalized_determiner(ws[first].text) || words::is_intro(ws[first].text))
+    {
+        first += 1;
+    }
+    if first > last {
+        return None;
+    }
     Some(ws[first].span.cover(ws[last].span))
 }
 
@@ -1226,6 +1580,27 @@ mod tests {
                 sentence_near(&sentences, at, near),
                 sentence_at(&sentences, at)
             );
+        }
+    }
+
+    /// `(text, speaker phrase, name)`: the name [`name_in`] finds in the phrase.
+    #[test]
+    fn names_in_speaker_phrases() {
+        for (text, phrase, name) in [
+            ("Ned Price spoke.", "Ned Price", Some("Ned Price")),
+            (
+                "U.S. spokesperson Ned Price spoke.",
+                "U.S. spokesperson Ned Price",
+                Some("Ned Price"),
+            ),
+            ("The Courier reported it.", "The Courier", Some("Courier")),
+            ("The four rules stand.", "The four", None),
+            ("the senator spoke.", "the senator", None),
+        ] {
+            let start = text.find(phrase).expect("the phrase is in the text");
+            let span = Span::new(start, start + phrase.len());
+            let tk = Tokens::new(text, vec![Span::new(0, text.len())], &[]);
+            assert_eq!(name_in(&tk, span).map(|n| &text[n]), name, "{text}");
         }
     }
 }

@@ -850,6 +850,121 @@ word_list!(
 ]
 );
 
+word_list!(
+    /// Verbs that attribute words to their subject less often than a [`CUES`] word does
+    /// (`cited`, `praised`, `referred to`): a speaker is looked for beside them, but the
+    /// short-quotation scorer, whose weights were fitted on [`CUES`], does not count them.
+    ATTRIBUTING_VERBS,
+    in_attributing_verb_list,
+    [
+    "accused",
+    "accuses",
+    "alleged",
+    "alleges",
+    "asserted",
+    "asserting",
+    "asserts",
+    "bemoaned",
+    "cited",
+    "cites",
+    "citing",
+    "commented",
+    "conceding",
+    "concludes",
+    "confessed",
+    "confided",
+    "criticized",
+    "decried",
+    "decries",
+    "denounced",
+    "denouncing",
+    "deplored",
+    "derided",
+    "dismissed",
+    "echoed",
+    "explaining",
+    "griped",
+    "hailed",
+    "implored",
+    "lamenting",
+    "laments",
+    "muttered",
+    "objected",
+    "observes",
+    "pledged",
+    "pledges",
+    "pledging",
+    "praised",
+    "praising",
+    "protested",
+    "quoted",
+    "railed",
+    "reasoned",
+    "recounts",
+    "reminded",
+    "repeated",
+    "retorts",
+    "ridiculed",
+    "scolded",
+    "sighed",
+    "slammed",
+    "swore",
+    "termed",
+    "touted",
+    "underscored",
+    "vowing",
+]
+);
+
+/// The two-letter starts of [`ATTRIBUTING_VERBS`].
+static ATTRIBUTING_STARTS: [u32; 26] = two_letter_starts(ATTRIBUTING_VERBS);
+
+/// Whether `word` is a [`CUES`] word or one of the [`ATTRIBUTING_VERBS`]: a verb whose subject
+/// is the speaker of the words it reports.
+pub(super) fn is_attributing(word: &str) -> bool {
+    is_cue(word) || is_attributing_verb(word)
+}
+
+/// Whether `word` is one of the [`ATTRIBUTING_VERBS`] (and so no [`CUES`] word).
+pub(super) fn is_attributing_verb(word: &str) -> bool {
+    may_start(&ATTRIBUTING_STARTS, word) && in_attributing_verb_list(word)
+}
+
+/// The two-letter starts of [`CUES`] and [`ATTRIBUTING_VERBS`] together.
+static ANY_ATTRIBUTING_STARTS: [u32; 26] = {
+    let mut table = CUE_STARTS;
+    let mut i = 0;
+    while i < 26 {
+        table[i] |= ATTRIBUTING_STARTS[i];
+        i += 1;
+    }
+    table
+};
+
+/// A word that attributes words to a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Attributing {
+    /// A [`CUES`] word.
+    Cue,
+    /// One of the [`ATTRIBUTING_VERBS`].
+    Verb,
+}
+
+/// Which kind of attributing word `word` is, if any, with one look at a table for most words.
+#[inline]
+pub(super) fn attributing(word: &str) -> Option<Attributing> {
+    if !may_start(&ANY_ATTRIBUTING_STARTS, word) {
+        return None;
+    }
+    if in_cue_list(word) {
+        Some(Attributing::Cue)
+    } else if in_attributing_verb_list(word) {
+        Some(Attributing::Verb)
+    } else {
+        None
+    }
+}
+
 /// The two-letter starts of [`CUES`].
 static CUE_STARTS: [u32; 26] = two_letter_starts(CUES);
 
@@ -895,6 +1010,48 @@ pub(super) fn may_start(table: &[u32; 26], word: &str) -> bool {
 /// Only lower-case words count: `States` in `United States` is no cue.
 pub(super) fn is_cue(word: &str) -> bool {
     may_start(&CUE_STARTS, word) && in_cue_list(word)
+}
+
+/// Nouns for words someone said or wrote (`claim`, `remark`, `warning`), whose possessor is
+/// their speaker (`Berg's claim that "`).
+pub(super) fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "accusation"
+            | "admission"
+            | "answer"
+            | "argument"
+            | "assertion"
+            | "call"
+            | "characterization"
+            | "charge"
+            | "claim"
+            | "claims"
+            | "comment"
+            | "comments"
+            | "complaint"
+            | "contention"
+            | "declaration"
+            | "demand"
+            | "description"
+            | "insistence"
+            | "message"
+            | "plea"
+            | "pledge"
+            | "prediction"
+            | "promise"
+            | "remark"
+            | "remarks"
+            | "reply"
+            | "response"
+            | "statement"
+            | "suggestion"
+            | "threat"
+            | "tweet"
+            | "vow"
+            | "warning"
+            | "words"
+    )
 }
 
 /// Words that sit between a speaker and the cue without being part of either (`had said`,
@@ -1062,6 +1219,33 @@ pub(super) fn is_pronoun(word: &str) -> bool {
 /// Pronouns that refer back to one named person, resolved to that person.
 pub(super) fn is_person_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "He" | "She" | "who")
+}
+
+/// A determiner capitalized to open a sentence or a headline word (`The`, `This`, `Their`),
+/// which opens no name.
+pub(super) fn is_capitalized_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "My"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Some"
+            | "Many"
+            | "Several"
+            | "Both"
+            | "Another"
+            | "Other"
+    )
 }
 
 /// Words that may open a speaker phrase written in lower case (`the statement said`).
@@ -1467,6 +1651,23 @@ mod tests {
     #[test]
     fn every_listed_cue_passes_the_prefilter() {
         assert!(CUES.iter().all(|w| is_cue(w)));
+        assert!(
+            ATTRIBUTING_VERBS
+                .iter()
+                .all(|w| is_attributing(w) && !is_cue(w))
+        );
+        assert!(
+            CUES.iter()
+                .all(|w| attributing(w) == Some(Attributing::Cue))
+        );
+        assert!(
+            ATTRIBUTING_VERBS
+                .iter()
+                .all(|w| attributing(w) == Some(Attributing::Verb))
+        );
+        for w in ["the", "States", "", "saidx", "é", "Said", "according"] {
+            assert_eq!(attributing(w), None, "{w}");
+        }
     }
 
     #[test]
