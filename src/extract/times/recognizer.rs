@@ -2030,7 +2030,10 @@ impl<'t> Grammar<'t> {
             ));
         }
         if self.w(i + 1, Word::Period) && i > 0 && self.w(i - 1, Word::The) {
-            return Some((i + 2, Parsed::new(Core::Year(y))));
+            // "the 1988 period": the period under discussion in that year.
+            let mut p = Parsed::new(Core::Year(y));
+            p.anaphoric = true;
+            return Some((i + 2, p));
         }
         let mut p = Parsed::new(Core::Year(y));
         let mut e = i + 1;

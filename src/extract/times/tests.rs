@@ -962,6 +962,71 @@ fn a_quarter_under_way_never_displaces_the_one_reported() {
     );
 }
 
+/// A stretch of months other than a quarter (`the nine months`, `the first half`) named after
+/// the quarter becomes the period under discussion: `a year earlier` is then its year, while
+/// `the 1988 period` after a quarter is that year's quarter.
+#[test]
+fn the_period_under_discussion_is_the_last_named() {
+    check(&[
+        (
+            Some("2021-10-26"),
+            "Third-quarter net rose 5% from a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "Third-quarter net rose 5%. For the nine months, net fell from a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2020",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "Second-quarter sales slipped. In the first half, the year-ago results were higher.",
+            "year-ago",
+            "DATE",
+            "2020",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "In the first nine months, net rose. For the third quarter, net fell from a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "Third-quarter net rose 5%. In the 2020 period, the company lost money.",
+            "the 2020 period",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "For the nine months, net rose 5%, after a loss in the 2020 period.",
+            "the 2020 period",
+            "DATE",
+            "2020",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "The firm was founded in the 1988 period of expansion.",
+            "the 1988 period",
+            "DATE",
+            "1988",
+            None,
+        ),
+    ]);
+}
+
 #[test]
 fn quarters_decades_and_modifiers() {
     check(&[
