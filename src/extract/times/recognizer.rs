@@ -849,17 +849,22 @@ impl<'t> Grammar<'t> {
                     | Core::ThatYear(_)
                     | Core::Weekday { .. }
             );
-            // "earlier"/"later" only before "this/that/next ..." and days.
-            if matches!(lex, Lex::Word(Word::Earlier | Word::Later))
-                && !matches!(
-                    p.core,
-                    Core::Rel {
-                        unit: Unit::Year,
-                        ..
-                    } | Core::ThatYear(_)
-                )
-                && !(matches!(p.core, Core::Day(0)) && p.part_of_day.is_some())
-            {
+            // "earlier"/"later" only before the year or month the story is in ("earlier this
+            // month", "later that year"), "that day" and a part of today ("later this
+            // afternoon").
+            let takes_earlier = match p.core {
+                Core::Rel {
+                    unit: Unit::Year | Unit::Month,
+                    ..
+                }
+                | Core::ThatYear(_) => true,
+                Core::Rel {
+                    unit: Unit::Day, ..
+                } => p.anaphoric,
+                Core::Day(0) => p.part_of_day.is_some(),
+                _ => false,
+            };
+            if matches!(lex, Lex::Word(Word::Earlier | Word::Later)) && !takes_earlier {
                 return None;
             }
             if !ok {
@@ -2218,7 +2223,11 @@ impl<'t> Grammar<'t> {
             }
             return Some((end, sp));
         }
-        Some((e, p))
+        // "a week or so": about that long.
+        if k2 != e {
+            p.md = Some(TimexMod::Approx);
+        }
+        Some((k2, p))
     }
 
     /// Whether the word at `n` is a plural noun counted just before it: `four flights`, `700
@@ -2476,6 +2485,11 @@ impl<'t> Grammar<'t> {
             // "the next day" counts from the story's day, as "the following day" does.
             p.anaphoric = matches!(w, Word::Following | Word::Previous)
                 || w == Word::Next && u == Unit::Day && i > 0 && self.w(i - 1, Word::The);
+            // "the next year or so": about then.
+            if self.w(j + 1, Word::Or) && self.text(j + 2).eq_ignore_ascii_case("so") {
+                p.md = Some(TimexMod::Approx);
+                return Some((j + 3, p));
+            }
             return Some((j + 1, p));
         }
         if w == Word::Latest && self.w(j, Word::Period) {

@@ -817,10 +817,10 @@ fn relative_expressions() {
         (
             FRI,
             "The plant closed on Feb. 2. Later that day, workers marched.",
-            "that day",
+            "Later that day",
             "DATE",
             "2021-02-02",
-            None,
+            Some("END"),
         ),
         // With no day or month named before: from the anchor.
         (
@@ -1022,6 +1022,80 @@ fn the_period_under_discussion_is_the_last_named() {
             "the 1988 period",
             "DATE",
             "1988",
+            None,
+        ),
+    ]);
+}
+
+/// `earlier`/`later` before the month or year the story is in, or before `that day`, belong
+/// to the expression as its modifier; `or so` after an amount of time or a relative unit makes
+/// it approximate.
+#[test]
+fn earlier_later_and_or_so() {
+    check(&[
+        (
+            Some("2021-10-27"),
+            "Earlier this month, the board approved the sale.",
+            "Earlier this month",
+            "DATE",
+            "2021-10",
+            Some("START"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The studio will change hands later this month, a spokesman said.",
+            "later this month",
+            "DATE",
+            "2021-10",
+            Some("END"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The mayor was elected on Oct. 3. Earlier that day, rain fell.",
+            "Earlier that day",
+            "DATE",
+            "2021-10-03",
+            Some("START"),
+        ),
+        (
+            Some("2021-10-27"),
+            "Profit rose earlier this year.",
+            "earlier this year",
+            "DATE",
+            "2021",
+            Some("START"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The plant will be closed over the next year or so, a spokesman said.",
+            "the next year or so",
+            "DATE",
+            "2022",
+            Some("APPROX"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The talks should last a week or so.",
+            "a week or so",
+            "DURATION",
+            "P1W",
+            Some("APPROX"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The rebels struck a week or so ago.",
+            "a week or so ago",
+            "DATE",
+            "2021-W42",
+            Some("APPROX"),
+        ),
+        // "or" without "so" is a choice, not an approximation.
+        (
+            Some("2021-10-27"),
+            "The delay may last a week or two.",
+            "a week",
+            "DURATION",
+            "P1W",
             None,
         ),
     ]);
