@@ -2135,14 +2135,18 @@ impl<'t> Grammar<'t> {
         if self.w(k + 1, Word::Old) {
             return None;
         }
-        // "it will one day be": some day ahead, not a day's length.
+        // "it will one day be", "the hope he one day follows": some day ahead, not a day's
+        // length.
         if u == Unit::Day
             && !pl
             && self.lex(i) == Some(Lex::Number(1))
             && i > 0
-            && ["will", "would", "could", "might", "may", "can", "should"]
-                .iter()
-                .any(|m| self.text(i - 1).eq_ignore_ascii_case(m))
+            && [
+                "will", "would", "could", "might", "may", "can", "should", "he", "she", "they",
+                "we", "i", "you",
+            ]
+            .iter()
+            .any(|m| self.text(i - 1).eq_ignore_ascii_case(m))
         {
             return Some((k + 1, Parsed::new(Core::Ref(Reference::Future))));
         }

@@ -880,6 +880,15 @@ fn references() {
             "FUTURE_REF",
             None,
         ),
+        // ... and so is "one day" between a subject pronoun and its verb.
+        (
+            FRI,
+            "She voiced the hope they one day return home.",
+            "one day",
+            "DATE",
+            "FUTURE_REF",
+            None,
+        ),
         (
             FRI,
             "The trial lasted one day.",
