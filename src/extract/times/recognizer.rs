@@ -2458,6 +2458,10 @@ impl<'t> Grammar<'t> {
                 };
                 return Some((j + 1, Parsed::new(Core::Duration(duration(one, u)))));
             }
+            // "this quarter's loss": the results reported, of the quarter under discussion.
+            if w == Word::This && u == Unit::Quarter && self.possessive(j + 1).is_some() {
+                return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
+            }
             if w == Word::Latest || w == Word::Same {
                 if matches!(u, Unit::Quarter) {
                     return Some((j + 1, Parsed::new(Core::CurrentPeriod)));

@@ -1025,6 +1025,24 @@ fn the_period_under_discussion_is_the_last_named() {
             "2020",
             None,
         ),
+        // "this quarter's loss": reported results, of the quarter under discussion; "this
+        // quarter" itself is the quarter the anchor is in.
+        (
+            Some("2021-11-01"),
+            "Third-quarter sales fell. This quarter's loss includes a charge.",
+            "This quarter",
+            "DATE",
+            "2021-Q3",
+            None,
+        ),
+        (
+            Some("2021-11-01"),
+            "Third-quarter sales fell. Sales should recover this quarter.",
+            "this quarter",
+            "DATE",
+            "2021-Q4",
+            None,
+        ),
         (
             Some("2021-10-26"),
             "The firm was founded in the 1988 period of expansion.",
