@@ -724,6 +724,10 @@ impl Discourse {
                 }
                 TimeValue::Each(pt)
             }
+            Core::EachSeason(s) => {
+                ty = TimexType::Set;
+                TimeValue::Each(CalendarPoint::season(None, s))
+            }
             Core::EachMonth(m) => {
                 ty = TimexType::Set;
                 TimeValue::Each(CalendarPoint::month(None, Some(u32::from(m))))

@@ -122,6 +122,8 @@ pub(crate) enum Core {
     EachWeekday(u8),
     /// Recurring each month (`each July`).
     EachMonth(u8),
+    /// Recurring each season (`every summer`, `the past three summers`).
+    EachSeason(Season),
     /// A holiday in a year, or the week it falls in (`Easter week`).
     Holiday {
         holiday: Holiday,
@@ -1163,6 +1165,15 @@ impl<'t> Grammar<'t> {
         let (e, amt) = self.amount(k)?;
         if self.w(k, Word::A) && amt.value == Some(1) {
             return None;
+        }
+        // "the past three summers": each of those summers, a set of that season.
+        if let Some(Lex::Seasons(s)) = self.lex(e)
+            && k == j + 1
+            && !self.cap(e)
+        {
+            let mut p = Parsed::new(Core::EachSeason(s));
+            p.ty = Some(TimexType::Set);
+            return Some((e + 1, p));
         }
         // ranges: 12 to 18 months
         let (e, amt) = if (self.w(e, Word::To) || self.w(e, Word::Or) || self.p(e, b'-'))
@@ -2285,6 +2296,13 @@ impl<'t> Grammar<'t> {
                     let mut p = Parsed::new(Core::EachMonth(m));
                     p.ty = Some(TimexType::Set);
                     return Some((e, p));
+                }
+                if w != Word::Per
+                    && let Some(Lex::Season(s)) = self.lex(j)
+                {
+                    let mut p = Parsed::new(Core::EachSeason(s));
+                    p.ty = Some(TimexType::Set);
+                    return Some((j + 1, p));
                 }
                 if w != Word::Per
                     && let Some((e, a)) = self.amount(j)

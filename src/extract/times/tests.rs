@@ -1602,6 +1602,39 @@ fn durations_and_sets() {
             "XXXX-07",
             None,
         ),
+        // Seasons recur as sets too, and so do counted seasons: each of those summers.
+        (
+            FRI,
+            "The resort opens every summer.",
+            "every summer",
+            "SET",
+            "XXXX-SU",
+            None,
+        ),
+        (
+            FRI,
+            "Each winter the pass is closed.",
+            "Each winter",
+            "SET",
+            "XXXX-WI",
+            None,
+        ),
+        (
+            FRI,
+            "Marches have turned violent in the past three summers.",
+            "the past three summers",
+            "SET",
+            "XXXX-SU",
+            None,
+        ),
+        (
+            FRI,
+            "The last two winters were mild.",
+            "The last two winters",
+            "SET",
+            "XXXX-WI",
+            None,
+        ),
     ]);
 }
 
@@ -2066,6 +2099,18 @@ fn words_that_are_not_times() {
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
         let allowed = texts.len() == 1;
         assert!(texts.is_empty() || allowed, "{text:?}: found {texts:?}");
+    }
+}
+
+/// A capitalized plural season is a name (`Lawrence Summers`), and a bare plural is no time.
+#[test]
+fn plural_seasons_only_when_counted() {
+    for text in [
+        "Treasury Secretary Lawrence Summers spoke to three Summers of the family.",
+        "He spent summers in Maine.",
+    ] {
+        let (_, found) = run(FRI, text);
+        assert!(found.is_empty(), "{text:?}: {found:?}");
     }
 }
 
