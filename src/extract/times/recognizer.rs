@@ -1119,7 +1119,7 @@ impl<'t> Grammar<'t> {
                     | Core::Holiday { week: false, .. }
             );
             if a_day && p.time.is_none() && p.part_of_day.is_none() {
-                p.day_shift = shift;
+                p.day_shift = p.day_shift.saturating_add(shift);
                 return Some((e, p));
             }
         }
@@ -1806,20 +1806,23 @@ impl<'t> Grammar<'t> {
         if !self.cap(i) && h != Holiday::Election {
             return None;
         }
+        // "Christmas Eve", "New Year's Eve": the day before.
+        let eve = self.w(e - 1, Word::Eve);
         let (e, year) = if year == YearRef::Implicit {
             self.year_of(e)
         } else {
             (e, year)
         };
         let week = self.unit(e - 1) == Some((Unit::Week, false));
-        Some((
-            e,
-            Parsed::new(Core::Holiday {
-                holiday: h,
-                year,
-                week,
-            }),
-        ))
+        let mut p = Parsed::new(Core::Holiday {
+            holiday: h,
+            year,
+            week,
+        });
+        if eve {
+            p.day_shift = -1;
+        }
+        Some((e, p))
     }
 
     /// `third quarter`, `the 20th century`, `first half`, `the 1st of March`.

@@ -1737,6 +1737,31 @@ fn days_told_from_other_days() {
             "2020-12-26",
             None,
         ),
+        // The eve of a holiday is the day before it.
+        (
+            FRI,
+            "Shops closed early on Christmas Eve.",
+            "Christmas Eve",
+            "DATE",
+            "2020-12-24",
+            None,
+        ),
+        (
+            FRI,
+            "Fireworks lit the sky on New Year's Eve.",
+            "New Year's Eve",
+            "DATE",
+            "2020-12-31",
+            None,
+        ),
+        (
+            FRI,
+            "Shops were busy the day before Christmas Eve.",
+            "the day before Christmas Eve",
+            "DATE",
+            "2020-12-23",
+            None,
+        ),
         (
             WED,
             "The court ruled the day after Friday's hearing.",
