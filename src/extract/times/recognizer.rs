@@ -1316,9 +1316,9 @@ impl<'t> Grammar<'t> {
             {
                 (e, p.core)
             }
-            _ => match self.day_after_aside(j) {
-                // "10:35 a.m. (0735 GMT) Friday": the day after the aside, which is matched
-                // on its own.
+            _ => match self.day_after_aside(j).or_else(|| self.day_after_on(j)) {
+                // "10:35 a.m. (0735 GMT) Friday", "5 p.m. on March 20": the day after the aside
+                // or after `on`, which is matched on its own.
                 Some(core) => {
                     let mut p = Parsed::new(core);
                     p.time = Some((hour, minute));
@@ -1369,6 +1369,22 @@ impl<'t> Grammar<'t> {
         matches!(
             p.core,
             Core::Weekday { .. } | Core::Day(_) | Core::Calendar { day: Some(_), .. }
+        )
+        .then_some(p.core)
+    }
+
+    /// The day named after `on` at `j` (`5 p.m. on March 20`), if any.
+    fn day_after_on(&self, j: usize) -> Option<Core> {
+        if !self.w(j, Word::On) {
+            return None;
+        }
+        let (_, p) = self.core(j + 1)?;
+        matches!(
+            p.core,
+            Core::Weekday { .. }
+                | Core::Day(_)
+                | Core::Calendar { day: Some(_), .. }
+                | Core::FullDate { .. }
         )
         .then_some(p.core)
     }
@@ -1537,6 +1553,22 @@ impl<'t> Grammar<'t> {
                     e = e2;
                 }
                 p.anaphoric = e == i + 1;
+                // "the morning of March 3": the day named after it is the expression, not a
+                // morning of the story's day.
+                if p.anaphoric
+                    && self.w(e, Word::Of)
+                    && self.core(e + 1).is_some_and(|(_, d)| {
+                        matches!(
+                            d.core,
+                            Core::Weekday { .. }
+                                | Core::Calendar { day: Some(_), .. }
+                                | Core::FullDate { .. }
+                                | Core::Holiday { week: false, .. }
+                        )
+                    })
+                {
+                    return None;
+                }
                 if e > i + 1
                     || pd == PartOfDay::Midday
                     || (matches!(

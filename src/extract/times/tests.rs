@@ -1641,6 +1641,23 @@ fn durations_and_sets() {
 #[test]
 fn clock_times() {
     check(&[
+        // A clock time before `on` and a day falls on that day, even after another day.
+        (
+            FRI,
+            "Talks began on Tuesday. The offer expires at 5 p.m. on March 20.",
+            "5 p.m.",
+            "TIME",
+            "2021-03-20T17:00",
+            None,
+        ),
+        (
+            FRI,
+            "Talks began on Tuesday. The offer expires at 5 p.m. on March 20.",
+            "March 20",
+            "DATE",
+            "2021-03-20",
+            None,
+        ),
         (
             FRI,
             "The blast came at 10:35 a.m. in the city.",
@@ -2125,6 +2142,27 @@ fn words_that_are_not_times() {
         let allowed = texts.len() == 1;
         assert!(texts.is_empty() || allowed, "{text:?}: found {texts:?}");
     }
+}
+
+/// `the morning of Feb. 3` is no morning of the day named before: the date after `of` is the
+/// expression.
+#[test]
+fn a_part_of_day_of_a_date_is_that_date() {
+    let (src, found) = run(
+        FRI,
+        "Talks began on Jan. 15. They met on the morning of Feb. 3.",
+    );
+    let got: Vec<(&str, String)> = found
+        .iter()
+        .map(|t| (&src.as_str()[t.span], t.value.to_timex3()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Jan. 15", "2021-01-15".to_string()),
+            ("Feb. 3", "2021-02-03".to_string())
+        ]
+    );
 }
 
 /// A capitalized plural season is a name (`Lawrence Summers`), and a bare plural is no time.
