@@ -1599,6 +1599,17 @@ impl<'t> Grammar<'t> {
             if let Some((e, y)) = self.spelled_year(i + 1) {
                 return (e, YearRef::Explicit(y));
             }
+            // "the first half of last year", "the second half of the year"
+            if let Some(r) = self.rel_year(i + 1) {
+                return r;
+            }
+            if self.w(i + 1, Word::The)
+                && self.unit(i + 2) == Some((Unit::Year, false))
+                && !self.is_hyph(i + 3)
+                && self.possessive(i + 3).is_none()
+            {
+                return (i + 3, YearRef::Rel(0));
+            }
         }
         if let Some((e, y)) = self.year_after(i)
             && !self.p(i, b',')

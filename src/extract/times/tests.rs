@@ -1054,6 +1054,55 @@ fn the_period_under_discussion_is_the_last_named() {
     ]);
 }
 
+/// A part of a year `of last year`, `of next year`, `of this year` or `of the year` is that
+/// part of that year.
+#[test]
+fn parts_of_a_relative_year() {
+    let a = Some("1998-03-12");
+    check(&[
+        (
+            a,
+            "Sales fell in the first half of last year.",
+            "the first half of last year",
+            "DATE",
+            "1997-H1",
+            None,
+        ),
+        (
+            a,
+            "Sales will rise in the second half of the year.",
+            "the second half of the year",
+            "DATE",
+            "1998-H2",
+            None,
+        ),
+        (
+            a,
+            "The plant opens in the first quarter of next year.",
+            "the first quarter of next year",
+            "DATE",
+            "1999-Q1",
+            None,
+        ),
+        (
+            a,
+            "Profit should rise in the fourth quarter of this year.",
+            "the fourth quarter of this year",
+            "DATE",
+            "1998-Q4",
+            None,
+        ),
+        (
+            a,
+            "Rates rose in the summer of last year.",
+            "the summer of last year",
+            "DATE",
+            "1997-SU",
+            None,
+        ),
+    ]);
+}
+
 /// `earlier`/`later` before the month or year the story is in, or before `that day`, belong
 /// to the expression as its modifier; `or so` after an amount of time or a relative unit makes
 /// it approximate.
