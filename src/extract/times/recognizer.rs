@@ -2328,6 +2328,15 @@ impl<'t> Grammar<'t> {
             | Word::That => self.relative(i, w),
             Word::Every | Word::Each | Word::Per => {
                 let j = i + 1;
+                // "every other week": every second one.
+                if w == Word::Every
+                    && self.w(j, Word::Other)
+                    && let Some((u, false)) = self.unit(j + 1)
+                {
+                    let mut p = Parsed::new(Core::Every(Duration::new(Some(2), u.duration_unit())));
+                    p.ty = Some(TimexType::Set);
+                    return Some((j + 2, p));
+                }
                 if let Some((u, false)) = self.unit(j) {
                     let mut p = Parsed::new(Core::Every(Duration::new(Some(1), u.duration_unit())));
                     p.ty = Some(TimexType::Set);

@@ -1651,6 +1651,14 @@ fn durations_and_sets() {
             "XXXX-07",
             None,
         ),
+        (
+            FRI,
+            "The council meets every other week.",
+            "every other week",
+            "SET",
+            "P2W",
+            None,
+        ),
         // Seasons recur as sets too, and so do counted seasons: each of those summers.
         (
             FRI,
