@@ -2282,6 +2282,37 @@ impl<'t> Grammar<'t> {
             if amt.value == Some(1) && u == Unit::Year && sign < 0 {
                 sp.core = Core::YearAgo;
             }
+            // "two weeks ago today", "a week ago Tuesday": that day, so many days before.
+            if sign < 0
+                && self.w(k2, Word::Ago)
+                && let Some(back) = amt
+                    .value
+                    .and_then(|n| match u {
+                        Unit::Week => n.checked_mul(7),
+                        Unit::Day => Some(n),
+                        _ => None,
+                    })
+                    .and_then(|days| i8::try_from(days).ok())
+            {
+                let day = match self.lex(end) {
+                    Some(Lex::Deictic(Deictic::Today)) => Some((end + 1, Core::Day(0))),
+                    _ => self.weekday(end).map(|(e2, d)| {
+                        (
+                            e2,
+                            Core::Weekday {
+                                weekday: d,
+                                rel: None,
+                            },
+                        )
+                    }),
+                };
+                if let Some((e2, core)) = day {
+                    let mut p = Parsed::new(core);
+                    p.day_shift = back.saturating_neg();
+                    p.md = sp.md;
+                    return Some((e2, p));
+                }
+            }
             return Some((end, sp));
         }
         // "a week or so": about that long.

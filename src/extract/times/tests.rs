@@ -1054,6 +1054,39 @@ fn the_period_under_discussion_is_the_last_named() {
     ]);
 }
 
+/// `two weeks ago today`, `a week ago Tuesday`: that day so many days before (the Tuesday a
+/// week before the last Tuesday).
+#[test]
+fn ago_before_a_day_names_a_day() {
+    let thu = Some("1998-03-12");
+    check(&[
+        (
+            thu,
+            "The index hit a record two weeks ago today.",
+            "two weeks ago today",
+            "DATE",
+            "1998-02-26",
+            None,
+        ),
+        (
+            thu,
+            "The bill passed the Senate a week ago Tuesday.",
+            "a week ago Tuesday",
+            "DATE",
+            "1998-03-03",
+            None,
+        ),
+        (
+            thu,
+            "The bill passed ten days ago.",
+            "ten days ago",
+            "DATE",
+            "1998-03-02",
+            None,
+        ),
+    ]);
+}
+
 /// A part of a year `of last year`, `of next year`, `of this year` or `of the year` is that
 /// part of that year.
 #[test]
