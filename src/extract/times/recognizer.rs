@@ -150,7 +150,8 @@ pub(crate) struct Parsed {
     pub day_shift: i8,
     /// Told from the story's own time rather than the anchor: a time of day without a day of
     /// its own (`at 10 p.m.`, `in the morning`) falls on the day last named, `the previous
-    /// Friday` counts back from it, `the following month` on from the month last named.
+    /// Friday` counts back from it, `the following month` on from the month last named; `the
+    /// 1988 period` is that year's quarter under discussion.
     pub anaphoric: bool,
 }
 
