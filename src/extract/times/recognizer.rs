@@ -1556,8 +1556,14 @@ impl<'t> Grammar<'t> {
                 p.anaphoric = e == i + 1;
                 // "the morning of March 3": the day named after it is the expression, not a
                 // morning of the story's day.
+                // Only a month, weekday or holiday word is read after `of`, which no rule
+                // reads on from into another part of a day.
                 if p.anaphoric
                     && self.w(e, Word::Of)
+                    && matches!(
+                        self.lex(e + 1),
+                        Some(Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Weekday(_) | Lex::Holiday(_))
+                    )
                     && self.core(e + 1).is_some_and(|(_, d)| {
                         matches!(
                             d.core,
