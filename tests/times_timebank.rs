@@ -338,11 +338,13 @@ fn timebank_tempeval3_measures() {
         "timebank: {} gold, {} system\n  strict  P {sp:.3} R {sr:.3} F1 {sf:.3}\n  relaxed P {rp:.3} R {rr:.3} F1 {rf:.3}\n  type accuracy {type_acc:.3}, value accuracy {value_acc:.3}, day accuracy {day_acc:.3} ({} of {})\n  value   P {vp:.3} R {vr:.3} F1 {vf:.3}",
         c.gold, c.system, c.day_ok, c.gold_day
     );
-    // Floors just below the figures measured (strict 0.900, relaxed 0.950, type 0.971,
-    // value accuracy 0.883, value F1 0.839, day accuracy 0.933; TimeBank strict 0.913 and
-    // value F1 0.854, AQUAINT strict 0.873 and value F1 0.805), so that they cannot fall
-    // unnoticed.
-    for (name, strict_floor, value_floor) in [("TimeBank", 0.912, 0.853), ("AQUAINT", 0.871, 0.804)]
+    // Floors just below the figures measured (strict 0.903, relaxed 0.950, type 0.971,
+    // value accuracy 0.887, value F1 0.842, day accuracy 0.933; TimeBank strict 0.916 and
+    // value F1 0.859, AQUAINT strict 0.874 and value F1 0.805), so that they cannot fall
+    // unnoticed. Before the rules on the period under discussion, `earlier this month`,
+    // `or so`, `this quarter's` and counted seasons: strict 0.900, value F1 0.839 (TimeBank
+    // 0.854, AQUAINT 0.805).
+    for (name, strict_floor, value_floor) in [("TimeBank", 0.915, 0.858), ("AQUAINT", 0.873, 0.804)]
     {
         let s = per.get(name).expect("both subcorpora are in the corpus");
         let (_, _, sf) = f1(s.strict, s.system, s.gold);
@@ -350,10 +352,10 @@ fn timebank_tempeval3_measures() {
         assert!(sf >= strict_floor, "{name}: strict F1 {sf:.3}");
         assert!(vf >= value_floor, "{name}: value F1 {vf:.3}");
     }
-    assert!(sf >= 0.899, "strict F1 {sf:.3}");
+    assert!(sf >= 0.902, "strict F1 {sf:.3}");
     assert!(rf >= 0.948, "relaxed F1 {rf:.3}");
     assert!(type_acc >= 0.970, "type accuracy {type_acc:.3}");
-    assert!(value_acc >= 0.882, "value accuracy {value_acc:.3}");
-    assert!(vf >= 0.838, "value F1 {vf:.3}");
+    assert!(value_acc >= 0.886, "value accuracy {value_acc:.3}");
+    assert!(vf >= 0.841, "value F1 {vf:.3}");
     assert!(day_acc >= 0.932, "day accuracy {day_acc:.3}");
 }

@@ -180,6 +180,8 @@ pub(crate) enum Lex {
     Weekday(u8),
     /// A weekday, plural (`Tuesdays`).
     Weekdays(u8),
+    /// A season, plural (`summers`): counted (`the past three summers`), a set of that season.
+    Seasons(Season),
     /// A unit, singular (`year`).
     Unit(Unit),
     /// A unit, plural (`years`, `yrs`).
@@ -358,6 +360,9 @@ pub(crate) fn lookup(w: &str) -> Option<Lex> {
         "summer" => Season(self::Season::Summer),
         "fall" | "autumn" => Season(self::Season::Fall),
         "winter" => Season(self::Season::Winter),
+        "summers" => Seasons(self::Season::Summer),
+        "winters" => Seasons(self::Season::Winter),
+        "autumns" => Seasons(self::Season::Fall),
         "morning" | "mornings" => PartOfDay(self::PartOfDay::Morning),
         "afternoon" | "afternoons" => PartOfDay(self::PartOfDay::Afternoon),
         "evening" | "evenings" => PartOfDay(self::PartOfDay::Evening),

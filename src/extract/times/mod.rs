@@ -10,7 +10,9 @@
 //! Conventions follow the TempEval-3 (TimeBank) annotation where it is consistent: `the` belongs
 //! to expressions headed by a time noun (`the third quarter`, `the past two months`) but not to
 //! dates used as modifiers (`the Oct. 23 slaying`); `Friday night` is the DATE of that Friday;
-//! `a year earlier` refers to the quarter under discussion when one was named shortly before.
+//! `a year earlier` refers to the quarter under discussion when one was named shortly before,
+//! and to the year when a longer stretch (`the nine months`, `the first half`) was named after
+//! it; `the 1988 period` is that year's quarter under discussion.
 //! Weeks are always resolved to ISO weeks (`2021-W08`) rather than left as `WXX`.
 //!
 //! How it works: a byte scan finds trigger words (month and day names, time units, `today`...)

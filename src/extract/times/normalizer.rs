@@ -33,6 +33,9 @@ pub(crate) struct Discourse {
     last_month: Option<(i32, u32, usize)>,
     /// The last day named (a weekday, a date, `yesterday`) and where.
     last_day: Option<(NaiveDate, usize)>,
+    /// Where the last stretch of months other than a quarter (`the nine months`, `the first
+    /// half`) was named: after the quarter, it is the period under discussion.
+    stretch_at: Option<usize>,
 }
 
 /// How far back (in bytes) the day a time of day without a day of its own (`at 10 p.m.`) falls
@@ -177,6 +180,24 @@ fn holiday_date(h: Holiday, year: i32) -> Option<NaiveDate> {
     }
 }
 
+/// Whether an expression names a stretch of months that reports are made for other than a
+/// quarter: six, nine or twelve months, or a half year.
+fn is_stretch(core: &Core) -> bool {
+    use super::value::DurationUnit;
+    match core {
+        Core::Duration(d) => {
+            d.unit == DurationUnit::Month
+                && matches!(d.amount, Some(6 | 9 | 12))
+                && d.extra.is_none()
+        }
+        Core::Part {
+            part: Part::Half(_),
+            ..
+        } => true,
+        _ => false,
+    }
+}
+
 /// Picks the year among the anchor's and its neighbours that places an event (given as a
 /// function from year to its start date) according to the tense.
 fn pick_year(
@@ -237,6 +258,9 @@ impl Discourse {
                 self.last_month = Some((y, u32::from(m), at));
             }
         }
+        if is_stretch(&p.core) {
+            self.stretch_at = Some(at);
+        }
         if let (true, TimeValue::Point(pt)) = (remembers, r.value) {
             if matches!(
                 p.core,
@@ -285,6 +309,15 @@ impl Discourse {
             }
         }
         Some(r)
+    }
+
+    /// The quarter under discussion: the last one named, if named shortly before and not
+    /// followed by a longer stretch of months (`for the nine months`), which then is the
+    /// period under discussion.
+    fn quarter_reported(&self) -> Option<(i32, u8)> {
+        self.last_quarter
+            .filter(|_| self.at.saturating_sub(self.last_quarter_at) < 800)
+            .filter(|_| self.stretch_at.is_none_or(|s| s < self.last_quarter_at))
     }
 
     /// The day the story is at: the day named at most `reach` bytes before, else the anchor.
@@ -360,6 +393,11 @@ impl Discourse {
                     point(CalendarPoint::date(d?))
                 }
                 None => point(CalendarPoint::weekday(u32::from(weekday))),
+            },
+            // "the 1988 period": that year's quarter under discussion, if one is.
+            Core::Year(y) if p.anaphoric => match self.quarter_reported() {
+                Some((_, q)) => point(CalendarPoint::quarter(Some(y), Some(u32::from(q)))),
+                None => point(CalendarPoint::year(y)),
             },
             Core::Year(y) => point(CalendarPoint::year(y)),
             Core::Decade {
@@ -595,11 +633,7 @@ impl Discourse {
                 (None, Some(a)) => point(CalendarPoint::year(a.year() + off)),
                 (None, None) => point(CalendarPoint::year_opt(None)),
             },
-            Core::YearAgo => match (
-                self.last_quarter
-                    .filter(|_| self.at.saturating_sub(self.last_quarter_at) < 800),
-                anchor,
-            ) {
+            Core::YearAgo => match (self.quarter_reported(), anchor) {
                 (Some((y, q)), _) => point(CalendarPoint::quarter(Some(y - 1), Some(u32::from(q)))),
                 (None, Some(a)) => point(CalendarPoint::year(a.year() - 1)),
                 (None, None) => point(CalendarPoint::year_opt(None)),
@@ -689,6 +723,10 @@ impl Discourse {
                     pt.granularity = Granularity::PartOfDay;
                 }
                 TimeValue::Each(pt)
+            }
+            Core::EachSeason(s) => {
+                ty = TimexType::Set;
+                TimeValue::Each(CalendarPoint::season(None, s))
             }
             Core::EachMonth(m) => {
                 ty = TimexType::Set;

@@ -122,6 +122,8 @@ pub(crate) enum Core {
     EachWeekday(u8),
     /// Recurring each month (`each July`).
     EachMonth(u8),
+    /// Recurring each season (`every summer`, `the past three summers`).
+    EachSeason(Season),
     /// A holiday in a year, or the week it falls in (`Easter week`).
     Holiday {
         holiday: Holiday,
@@ -148,7 +150,8 @@ pub(crate) struct Parsed {
     pub day_shift: i8,
     /// Told from the story's own time rather than the anchor: a time of day without a day of
     /// its own (`at 10 p.m.`, `in the morning`) falls on the day last named, `the previous
-    /// Friday` counts back from it, `the following month` on from the month last named.
+    /// Friday` counts back from it, `the following month` on from the month last named; `the
+    /// 1988 period` is that year's quarter under discussion.
     pub anaphoric: bool,
 }
 
@@ -849,17 +852,22 @@ impl<'t> Grammar<'t> {
                     | Core::ThatYear(_)
                     | Core::Weekday { .. }
             );
-            // "earlier"/"later" only before "this/that/next ..." and days.
-            if matches!(lex, Lex::Word(Word::Earlier | Word::Later))
-                && !matches!(
-                    p.core,
-                    Core::Rel {
-                        unit: Unit::Year,
-                        ..
-                    } | Core::ThatYear(_)
-                )
-                && !(matches!(p.core, Core::Day(0)) && p.part_of_day.is_some())
-            {
+            // "earlier"/"later" only before the year or month the story is in ("earlier this
+            // month", "later that year"), "that day" and a part of today ("later this
+            // afternoon").
+            let takes_earlier = match p.core {
+                Core::Rel {
+                    unit: Unit::Year | Unit::Month,
+                    ..
+                }
+                | Core::ThatYear(_) => true,
+                Core::Rel {
+                    unit: Unit::Day, ..
+                } => p.anaphoric,
+                Core::Day(0) => p.part_of_day.is_some(),
+                _ => false,
+            };
+            if matches!(lex, Lex::Word(Word::Earlier | Word::Later)) && !takes_earlier {
                 return None;
             }
             if !ok {
@@ -1112,7 +1120,7 @@ impl<'t> Grammar<'t> {
                     | Core::Holiday { week: false, .. }
             );
             if a_day && p.time.is_none() && p.part_of_day.is_none() {
-                p.day_shift = shift;
+                p.day_shift = p.day_shift.saturating_add(shift);
                 return Some((e, p));
             }
         }
@@ -1158,6 +1166,15 @@ impl<'t> Grammar<'t> {
         let (e, amt) = self.amount(k)?;
         if self.w(k, Word::A) && amt.value == Some(1) {
             return None;
+        }
+        // "the past three summers": each of those summers, a set of that season.
+        if let Some(Lex::Seasons(s)) = self.lex(e)
+            && k == j + 1
+            && !self.cap(e)
+        {
+            let mut p = Parsed::new(Core::EachSeason(s));
+            p.ty = Some(TimexType::Set);
+            return Some((e + 1, p));
         }
         // ranges: 12 to 18 months
         let (e, amt) = if (self.w(e, Word::To) || self.w(e, Word::Or) || self.p(e, b'-'))
@@ -1300,9 +1317,9 @@ impl<'t> Grammar<'t> {
             {
                 (e, p.core)
             }
-            _ => match self.day_after_aside(j) {
-                // "10:35 a.m. (0735 GMT) Friday": the day after the aside, which is matched
-                // on its own.
+            _ => match self.day_after_aside(j).or_else(|| self.day_after_on(j)) {
+                // "10:35 a.m. (0735 GMT) Friday", "5 p.m. on March 20": the day after the aside
+                // or after `on`, which is matched on its own.
                 Some(core) => {
                     let mut p = Parsed::new(core);
                     p.time = Some((hour, minute));
@@ -1353,6 +1370,22 @@ impl<'t> Grammar<'t> {
         matches!(
             p.core,
             Core::Weekday { .. } | Core::Day(_) | Core::Calendar { day: Some(_), .. }
+        )
+        .then_some(p.core)
+    }
+
+    /// The day named after `on` at `j` (`5 p.m. on March 20`), if any.
+    fn day_after_on(&self, j: usize) -> Option<Core> {
+        if !self.w(j, Word::On) {
+            return None;
+        }
+        let (_, p) = self.core(j + 1)?;
+        matches!(
+            p.core,
+            Core::Weekday { .. }
+                | Core::Day(_)
+                | Core::Calendar { day: Some(_), .. }
+                | Core::FullDate { .. }
         )
         .then_some(p.core)
     }
@@ -1521,6 +1554,28 @@ impl<'t> Grammar<'t> {
                     e = e2;
                 }
                 p.anaphoric = e == i + 1;
+                // "the morning of March 3": the day named after it is the expression, not a
+                // morning of the story's day.
+                // Only a month, weekday or holiday word is read after `of`, which no rule
+                // reads on from into another part of a day.
+                if p.anaphoric
+                    && self.w(e, Word::Of)
+                    && matches!(
+                        self.lex(e + 1),
+                        Some(Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Weekday(_) | Lex::Holiday(_))
+                    )
+                    && self.core(e + 1).is_some_and(|(_, d)| {
+                        matches!(
+                            d.core,
+                            Core::Weekday { .. }
+                                | Core::Calendar { day: Some(_), .. }
+                                | Core::FullDate { .. }
+                                | Core::Holiday { week: false, .. }
+                        )
+                    })
+                {
+                    return None;
+                }
                 if e > i + 1
                     || pd == PartOfDay::Midday
                     || (matches!(
@@ -1550,6 +1605,17 @@ impl<'t> Grammar<'t> {
             }
             if let Some((e, y)) = self.spelled_year(i + 1) {
                 return (e, YearRef::Explicit(y));
+            }
+            // "the first half of last year", "the second half of the year"
+            if let Some(r) = self.rel_year(i + 1) {
+                return r;
+            }
+            if self.w(i + 1, Word::The)
+                && self.unit(i + 2) == Some((Unit::Year, false))
+                && !self.is_hyph(i + 3)
+                && self.possessive(i + 3).is_none()
+            {
+                return (i + 3, YearRef::Rel(0));
             }
         }
         if let Some((e, y)) = self.year_after(i)
@@ -1790,20 +1856,23 @@ impl<'t> Grammar<'t> {
         if !self.cap(i) && h != Holiday::Election {
             return None;
         }
+        // "Christmas Eve", "New Year's Eve": the day before.
+        let eve = self.w(e - 1, Word::Eve);
         let (e, year) = if year == YearRef::Implicit {
             self.year_of(e)
         } else {
             (e, year)
         };
         let week = self.unit(e - 1) == Some((Unit::Week, false));
-        Some((
-            e,
-            Parsed::new(Core::Holiday {
-                holiday: h,
-                year,
-                week,
-            }),
-        ))
+        let mut p = Parsed::new(Core::Holiday {
+            holiday: h,
+            year,
+            week,
+        });
+        if eve {
+            p.day_shift = -1;
+        }
+        Some((e, p))
     }
 
     /// `third quarter`, `the 20th century`, `first half`, `the 1st of March`.
@@ -2030,7 +2099,10 @@ impl<'t> Grammar<'t> {
             ));
         }
         if self.w(i + 1, Word::Period) && i > 0 && self.w(i - 1, Word::The) {
-            return Some((i + 2, Parsed::new(Core::Year(y))));
+            // "the 1988 period": the period under discussion in that year.
+            let mut p = Parsed::new(Core::Year(y));
+            p.anaphoric = true;
+            return Some((i + 2, p));
         }
         let mut p = Parsed::new(Core::Year(y));
         let mut e = i + 1;
@@ -2127,14 +2199,18 @@ impl<'t> Grammar<'t> {
         if self.w(k + 1, Word::Old) {
             return None;
         }
-        // "it will one day be": some day ahead, not a day's length.
+        // "it will one day be", "the hope he one day follows": some day ahead, not a day's
+        // length.
         if u == Unit::Day
             && !pl
             && self.lex(i) == Some(Lex::Number(1))
             && i > 0
-            && ["will", "would", "could", "might", "may", "can", "should"]
-                .iter()
-                .any(|m| self.text(i - 1).eq_ignore_ascii_case(m))
+            && [
+                "will", "would", "could", "might", "may", "can", "should", "he", "she", "they",
+                "we", "i", "you",
+            ]
+            .iter()
+            .any(|m| self.text(i - 1).eq_ignore_ascii_case(m))
         {
             return Some((k + 1, Parsed::new(Core::Ref(Reference::Future))));
         }
@@ -2213,9 +2289,44 @@ impl<'t> Grammar<'t> {
             if amt.value == Some(1) && u == Unit::Year && sign < 0 {
                 sp.core = Core::YearAgo;
             }
+            // "two weeks ago today", "a week ago Tuesday": that day, so many days before.
+            if sign < 0
+                && self.w(k2, Word::Ago)
+                && let Some(back) = amt
+                    .value
+                    .and_then(|n| match u {
+                        Unit::Week => n.checked_mul(7),
+                        Unit::Day => Some(n),
+                        _ => None,
+                    })
+                    .and_then(|days| i8::try_from(days).ok())
+            {
+                let day = match self.lex(end) {
+                    Some(Lex::Deictic(Deictic::Today)) => Some((end + 1, Core::Day(0))),
+                    _ => self.weekday(end).map(|(e2, d)| {
+                        (
+                            e2,
+                            Core::Weekday {
+                                weekday: d,
+                                rel: None,
+                            },
+                        )
+                    }),
+                };
+                if let Some((e2, core)) = day {
+                    let mut p = Parsed::new(core);
+                    p.day_shift = back.saturating_neg();
+                    p.md = sp.md;
+                    return Some((e2, p));
+                }
+            }
             return Some((end, sp));
         }
-        Some((e, p))
+        // "a week or so": about that long.
+        if k2 != e {
+            p.md = Some(TimexMod::Approx);
+        }
+        Some((k2, p))
     }
 
     /// Whether the word at `n` is a plural noun counted just before it: `four flights`, `700
@@ -2255,6 +2366,15 @@ impl<'t> Grammar<'t> {
             | Word::That => self.relative(i, w),
             Word::Every | Word::Each | Word::Per => {
                 let j = i + 1;
+                // "every other week": every second one.
+                if w == Word::Every
+                    && self.w(j, Word::Other)
+                    && let Some((u, false)) = self.unit(j + 1)
+                {
+                    let mut p = Parsed::new(Core::Every(Duration::new(Some(2), u.duration_unit())));
+                    p.ty = Some(TimexType::Set);
+                    return Some((j + 2, p));
+                }
                 if let Some((u, false)) = self.unit(j) {
                     let mut p = Parsed::new(Core::Every(Duration::new(Some(1), u.duration_unit())));
                     p.ty = Some(TimexType::Set);
@@ -2269,6 +2389,13 @@ impl<'t> Grammar<'t> {
                     let mut p = Parsed::new(Core::EachMonth(m));
                     p.ty = Some(TimexType::Set);
                     return Some((e, p));
+                }
+                if w != Word::Per
+                    && let Some(Lex::Season(s)) = self.lex(j)
+                {
+                    let mut p = Parsed::new(Core::EachSeason(s));
+                    p.ty = Some(TimexType::Set);
+                    return Some((j + 1, p));
                 }
                 if w != Word::Per
                     && let Some((e, a)) = self.amount(j)
@@ -2442,6 +2569,10 @@ impl<'t> Grammar<'t> {
                 };
                 return Some((j + 1, Parsed::new(Core::Duration(duration(one, u)))));
             }
+            // "this quarter's loss": the results reported, of the quarter under discussion.
+            if w == Word::This && u == Unit::Quarter && self.possessive(j + 1).is_some() {
+                return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
+            }
             if w == Word::Latest || w == Word::Same {
                 if matches!(u, Unit::Quarter) {
                     return Some((j + 1, Parsed::new(Core::CurrentPeriod)));
@@ -2473,6 +2604,11 @@ impl<'t> Grammar<'t> {
             // "the next day" counts from the story's day, as "the following day" does.
             p.anaphoric = matches!(w, Word::Following | Word::Previous)
                 || w == Word::Next && u == Unit::Day && i > 0 && self.w(i - 1, Word::The);
+            // "the next year or so": about then.
+            if self.w(j + 1, Word::Or) && self.text(j + 2).eq_ignore_ascii_case("so") {
+                p.md = Some(TimexMod::Approx);
+                return Some((j + 3, p));
+            }
             return Some((j + 1, p));
         }
         if w == Word::Latest && self.w(j, Word::Period) {

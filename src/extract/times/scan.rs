@@ -299,7 +299,7 @@ weekends day days hour hours minute minutes second seconds yr yrs hr hrs min min
 seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty \
 forty fourty fifty sixty seventy eighty ninety hundred thousand dozen first third fourth fifth sixth seventh \
 eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth \
-twentieth thirtieth spring summer fall autumn winter morning mornings afternoon afternoons evening evenings \
+twentieth thirtieth spring summer fall autumn winter summers winters autumns morning mornings afternoon afternoons evening evenings \
 night nights daytime noon midday midnight today yesterday tomorrow tonight now currently current recently recent \
 soon previously formerly lately nowadays future present overnight already christmas xmas thanksgiving easter \
 halloween independence labor labour memorial valentine election new hourly daily nightly weekly monthly \

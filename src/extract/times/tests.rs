@@ -817,10 +817,10 @@ fn relative_expressions() {
         (
             FRI,
             "The plant closed on Feb. 2. Later that day, workers marched.",
-            "that day",
+            "Later that day",
             "DATE",
             "2021-02-02",
-            None,
+            Some("END"),
         ),
         // With no day or month named before: from the anchor.
         (
@@ -875,6 +875,15 @@ fn references() {
         (
             FRI,
             "The city will one day host the games.",
+            "one day",
+            "DATE",
+            "FUTURE_REF",
+            None,
+        ),
+        // ... and so is "one day" between a subject pronoun and its verb.
+        (
+            FRI,
+            "She voiced the hope they one day return home.",
             "one day",
             "DATE",
             "FUTURE_REF",
@@ -960,6 +969,245 @@ fn a_quarter_under_way_never_displaces_the_one_reported() {
         got.contains(&("the fourth quarter", "2021-Q4".to_string())),
         "{got:?}"
     );
+}
+
+/// A stretch of months other than a quarter (`the nine months`, `the first half`) named after
+/// the quarter becomes the period under discussion: `a year earlier` is then its year, while
+/// `the 1988 period` after a quarter is that year's quarter.
+#[test]
+fn the_period_under_discussion_is_the_last_named() {
+    check(&[
+        (
+            Some("2021-10-26"),
+            "Third-quarter net rose 5% from a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "Third-quarter net rose 5%. For the nine months, net fell from a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2020",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "Second-quarter sales slipped. In the first half, the year-ago results were higher.",
+            "year-ago",
+            "DATE",
+            "2020",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "In the first nine months, net rose. For the third quarter, net fell from a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "Third-quarter net rose 5%. In the 2020 period, the company lost money.",
+            "the 2020 period",
+            "DATE",
+            "2020-Q3",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "For the nine months, net rose 5%, after a loss in the 2020 period.",
+            "the 2020 period",
+            "DATE",
+            "2020",
+            None,
+        ),
+        // "this quarter's loss": reported results, of the quarter under discussion; "this
+        // quarter" itself is the quarter the anchor is in.
+        (
+            Some("2021-11-01"),
+            "Third-quarter sales fell. This quarter's loss includes a charge.",
+            "This quarter",
+            "DATE",
+            "2021-Q3",
+            None,
+        ),
+        (
+            Some("2021-11-01"),
+            "Third-quarter sales fell. Sales should recover this quarter.",
+            "this quarter",
+            "DATE",
+            "2021-Q4",
+            None,
+        ),
+        (
+            Some("2021-10-26"),
+            "The firm was founded in the 1988 period of expansion.",
+            "the 1988 period",
+            "DATE",
+            "1988",
+            None,
+        ),
+    ]);
+}
+
+/// `two weeks ago today`, `a week ago Tuesday`: that day so many days before (the Tuesday a
+/// week before the last Tuesday).
+#[test]
+fn ago_before_a_day_names_a_day() {
+    let thu = Some("1998-03-12");
+    check(&[
+        (
+            thu,
+            "The index hit a record two weeks ago today.",
+            "two weeks ago today",
+            "DATE",
+            "1998-02-26",
+            None,
+        ),
+        (
+            thu,
+            "The bill passed the Senate a week ago Tuesday.",
+            "a week ago Tuesday",
+            "DATE",
+            "1998-03-03",
+            None,
+        ),
+        (
+            thu,
+            "The bill passed ten days ago.",
+            "ten days ago",
+            "DATE",
+            "1998-03-02",
+            None,
+        ),
+    ]);
+}
+
+/// A part of a year `of last year`, `of next year`, `of this year` or `of the year` is that
+/// part of that year.
+#[test]
+fn parts_of_a_relative_year() {
+    let a = Some("1998-03-12");
+    check(&[
+        (
+            a,
+            "Sales fell in the first half of last year.",
+            "the first half of last year",
+            "DATE",
+            "1997-H1",
+            None,
+        ),
+        (
+            a,
+            "Sales will rise in the second half of the year.",
+            "the second half of the year",
+            "DATE",
+            "1998-H2",
+            None,
+        ),
+        (
+            a,
+            "The plant opens in the first quarter of next year.",
+            "the first quarter of next year",
+            "DATE",
+            "1999-Q1",
+            None,
+        ),
+        (
+            a,
+            "Profit should rise in the fourth quarter of this year.",
+            "the fourth quarter of this year",
+            "DATE",
+            "1998-Q4",
+            None,
+        ),
+        (
+            a,
+            "Rates rose in the summer of last year.",
+            "the summer of last year",
+            "DATE",
+            "1997-SU",
+            None,
+        ),
+    ]);
+}
+
+/// `earlier`/`later` before the month or year the story is in, or before `that day`, belong
+/// to the expression as its modifier; `or so` after an amount of time or a relative unit makes
+/// it approximate.
+#[test]
+fn earlier_later_and_or_so() {
+    check(&[
+        (
+            Some("2021-10-27"),
+            "Earlier this month, the board approved the sale.",
+            "Earlier this month",
+            "DATE",
+            "2021-10",
+            Some("START"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The studio will change hands later this month, a spokesman said.",
+            "later this month",
+            "DATE",
+            "2021-10",
+            Some("END"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The mayor was elected on Oct. 3. Earlier that day, rain fell.",
+            "Earlier that day",
+            "DATE",
+            "2021-10-03",
+            Some("START"),
+        ),
+        (
+            Some("2021-10-27"),
+            "Profit rose earlier this year.",
+            "earlier this year",
+            "DATE",
+            "2021",
+            Some("START"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The plant will be closed over the next year or so, a spokesman said.",
+            "the next year or so",
+            "DATE",
+            "2022",
+            Some("APPROX"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The talks should last a week or so.",
+            "a week or so",
+            "DURATION",
+            "P1W",
+            Some("APPROX"),
+        ),
+        (
+            Some("2021-10-27"),
+            "The rebels struck a week or so ago.",
+            "a week or so ago",
+            "DATE",
+            "2021-W42",
+            Some("APPROX"),
+        ),
+        // "or" without "so" is a choice, not an approximation.
+        (
+            Some("2021-10-27"),
+            "The delay may last a week or two.",
+            "a week",
+            "DURATION",
+            "P1W",
+            None,
+        ),
+    ]);
 }
 
 #[test]
@@ -1436,12 +1684,70 @@ fn durations_and_sets() {
             "XXXX-07",
             None,
         ),
+        (
+            FRI,
+            "The council meets every other week.",
+            "every other week",
+            "SET",
+            "P2W",
+            None,
+        ),
+        // Seasons recur as sets too, and so do counted seasons: each of those summers.
+        (
+            FRI,
+            "The resort opens every summer.",
+            "every summer",
+            "SET",
+            "XXXX-SU",
+            None,
+        ),
+        (
+            FRI,
+            "Each winter the pass is closed.",
+            "Each winter",
+            "SET",
+            "XXXX-WI",
+            None,
+        ),
+        (
+            FRI,
+            "Marches have turned violent in the past three summers.",
+            "the past three summers",
+            "SET",
+            "XXXX-SU",
+            None,
+        ),
+        (
+            FRI,
+            "The last two winters were mild.",
+            "The last two winters",
+            "SET",
+            "XXXX-WI",
+            None,
+        ),
     ]);
 }
 
 #[test]
 fn clock_times() {
     check(&[
+        // A clock time before `on` and a day falls on that day, even after another day.
+        (
+            FRI,
+            "Talks began on Tuesday. The offer expires at 5 p.m. on March 20.",
+            "5 p.m.",
+            "TIME",
+            "2021-03-20T17:00",
+            None,
+        ),
+        (
+            FRI,
+            "Talks began on Tuesday. The offer expires at 5 p.m. on March 20.",
+            "March 20",
+            "DATE",
+            "2021-03-20",
+            None,
+        ),
         (
             FRI,
             "The blast came at 10:35 a.m. in the city.",
@@ -1536,6 +1842,31 @@ fn days_told_from_other_days() {
             "the day after Christmas",
             "DATE",
             "2020-12-26",
+            None,
+        ),
+        // The eve of a holiday is the day before it.
+        (
+            FRI,
+            "Shops closed early on Christmas Eve.",
+            "Christmas Eve",
+            "DATE",
+            "2020-12-24",
+            None,
+        ),
+        (
+            FRI,
+            "Fireworks lit the sky on New Year's Eve.",
+            "New Year's Eve",
+            "DATE",
+            "2020-12-31",
+            None,
+        ),
+        (
+            FRI,
+            "Shops were busy the day before Christmas Eve.",
+            "the day before Christmas Eve",
+            "DATE",
+            "2020-12-23",
             None,
         ),
         (
@@ -1900,6 +2231,39 @@ fn words_that_are_not_times() {
         let texts: Vec<&str> = found.iter().map(|t| &src.as_str()[t.span]).collect();
         let allowed = texts.len() == 1;
         assert!(texts.is_empty() || allowed, "{text:?}: found {texts:?}");
+    }
+}
+
+/// `the morning of Feb. 3` is no morning of the day named before: the date after `of` is the
+/// expression.
+#[test]
+fn a_part_of_day_of_a_date_is_that_date() {
+    let (src, found) = run(
+        FRI,
+        "Talks began on Jan. 15. They met on the morning of Feb. 3.",
+    );
+    let got: Vec<(&str, String)> = found
+        .iter()
+        .map(|t| (&src.as_str()[t.span], t.value.to_timex3()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Jan. 15", "2021-01-15".to_string()),
+            ("Feb. 3", "2021-02-03".to_string())
+        ]
+    );
+}
+
+/// A capitalized plural season is a name (`Lawrence Summers`), and a bare plural is no time.
+#[test]
+fn plural_seasons_only_when_counted() {
+    for text in [
+        "Treasury Secretary Lawrence Summers spoke to three Summers of the family.",
+        "He spent summers in Maine.",
+    ] {
+        let (_, found) = run(FRI, text);
+        assert!(found.is_empty(), "{text:?}: {found:?}");
     }
 }
 
