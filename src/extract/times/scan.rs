@@ -319,7 +319,7 @@ impl Table {
 
     /// [`is_trigger_past_filter`](Table::is_trigger_past_filter) for a word whose third letter
     /// the caller has checked too: the word looked up.
-    #[inline]
+    #[inline(always)]
     fn is_trigger_past_thirds(&self, bytes: &[u8], start: usize, end: usize) -> bool {
         match key_in(bytes, start, end).and_then(|k| self.find(k)) {
             // `New Year`: the grammar takes `new` only before the word `year`.
@@ -524,7 +524,7 @@ fn digit_run(bytes: &[u8], mut i: usize, end: usize) -> usize {
 
 /// Whether the digits `bytes[s..e]` may be part of a time: not money, a percentage, a decimal
 /// or a thousands group, and shaped like a year, a date, a clock time or an ordinal.
-#[inline]
+#[inline(always)]
 fn number_is_timelike(bytes: &[u8], s: usize, i: usize) -> bool {
     let n = bytes.len();
     // Money, percentages, decimals and thousands groups are not times.
@@ -579,6 +579,7 @@ fn windows_reference(text: &str, back: usize, ahead: usize, out: &mut Vec<(usize
     }
 }
 
+#[inline(always)]
 fn push_window(
     out: &mut Vec<(usize, usize)>,
     bytes: &[u8],
