@@ -217,7 +217,7 @@ pub(crate) fn tokenize_lazy(
 }
 
 /// The hash of a token of `text` (computed now if the tokenizer left it out).
-#[inline]
+#[inline(always)]
 pub(crate) fn hash_of(text: &str, t: &Token) -> u64 {
     if t.hash != 0 {
         t.hash
