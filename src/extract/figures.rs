@@ -424,7 +424,7 @@ fn push_split(text: &str, t: &Token, words: &mut Vec<Word>, starts: &mut Vec<usi
 
 /// Appends `w` to `words`, or extends the last word with it when [`split_words`] joins them;
 /// records where a number may start when `number` says `w` begins one.
-#[inline]
+#[inline(always)]
 fn push_word(b: &[u8], w: Word, number: bool, words: &mut Vec<Word>, starts: &mut Vec<usize>) {
     if let Some(last) = words.last_mut()
         && w.start == last.end + 1

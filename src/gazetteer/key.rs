@@ -217,7 +217,7 @@ pub(crate) fn tokenize_lazy(
 }
 
 /// The hash of a token of `text` (computed now if the tokenizer left it out).
-#[inline]
+#[inline(always)]
 pub(crate) fn hash_of(text: &str, t: &Token) -> u64 {
     if t.hash != 0 {
         t.hash
@@ -441,6 +441,30 @@ impl Scanner<'_, '_> {
             let to = u64::MAX << e;
             let (start, end) = (pos + s, pos + e);
             if block[e & 63] != b' ' && !ends_plain(self.text.as_bytes(), end) {
+                if ends_possessive(self.text.as_bytes(), end) {
+                    // `Myanmar's`: the token ends at the apostrophe, as `general` ends it, and
+                    // is listed as `general` lists its tokens.
+                    let seen = if c.lower & range_of(s, e) != 0 {
+                        LOWER
+                    } else {
+                        0
+                    } | if c.upper & range_of(s, e) != 0 {
+                        UPPER
+                    } else {
+                        0
+                    } | if c.digit & range_of(s, e) != 0 {
+                        DIGIT
+                    } else {
+                        0
+                    };
+                    let k = self.index();
+                    self.notable.push(k);
+                    let token = ascii_token(self.text.as_bytes(), start, end, seen, LAZY, self.lex);
+                    self.out.push(token);
+                    // The byte at `end` is the apostrophe: no token starts there.
+                    scan &= to;
+                    continue;
+                }
                 // A period, an apostrophe or a non-ASCII character goes on with it.
                 let k = self.general(start) - pos;
                 if k < 64 {
@@ -557,6 +581,20 @@ impl Scanner<'_, '_> {
             self.general(start)
         }
     }
+}
+
+/// The bits `s..e` of a block's mask (`s < e < 64`).
+#[inline(always)]
+fn range_of(s: usize, e: usize) -> u64 {
+    (u64::MAX << s) ^ (u64::MAX << e)
+}
+
+/// Whether a run of ASCII letters and digits that stops at `end` is followed by a possessive
+/// `'s` (an ASCII apostrophe, then `s` and no letter or digit): [`general_token`] ends such a
+/// token at the apostrophe.
+#[inline(always)]
+fn ends_possessive(bytes: &[u8], end: usize) -> bool {
+    bytes.get(end) == Some(&b'\'') && is_possessive(bytes, end + 1)
 }
 
 /// Whether a run of ASCII letters and digits that stops at `end` is a whole token: the text

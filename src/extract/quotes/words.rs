@@ -435,11 +435,14 @@ impl Word<'_> {
 
     /// Whether a sentence could end after this word: a period (that is not an abbreviation's),
     /// `!` or `?`.
+    #[inline]
     pub fn ends_sentence(&self) -> bool {
-        // Most words have nothing after them.
-        if self.after.is_empty() {
-            return false;
-        }
+        // Most words have nothing after them: told here, where the caller is.
+        !self.after.is_empty() && self.ends_sentence_after()
+    }
+
+    /// [`ends_sentence`](Word::ends_sentence) of a word with something after it.
+    fn ends_sentence_after(&self) -> bool {
         if self.after.contains([')', ',']) {
             return false; // `(D-Mo.)`, `R-Ky.,`
         }

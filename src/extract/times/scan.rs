@@ -251,6 +251,45 @@ impl Table {
         }
     }
 
+    /// The length and meaning of the word of ASCII letters starting at `start` when it ends
+    /// before `start + 8` (and before `end`), has at least two letters and eight bytes of text
+    /// follow its start: the run is measured and keyed from one eight-byte load. `None` for
+    /// every other word, which [`letter_run`] and [`word_lex`](Table::word_lex) read.
+    #[inline(always)]
+    fn short_word(&self, bytes: &[u8], start: usize, end: usize) -> Option<(usize, Option<Lex>)> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        if start.checked_add(8)? > end {
+            return None;
+        }
+        let chunk = <[u8; 8]>::try_from(bytes.get(start..start + 8)?).ok()?;
+        let w = u64::from_le_bytes(chunk);
+        // As in `letter_run`: the high bit of each byte that is an ASCII letter.
+        let x = (w | LOWER) & !HIGH;
+        let letters = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f)
+            & !x.wrapping_add(0x0505_0505_0505_0505)
+            & !w
+            & HIGH;
+        let others = !letters & HIGH;
+        let len = (others.trailing_zeros() / 8) as usize;
+        // `others` is not zero when the word ends inside the load; one letter may be `o'clock`.
+        if others == 0 || len < 2 {
+            return None;
+        }
+        let [a, b, c, ..] = chunk;
+        let lex = if len == 2 {
+            self.short[pair(a, b)]
+        } else if self.any_pairs[pair(a, b)] & (1 << len) == 0
+            || self.any_thirds[pair(a, b)] & (1 << (c & 31)) == 0
+        {
+            None
+        } else {
+            let mask = u64::MAX >> (8 * (8 - len));
+            self.find(u128::from((w | LOWER) & mask) | ((len as u128) << 120))
+        };
+        Some((len, lex))
+    }
+
     /// Whether the word `bytes[start..end]` triggers a window.
     #[inline]
     fn is_trigger_in(&self, bytes: &[u8], start: usize, end: usize) -> bool {
@@ -280,7 +319,7 @@ impl Table {
 
     /// [`is_trigger_past_filter`](Table::is_trigger_past_filter) for a word whose third letter
     /// the caller has checked too: the word looked up.
-    #[inline]
+    #[inline(always)]
     fn is_trigger_past_thirds(&self, bytes: &[u8], start: usize, end: usize) -> bool {
         match key_in(bytes, start, end).and_then(|k| self.find(k)) {
             // `New Year`: the grammar takes `new` only before the word `year`.
@@ -485,7 +524,7 @@ fn digit_run(bytes: &[u8], mut i: usize, end: usize) -> usize {
 
 /// Whether the digits `bytes[s..e]` may be part of a time: not money, a percentage, a decimal
 /// or a thousands group, and shaped like a year, a date, a clock time or an ordinal.
-#[inline]
+#[inline(always)]
 fn number_is_timelike(bytes: &[u8], s: usize, i: usize) -> bool {
     let n = bytes.len();
     // Money, percentages, decimals and thousands groups are not times.
@@ -540,6 +579,7 @@ fn windows_reference(text: &str, back: usize, ahead: usize, out: &mut Vec<(usize
     }
 }
 
+#[inline(always)]
 fn push_window(
     out: &mut Vec<(usize, usize)>,
     bytes: &[u8],
@@ -592,7 +632,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         }
         let s = i;
         let class = CLASS[usize::from(b)];
-        let (kind, num, lex) = if class == 1 {
+        let short_word = if class == 1 {
+            table.short_word(bytes, s, end)
+        } else {
+            None
+        };
+        let (kind, num, lex) = if let Some((len, lex)) = short_word {
+            // A word of two to seven letters, read and looked up in one load.
+            i = s + len;
+            (Kind::Word, 0, lex)
+        } else if class == 1 {
             i = letter_run(bytes, i + 1, end);
             // o'clock
             if i - s == 1
