@@ -37,17 +37,9 @@ fn opt_u8(range: std::ops::RangeInclusive<u8>) -> impl Strategy<Value = Option<u
     prop::option::weighted(0.8, range)
 }
 
+/// A point of `granularity` in `year` with no finer fields, through the public constructors.
 fn bare(granularity: Granularity, year: Option<i32>) -> CalendarPoint {
-    CalendarPoint {
-        granularity,
-        year,
-        part: YearPart::None,
-        day: None,
-        weekday: None,
-        part_of_day: None,
-        hour: None,
-        minute: None,
-    }
+    CalendarPoint::year_opt(year).with_granularity(granularity)
 }
 
 fn season() -> impl Strategy<Value = Season> {

@@ -208,20 +208,6 @@ const REFERENCE: &str = "PAST_REF, PRESENT_REF or FUTURE_REF";
 const TIMEX_TYPE: &str = "a TIMEX3 type: DATE, TIME, DURATION or SET";
 const TIMEX_MOD: &str = "a TIMEX3 mod such as BEFORE, START, APPROX or EQUAL_OR_LESS";
 
-/// A point with no fields below `granularity`.
-fn bare(granularity: Granularity, year: Option<i32>) -> CalendarPoint {
-    CalendarPoint {
-        granularity,
-        year,
-        part: YearPart::None,
-        day: None,
-        weekday: None,
-        part_of_day: None,
-        hour: None,
-        minute: None,
-    }
-}
-
 /// A number field of `digits` digits within `range`, or the unknown spelling `unknown` (`XX`).
 /// No digits is a recoverable error; digits out of bounds are a failure.
 fn number<'a>(
@@ -280,17 +266,17 @@ fn point(input: &str) -> Res<'_, CalendarPoint> {
         // A time without a date (SUTime writes `T10:35`): every part of the date unknown.
         let day = CalendarPoint {
             part: YearPart::Month(None),
-            ..bare(Granularity::Day, None)
+            ..CalendarPoint::bare(Granularity::Day, None)
         };
         return time(day).parse(input);
     }
     let (rest, field) = expect(POINT, year_field).parse(input)?;
     match field {
-        YearField::Century(y) => Ok((rest, bare(Granularity::Century, y))),
-        YearField::Decade(y) => Ok((rest, bare(Granularity::Decade, y))),
+        YearField::Century(y) => Ok((rest, CalendarPoint::bare(Granularity::Century, y))),
+        YearField::Decade(y) => Ok((rest, CalendarPoint::bare(Granularity::Decade, y))),
         YearField::Year(y) => {
             let (rest, p) = opt(preceded(char('-'), cut(year_part(y)))).parse(rest)?;
-            Ok((rest, p.unwrap_or(bare(Granularity::Year, y))))
+            Ok((rest, p.unwrap_or(CalendarPoint::bare(Granularity::Year, y))))
         }
     }
 }
@@ -301,7 +287,7 @@ fn year_part<'a>(
 ) -> impl Parser<&'a str, Output = CalendarPoint, Error = Expected<'a>> {
     let with = move |granularity, part| CalendarPoint {
         part,
-        ..bare(granularity, year)
+        ..CalendarPoint::bare(granularity, year)
     };
     expect(
         PART,
@@ -343,7 +329,7 @@ fn week<'a>(
         let (rest, w) = number(WEEK, 1..=2, 1..=53, "XX").parse(input)?;
         let week = CalendarPoint {
             part: YearPart::Week(w),
-            ..bare(Granularity::Week, year)
+            ..CalendarPoint::bare(Granularity::Week, year)
         };
         let weekend = value(
             CalendarPoint {
@@ -378,7 +364,7 @@ fn month<'a>(
         let (rest, m) = number(MONTH, 1..=2, 1..=12, "XX").parse(input)?;
         let month = CalendarPoint {
             part: YearPart::Month(m),
-            ..bare(Granularity::Month, year)
+            ..CalendarPoint::bare(Granularity::Month, year)
         };
         let day = move |input: &'a str| {
             let (rest, d) = number(DAY, 1..=2, 1..=31, "XX").parse(input)?;
@@ -847,7 +833,7 @@ mod tests {
     fn at(granularity: Granularity, year: Option<i32>, part: YearPart) -> CalendarPoint {
         CalendarPoint {
             part,
-            ..bare(granularity, year)
+            ..CalendarPoint::bare(granularity, year)
         }
     }
 
@@ -880,14 +866,14 @@ mod tests {
         };
         let cases: &[(&str, CalendarPoint, &str)] = &[
             // Canonical: written back as read.
-            ("19", bare(G::Century, Some(1900)), "19"),
-            ("00", bare(G::Century, Some(0)), "00"),
-            ("XX", bare(G::Century, None), "XX"),
-            ("199", bare(G::Decade, Some(1990)), "199"),
-            ("XXX", bare(G::Decade, None), "XXX"),
-            ("1998", bare(G::Year, Some(1998)), "1998"),
-            ("0000", bare(G::Year, Some(0)), "0000"),
-            ("XXXX", bare(G::Year, None), "XXXX"),
+            ("19", CalendarPoint::bare(G::Century, Some(1900)), "19"),
+            ("00", CalendarPoint::bare(G::Century, Some(0)), "00"),
+            ("XX", CalendarPoint::bare(G::Century, None), "XX"),
+            ("199", CalendarPoint::bare(G::Decade, Some(1990)), "199"),
+            ("XXX", CalendarPoint::bare(G::Decade, None), "XXX"),
+            ("1998", CalendarPoint::bare(G::Year, Some(1998)), "1998"),
+            ("0000", CalendarPoint::bare(G::Year, Some(0)), "0000"),
+            ("XXXX", CalendarPoint::bare(G::Year, None), "XXXX"),
             ("1998-H2", at(G::Half, Some(1998), Y::Half(2)), "1998-H2"),
             (
                 "1998-SP",
@@ -1002,8 +988,8 @@ mod tests {
                 "1998-03-12TXX:XX",
             ),
             // Not canonical, unambiguous: written back in canonical form.
-            ("199X", bare(G::Decade, Some(1990)), "199"),
-            ("19XX", bare(G::Century, Some(1900)), "19"),
+            ("199X", CalendarPoint::bare(G::Decade, Some(1990)), "199"),
+            ("19XX", CalendarPoint::bare(G::Century, Some(1900)), "19"),
             (
                 "2000-W8",
                 at(G::Week, Some(2000), Y::Week(Some(8))),

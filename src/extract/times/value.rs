@@ -257,7 +257,8 @@ pub struct CalendarPoint {
 }
 
 impl CalendarPoint {
-    fn bare(granularity: Granularity, year: Option<i32>) -> Self {
+    /// A point of `granularity` in `year`, with no fields below the year.
+    pub(super) fn bare(granularity: Granularity, year: Option<i32>) -> Self {
         CalendarPoint {
             granularity,
             year,
