@@ -444,19 +444,7 @@ impl Scanner<'_, '_> {
                 if ends_possessive(self.text.as_bytes(), end) {
                     // `Myanmar's`: the token ends at the apostrophe, as `general` ends it, and
                     // is listed as `general` lists its tokens.
-                    let seen = if c.lower & range_of(s, e) != 0 {
-                        LOWER
-                    } else {
-                        0
-                    } | if c.upper & range_of(s, e) != 0 {
-                        UPPER
-                    } else {
-                        0
-                    } | if c.digit & range_of(s, e) != 0 {
-                        DIGIT
-                    } else {
-                        0
-                    };
+                    let seen = classes_seen(c, from ^ to);
                     let k = self.index();
                     self.notable.push(k);
                     let token = ascii_token(self.text.as_bytes(), start, end, seen, LAZY, self.lex);
@@ -495,10 +483,7 @@ impl Scanner<'_, '_> {
                     lex,
                 });
             } else {
-                let seen = if c.lower & range != 0 { LOWER } else { 0 }
-                    | if c.upper & range != 0 { UPPER } else { 0 }
-                    | if c.digit & range != 0 { DIGIT } else { 0 };
-                self.push_plain(start, end, seen, LAZY);
+                self.push_plain(start, end, classes_seen(c, range), LAZY);
             }
             // The byte at `end` is an ASCII separator: no token starts there.
             scan &= to;
@@ -583,10 +568,13 @@ impl Scanner<'_, '_> {
     }
 }
 
-/// The bits `s..e` of a block's mask (`s < e < 64`).
+/// Which of lower-case letters, capitals and digits (`LOWER`, `UPPER`, `DIGIT`) the bits
+/// `range` of a block of classes `c` hold.
 #[inline(always)]
-fn range_of(s: usize, e: usize) -> u64 {
-    (u64::MAX << s) ^ (u64::MAX << e)
+fn classes_seen(c: &crate::simd::ByteClasses, range: u64) -> u8 {
+    (if c.lower & range != 0 { LOWER } else { 0 })
+        | if c.upper & range != 0 { UPPER } else { 0 }
+        | if c.digit & range != 0 { DIGIT } else { 0 }
 }
 
 /// Whether a run of ASCII letters and digits that stops at `end` is followed by a possessive
